@@ -1,0 +1,105 @@
+package org.tracewall.core.config;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parsers for configuration values. Every error names the key it came from, so an operator
+ * reading the startup failure knows which line of which file to fix.
+ */
+public final class ConfigValues {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
+    private static final Pattern BRACKETED_V6 = Pattern.compile("\\[([0-9a-fA-F:.]+)](?::(\\d+))?");
+
+    private ConfigValues() {
+    }
+
+    /** Runs {@code action} with the trimmed value when the key is present and not blank. */
+    public static void ifPresent(Map<String, String> properties, String key, Consumer<String> action) {
+        String value = properties.get(key);
+        if (value != null && !value.isBlank()) {
+            action.accept(value.trim());
+        }
+    }
+
+    /** "250ms", "2s", "5m", "1h", "35d"; a bare number is seconds. */
+    public static Duration duration(String key, String value) {
+        Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw bad(key, value, "a duration such as 500ms, 2s, 5m, 1h or 35d");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        switch (unit) {
+            case "ms":
+                return Duration.ofMillis(amount);
+            case "m":
+                return Duration.ofMinutes(amount);
+            case "h":
+                return Duration.ofHours(amount);
+            case "d":
+                return Duration.ofDays(amount);
+            default:
+                return Duration.ofSeconds(amount);
+        }
+    }
+
+    public static int intInRange(String key, String value, int min, int max) {
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw bad(key, value, "an integer");
+        }
+        if (parsed < min || parsed > max) {
+            throw bad(key, value, "an integer from " + min + " to " + max);
+        }
+        return parsed;
+    }
+
+    public static boolean bool(String key, String value) {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true":
+            case "yes":
+            case "on":
+                return true;
+            case "false":
+            case "no":
+            case "off":
+                return false;
+            default:
+                throw bad(key, value, "true or false");
+        }
+    }
+
+    /** "192.0.2.1", "192.0.2.1:5353", "[::1]:5353", "::1", "dns.example:53". */
+    public static InetSocketAddress hostAndPort(String key, String value, int defaultPort) {
+        String v = value.trim();
+        Matcher v6 = BRACKETED_V6.matcher(v);
+        if (v6.matches()) {
+            return address(key, value, v6.group(1), v6.group(2), defaultPort);
+        }
+        int colon = v.indexOf(':');
+        if (colon >= 0 && colon == v.lastIndexOf(':')) {
+            return address(key, value, v.substring(0, colon), v.substring(colon + 1), defaultPort);
+        }
+        return address(key, value, v, null, defaultPort);
+    }
+
+    private static InetSocketAddress address(String key, String raw, String host, String port, int defaultPort) {
+        if (host.isEmpty()) {
+            throw bad(key, raw, "host[:port]");
+        }
+        int p = port == null ? defaultPort : intInRange(key, port, 1, 65535);
+        return new InetSocketAddress(host, p);
+    }
+
+    public static IllegalArgumentException bad(String key, String value, String expected) {
+        return new IllegalArgumentException("Invalid value for '" + key + "': '" + value + "' (expected " + expected + ")");
+    }
+}

@@ -1,0 +1,87 @@
+package org.tracewall.core.dns;
+
+import java.net.InetAddress;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.ReverseMap;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * The one DNS facade every Tracewall check uses. Implementations never throw for DNS
+ * trouble: every outcome, including timeouts, is a {@link DnsAnswer} whose
+ * {@link DnsStatus} tells "not there" apart from "could not ask".
+ */
+public interface DnsResolver {
+
+    /** Asks for {@code type} records of the absolute {@code name}; always completes normally. */
+    CompletionStage<DnsAnswer<Record>> lookupAsync(Name name, int type);
+
+    /** Blocking form of {@link #lookupAsync}, bounded by the implementation's deadline. */
+    default DnsAnswer<Record> lookup(Name name, int type) {
+        return lookupAsync(name, type).toCompletableFuture().join();
+    }
+
+    /** Same as {@link #lookup(Name, int)} for a textual name; a malformed name is a permanent failure. */
+    default DnsAnswer<Record> lookup(String name, int type) {
+        try {
+            return lookup(toName(name), type);
+        } catch (TextParseException e) {
+            return DnsAnswer.permanentFailure("invalid name: " + e.getMessage());
+        }
+    }
+
+    /** TXT records, each one's strings concatenated without separator (RFC 7208 section 3.3). */
+    default DnsAnswer<String> txt(String name) {
+        return lookup(name, Type.TXT).map(DnsResolver::joinedText);
+    }
+
+    /** A (or, with {@code ipv6}, AAAA) addresses of a host name. */
+    default DnsAnswer<InetAddress> addresses(String name, boolean ipv6) {
+        return lookup(name, ipv6 ? Type.AAAA : Type.A).map(DnsResolver::address);
+    }
+
+    /** MX records of a domain, exchange names without the trailing dot. */
+    default DnsAnswer<MxRecord> mx(String name) {
+        return lookup(name, Type.MX).map(r -> {
+            MXRecord mx = (MXRecord) r;
+            return new MxRecord(mx.getPriority(), hostName(mx.getTarget()));
+        });
+    }
+
+    /** PTR names of an address (in-addr.arpa or ip6.arpa), without the trailing dot. */
+    default DnsAnswer<String> ptr(InetAddress address) {
+        return lookup(ReverseMap.fromAddress(address), Type.PTR)
+            .map(r -> hostName(((PTRRecord) r).getTarget()));
+    }
+
+    /** Parses a host or domain name as an absolute name; a trailing dot is optional. */
+    static Name toName(String name) throws TextParseException {
+        return Name.fromString(name, Name.root);
+    }
+
+    /** The textual form of a name without the trailing root dot. */
+    static String hostName(Name name) {
+        String text = name.toString(true);
+        return text.isEmpty() ? "." : text;
+    }
+
+    private static String joinedText(Record record) {
+        return ((TXTRecord) record).getStrings().stream().collect(Collectors.joining());
+    }
+
+    private static InetAddress address(Record record) {
+        if (record instanceof ARecord) {
+            return ((ARecord) record).getAddress();
+        }
+        return ((AAAARecord) record).getAddress();
+    }
+}
