@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -90,6 +91,15 @@ public final class LoopbackDnsServer implements AutoCloseable {
             }
         }
         throw last;
+    }
+
+    /** {@link #start()} for static initialisers: an I/O failure becomes unchecked. */
+    public static LoopbackDnsServer startOrFail() {
+        try {
+            return start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the loopback DNS server", e);
+        }
     }
 
     public DnsZone zone() {

@@ -1,0 +1,76 @@
+package org.tracewall.app;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.MemoryJamesConfiguration;
+import org.apache.james.MemoryJamesServerMain;
+import org.apache.james.utils.DataProbeImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a stock Apache James 3.8.1 memory server with Tracewall installed the stock way.
+ *
+ * <p>State lives in the working directory (system property {@code working.directory},
+ * default {@code ./var}): {@code conf/} (copied from the gateway sample on first start),
+ * {@code extensions-jars/tracewall-extension.jar} (refreshed from the build at each start),
+ * {@code logs/}. Then the domains and users of {@code conf/provision.properties} are created.
+ *
+ * <p>Usage: {@code java -jar app/target/tracewall-app.jar [sample]} where sample is a folder of
+ * conf-samples (default {@code gateway}), used only when {@code conf/} does not exist yet.
+ */
+public final class TracewallServer {
+    private TracewallServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        WorkingDirectory work = new WorkingDirectory(Path.of(System.getProperty("working.directory", "var")));
+        System.setProperty("working.directory", work.root().toString());
+        String sample = args.length > 0 ? args[0] : "gateway";
+        List<String> installed = work.installSampleConfiguration(sample);
+        // Logback reads this before the first logger exists, so set it before logging anything.
+        System.setProperty("logback.configurationFile", work.conf().resolve("logback.xml").toString());
+        Logger logger = LoggerFactory.getLogger(TracewallServer.class);
+        if (!installed.isEmpty()) {
+            logger.info("Installed the '{}' sample configuration into {} ({} files)", sample, work.conf(), installed.size());
+        }
+        if (work.ensureKeystore()) {
+            logger.info("Generated a self-signed keystore in {}", work.conf().resolve("keystore"));
+        }
+        Path extension = work.installExtension(appHome().resolve("ext").resolve("tracewall-extension.jar"));
+        logger.info("Tracewall extension installed at {}", extension);
+
+        GuiceJamesServer server = MemoryJamesServerMain.createServer(
+            MemoryJamesConfiguration.builder().workingDirectory(work.root().toFile()).build());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "tracewall-shutdown"));
+        server.start();
+        provision(server, Provisioning.read(work.conf().resolve("provision.properties")), logger);
+        logger.info("Tracewall on Apache James is up; working directory {}", work.root());
+    }
+
+    private static void provision(GuiceJamesServer server, Provisioning provisioning, Logger logger) throws Exception {
+        DataProbeImpl data = server.getProbe(DataProbeImpl.class);
+        for (String domain : provisioning.domains()) {
+            if (!data.containsDomain(domain)) {
+                data.addDomain(domain);
+            }
+        }
+        for (String[] user : provisioning.users()) {
+            String domain = user[0].substring(user[0].indexOf('@') + 1);
+            if (!data.containsDomain(domain)) {
+                data.addDomain(domain);
+            }
+            data.fluent().addUser(user[0], user[1]);
+            logger.info("Provisioned user {}", user[0]);
+        }
+    }
+
+    /** The folder holding tracewall-app.jar (and lib/, ext/). */
+    private static Path appHome() throws URISyntaxException {
+        Path jar = Path.of(TracewallServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return jar.getParent();
+    }
+}

@@ -1,0 +1,119 @@
+package org.tracewall.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Prepares a James working directory the way an operator would by hand: a {@code conf/}
+ * folder from a sample (only when there is none, so edits survive), a TLS keystore (only
+ * when missing), and the Tracewall extension jar in {@code extensions-jars/} (refreshed at
+ * every start, so a rebuild takes effect).
+ */
+final class WorkingDirectory {
+    static final String SAMPLE_ROOT = "tracewall-conf/";
+    static final String KEYSTORE_SECRET = "tracewall";
+
+    private final Path root;
+
+    WorkingDirectory(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path conf() {
+        return root.resolve("conf");
+    }
+
+    /** Copies the named sample (e.g. "gateway") into conf/ unless conf/ already exists; returns the files copied. */
+    List<String> installSampleConfiguration(String sample) throws IOException {
+        if (Files.isDirectory(conf())) {
+            return List.of();
+        }
+        URL marker = WorkingDirectory.class.getClassLoader().getResource(SAMPLE_ROOT + sample + "/mailetcontainer.xml");
+        if (marker == null) {
+            throw new IllegalArgumentException("No sample configuration named '" + sample + "' on the class path");
+        }
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    return copyTree(jar.getPath(SAMPLE_ROOT + sample), conf());
+                }
+            }
+            return copyTree(Path.of(uri).getParent(), conf());
+        } catch (URISyntaxException e) {
+            throw new IOException("Cannot read the sample configuration at " + marker, e);
+        }
+    }
+
+    /** Generates a self-signed PKCS12 keystore for the TLS ports when conf/keystore is missing. */
+    boolean ensureKeystore() throws IOException, InterruptedException {
+        Path keystore = conf().resolve("keystore");
+        if (Files.exists(keystore)) {
+            return false;
+        }
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "james", "-keyalg", "RSA",
+            "-keysize", "2048", "-validity", "3650", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+            "-storepass", KEYSTORE_SECRET, "-keypass", KEYSTORE_SECRET, "-dname", "CN=localhost, O=Tracewall sample")
+            .redirectErrorStream(true)
+            .start();
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes());
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("keytool could not create " + keystore + ": " + output);
+        }
+        return true;
+    }
+
+    /** Installs (or refreshes) the extension jar into extensions-jars/. */
+    Path installExtension(Path extensionJar) throws IOException {
+        if (!Files.isRegularFile(extensionJar)) {
+            throw new IOException("Tracewall extension jar not found at " + extensionJar
+                + " (build it with ./mvnw -pl app -am package)");
+        }
+        Path target = root.resolve("extensions-jars").resolve("tracewall-extension.jar");
+        Files.createDirectories(target.getParent());
+        Files.copy(extensionJar, target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    private static List<String> copyTree(Path source, Path target) throws IOException {
+        List<String> copied = new ArrayList<>();
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                String relative = source.relativize(file).toString();
+                Path destination = target.resolve(relative);
+                Files.createDirectories(destination.getParent());
+                try (InputStream in = Files.newInputStream(file)) {
+                    Files.copy(in, destination);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot copy " + relative, e);
+                }
+                copied.add(relative);
+            }
+        }
+        return copied;
+    }
+}

@@ -1,0 +1,310 @@
+package org.tracewall.testing.james;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.MemoryJamesConfiguration;
+import org.apache.james.MemoryJamesServerMain;
+import org.apache.james.dnsservice.api.DNSService;
+import org.apache.james.dnsservice.api.InMemoryDNSService;
+import org.apache.james.mailrepository.api.MailRepositoryUrl;
+import org.apache.james.modules.protocols.ImapGuiceProbe;
+import org.apache.james.modules.protocols.SmtpGuiceProbe;
+import org.apache.james.utils.DataProbeImpl;
+import org.apache.james.utils.MailRepositoryProbeImpl;
+import org.apache.james.utils.WebAdminGuiceProbe;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import com.google.inject.Module;
+
+/**
+ * Starts a real Apache James memory server, in process, configured from a Tracewall sample
+ * ({@code tracewall-conf/<sample>/} on the class path, i.e. the conf-samples module), with
+ * the test's own overrides, and stops it after the test class.
+ *
+ * <p>The sample is made test-safe, nothing else: every listener binds 127.0.0.1 on a free
+ * port, implicit-TLS servers are disabled, STARTTLS is off and AUTH does not require TLS
+ * (there is no keystore). Tracewall resolves through the given loopback DNS server; James's
+ * own {@link DNSService} is replaced by an in-memory one, so nothing leaves the machine.
+ *
+ * <pre>
+ * static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
+ * &#64;RegisterExtension
+ * static TracewallJamesExtension james = TracewallJamesExtension.builder()
+ *     .sample("gateway").dns(DNS::hostAndPort)
+ *     .user("bob@tracewall.local", "secret")
+ *     .build();
+ * </pre>
+ */
+public final class TracewallJamesExtension implements BeforeAllCallback, AfterAllCallback {
+    private final Builder config;
+    private Path workingDirectory;
+    private GuiceJamesServer server;
+
+    private TracewallJamesExtension(Builder config) {
+        this.config = config;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    /** Prepares a fresh working directory and starts James; also usable outside JUnit. */
+    public void start() throws Exception {
+        workingDirectory = Files.createTempDirectory("tracewall-james");
+        Path conf = workingDirectory.resolve("conf");
+        copySample(config.sample, conf);
+        makeTestSafe(conf);
+        for (Map.Entry<String, String> file : config.files.entrySet()) {
+            Path target = conf.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+        }
+        writeTracewallProperties(conf.resolve("tracewall.properties"));
+        server = MemoryJamesServerMain.createServer(MemoryJamesConfiguration.builder()
+                .workingDirectory(workingDirectory.toFile())
+                .build())
+            .overrideWith(binder -> binder.bind(DNSService.class).toInstance(new InMemoryDNSService()))
+            .overrideWith(config.overrides);
+        server.start();
+        provision();
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+        if (workingDirectory != null) {
+            deleteRecursively(workingDirectory);
+            workingDirectory = null;
+        }
+    }
+
+    public GuiceJamesServer server() {
+        return server;
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    public int smtpPort() {
+        return server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue();
+    }
+
+    public int imapPort() {
+        return server.getProbe(ImapGuiceProbe.class).getImapPort();
+    }
+
+    public int webAdminPort() {
+        return server.getProbe(WebAdminGuiceProbe.class).getWebAdminPort().getValue();
+    }
+
+    public DataProbeImpl data() {
+        return server.getProbe(DataProbeImpl.class);
+    }
+
+    /** Number of mails in a James mail repository, e.g. {@code memory://var/mail/error/}. */
+    public long repositoryCount(String url) throws Exception {
+        return server.getProbe(MailRepositoryProbeImpl.class).getRepositoryMailCount(MailRepositoryUrl.from(url));
+    }
+
+    private void provision() throws Exception {
+        DataProbeImpl data = data();
+        for (String domain : config.domains) {
+            if (!data.containsDomain(domain)) {
+                data.addDomain(domain);
+            }
+        }
+        for (Map.Entry<String, String> user : config.users.entrySet()) {
+            String domain = user.getKey().substring(user.getKey().indexOf('@') + 1);
+            if (!data.containsDomain(domain)) {
+                data.addDomain(domain);
+            }
+            data.addUser(user.getKey(), user.getValue());
+        }
+    }
+
+    private void writeTracewallProperties(Path file) throws IOException {
+        Properties properties = new Properties();
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            }
+        }
+        if (config.dns != null) {
+            properties.setProperty("dns.servers", config.dns.get());
+            properties.setProperty("dns.timeout", "500ms");
+            properties.setProperty("dns.retries", "0");
+            properties.setProperty("dns.deadline", "2s");
+        }
+        config.properties.forEach(properties::setProperty);
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Map.Entry<Object, Object> e : new TreeMap<>(properties).entrySet()) {
+                writer.write(e.getKey() + "=" + escape(e.getValue().toString()) + "\n");
+            }
+        }
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\");
+    }
+
+    /** Rewrites listeners for an in-process test: loopback, free ports, no TLS. */
+    static String testSafe(String fileName, String content) {
+        String result = content.replaceAll("<bind>[^<]*</bind>", "<bind>127.0.0.1:0</bind>");
+        if (fileName.endsWith("server.xml")) {
+            result = result
+                .replaceAll("(<\\w+server) enabled=\"true\">(\\s*<jmxName>[^<]*</jmxName>\\s*<bind>[^<]*</bind>"
+                    + "\\s*(<connectionBacklog>[^<]*</connectionBacklog>\\s*)?<tls socketTLS=\"true\")", "$1 enabled=\"false\">$2")
+                .replace("startTLS=\"true\"", "startTLS=\"false\"")
+                .replace("<requireSSL>true</requireSSL>", "<requireSSL>false</requireSSL>");
+        }
+        if ("webadmin.properties".equals(fileName)) {
+            result = result.replaceAll("(?m)^port=\\d+", "port=0");
+        }
+        return result;
+    }
+
+    private static void makeTestSafe(Path conf) throws IOException {
+        try (Stream<Path> files = Files.list(conf)) {
+            for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".xml") || name.endsWith(".properties")) {
+                    Files.writeString(file, testSafe(name, Files.readString(file, StandardCharsets.UTF_8)));
+                }
+            }
+        }
+    }
+
+    private static void copySample(String sample, Path target) throws IOException, URISyntaxException {
+        String root = "tracewall-conf/" + sample;
+        URL marker = TracewallJamesExtension.class.getClassLoader().getResource(root + "/mailetcontainer.xml");
+        if (marker == null) {
+            throw new IllegalArgumentException("No sample '" + sample + "' on the class path (is tracewall-conf-samples a test dependency?)");
+        }
+        URI uri = marker.toURI();
+        if ("jar".equals(uri.getScheme())) {
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                copyTree(jar.getPath(root), target);
+            }
+        } else {
+            copyTree(Path.of(uri).getParent(), target);
+        }
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                Path destination = target.resolve(source.relativize(file).toString());
+                Files.createDirectories(destination.getParent());
+                try (InputStream in = Files.newInputStream(file)) {
+                    Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Collects what the server should look like. */
+    public static final class Builder {
+        private String sample = "gateway";
+        private Supplier<String> dns;
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private final Map<String, String> files = new LinkedHashMap<>();
+        private final List<String> domains = new ArrayList<>();
+        private final Map<String, String> users = new LinkedHashMap<>();
+        private final List<Module> overrides = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** A folder of conf-samples (default "gateway"). */
+        public Builder sample(String sample) {
+            this.sample = sample;
+            return this;
+        }
+
+        /** Where Tracewall's resolver asks, as "127.0.0.1:port" (read when the server starts). */
+        public Builder dns(Supplier<String> hostAndPort) {
+            this.dns = hostAndPort;
+            return this;
+        }
+
+        /** Sets a key of conf/tracewall.properties. */
+        public Builder property(String key, String value) {
+            properties.put(key, value);
+            return this;
+        }
+
+        /** Replaces (or adds) a whole file of conf/. */
+        public Builder confFile(String name, String content) {
+            files.put(name, content);
+            return this;
+        }
+
+        public Builder domain(String domain) {
+            domains.add(domain);
+            return this;
+        }
+
+        public Builder user(String address, String password) {
+            users.put(address, password);
+            return this;
+        }
+
+        /** Guice overrides applied over the memory server's modules. */
+        public Builder override(Module module) {
+            overrides.add(module);
+            return this;
+        }
+
+        public TracewallJamesExtension build() {
+            return new TracewallJamesExtension(this);
+        }
+    }
+}
