@@ -1,6 +1,7 @@
 package org.tracewall.core.dns;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
@@ -39,7 +40,11 @@ public interface DnsResolver {
         }
     }
 
-    /** TXT records, each one's strings concatenated without separator (RFC 7208 section 3.3). */
+    /**
+     * TXT records, each one's strings concatenated without separator (RFC 7208 section 3.3).
+     * Bytes are mapped one to one onto chars (ISO-8859-1), so a non-ASCII byte stays visible
+     * as a char above 0x7f instead of becoming an escape sequence that looks like ASCII.
+     */
     default DnsAnswer<String> txt(String name) {
         return lookup(name, Type.TXT).map(DnsResolver::joinedText);
     }
@@ -75,7 +80,9 @@ public interface DnsResolver {
     }
 
     private static String joinedText(Record record) {
-        return ((TXTRecord) record).getStrings().stream().collect(Collectors.joining());
+        return ((TXTRecord) record).getStringsAsByteArrays().stream()
+            .map(bytes -> new String(bytes, StandardCharsets.ISO_8859_1))
+            .collect(Collectors.joining());
     }
 
     private static InetAddress address(Record record) {

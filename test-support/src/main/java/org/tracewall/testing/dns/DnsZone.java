@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,6 +37,7 @@ public final class DnsZone {
 
     private final Map<Name, List<Record>> records = new ConcurrentHashMap<>();
     private final Map<Name, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, Fault> typeFaults = new ConcurrentHashMap<>();
     private volatile Fault globalFault = Fault.NONE;
 
     public DnsZone a(String name, String... addresses) {
@@ -100,6 +102,12 @@ public final class DnsZone {
         return this;
     }
 
+    /** Makes the server misbehave for one type of one name, e.g. only TXT. */
+    public DnsZone fault(String name, int type, Fault fault) {
+        typeFaults.put(typeKey(name(name), type), fault);
+        return this;
+    }
+
     /** Makes the server misbehave for every question. */
     public DnsZone globalFault(Fault fault) {
         this.globalFault = fault;
@@ -115,13 +123,30 @@ public final class DnsZone {
     public DnsZone clear() {
         records.clear();
         faults.clear();
+        typeFaults.clear();
         globalFault = Fault.NONE;
         return this;
     }
 
-    Fault faultFor(Name name) {
+    Fault faultFor(Name name, int type) {
         Fault global = globalFault;
-        return global != Fault.NONE ? global : faults.getOrDefault(name, Fault.NONE);
+        if (global != Fault.NONE) {
+            return global;
+        }
+        Fault forType = typeFaults.get(typeKey(name, type));
+        if (forType != null) {
+            return forType;
+        }
+        Fault fault = faults.getOrDefault(name, Fault.NONE);
+        if (fault == Fault.TIMEOUT_WITHOUT_DATA) {
+            boolean hasData = recordsAt(name).stream().anyMatch(r -> r.getType() == type);
+            return hasData ? Fault.NONE : Fault.TIMEOUT;
+        }
+        return fault;
+    }
+
+    private static String typeKey(Name name, int type) {
+        return name.toString().toLowerCase(Locale.ROOT) + "/" + type;
     }
 
     List<Record> recordsAt(Name name) {

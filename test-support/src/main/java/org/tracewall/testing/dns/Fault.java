@@ -6,6 +6,8 @@ public enum Fault {
     NONE,
     /** Never answer: the client times out. */
     TIMEOUT,
+    /** Answer types the name has records of; never answer the others (a half-broken server). */
+    TIMEOUT_WITHOUT_DATA,
     /** Answer SERVFAIL. */
     SERVFAIL,
     /** Answer REFUSED. */

@@ -220,7 +220,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
             return reply(query, Rcode.FORMERR).toWire();
         }
         questions.add(new Question(question.getName(), question.getType(), overUdp));
-        switch (zone.faultFor(question.getName())) {
+        switch (zone.faultFor(question.getName(), question.getType())) {
             case TIMEOUT:
                 return null;
             case SERVFAIL:
