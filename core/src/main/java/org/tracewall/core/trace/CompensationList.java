@@ -1,0 +1,102 @@
+package org.tracewall.core.trace;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.tracewall.core.config.ReloadingFile;
+import org.tracewall.core.net.IpNetwork;
+
+/**
+ * The "website compensation" list of seed 002: per domain, networks that are known to send
+ * for it although the heuristic cannot see it (an outsourced mail service, a gateway far
+ * from the MX). It overrides a false judgement. One line per domain, edited at run time:
+ *
+ * <pre>
+ * # domain        networks...
+ * example.com     192.0.2.0/24 2001:db8:10::/48
+ * partner.org     198.51.100.7
+ * </pre>
+ */
+public final class CompensationList {
+    private final ReloadingFile<Map<String, List<IpNetwork>>> file;
+
+    public CompensationList(Path path) {
+        this.file = new ReloadingFile<>(path, CompensationList::parse, Map.of());
+    }
+
+    /** A list that never compensates. */
+    public static CompensationList none() {
+        return new CompensationList(Path.of("/nonexistent/tracewall-compensation"));
+    }
+
+    /** The network that covers {@code ip} for {@code domain} (or a parent domain), if any. */
+    public Optional<IpNetwork> find(String domain, InetAddress ip) {
+        Map<String, List<IpNetwork>> entries = file.current();
+        String d = domain.toLowerCase(Locale.ROOT);
+        while (true) {
+            for (IpNetwork network : entries.getOrDefault(d, List.of())) {
+                if (network.contains(ip)) {
+                    return Optional.of(network);
+                }
+            }
+            int dot = d.indexOf('.');
+            if (dot < 0) {
+                return Optional.empty();
+            }
+            d = d.substring(dot + 1);
+        }
+    }
+
+    /** Appends an entry to the file; it applies from the next check on. */
+    public synchronized void add(String domain, IpNetwork network) throws IOException {
+        Path path = file.path();
+        if (path.getParent() != null) {
+            Files.createDirectories(path.getParent());
+        }
+        Files.writeString(path, domain.toLowerCase(Locale.ROOT) + " " + network + System.lineSeparator(),
+            StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** All entries as currently loaded. */
+    public Map<String, List<IpNetwork>> entries() {
+        return file.current();
+    }
+
+    public List<String> problems() {
+        return file.problems();
+    }
+
+    private static Map<String, List<IpNetwork>> parse(List<String> lines, List<String> problems) {
+        Map<String, List<IpNetwork>> entries = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String[] fields = ReloadingFile.fields(lines.get(i));
+            if (fields.length == 0) {
+                continue;
+            }
+            if (fields.length < 2) {
+                problems.add("line " + (i + 1) + ": expected 'domain network...'");
+                continue;
+            }
+            List<IpNetwork> networks = new ArrayList<>();
+            for (int f = 1; f < fields.length; f++) {
+                try {
+                    networks.add(IpNetwork.parse(fields[f]));
+                } catch (IllegalArgumentException e) {
+                    problems.add("line " + (i + 1) + ": bad network '" + fields[f] + "'");
+                }
+            }
+            entries.computeIfAbsent(fields[0].toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(networks);
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,33 @@
+package org.tracewall.core.trace;
+
+/** The machine-readable reason of a traceability verdict. */
+public enum TraceReason {
+    SPF_PASS("spf-pass"),
+    SPF_FAIL("spf-fail"),
+    SPF_SOFTFAIL("spf-softfail"),
+    SPF_NEUTRAL("spf-neutral"),
+    SPF_PERMERROR("spf-permerror"),
+    SPF_TEMPERROR("spf-temperror"),
+    REGISTRY_TRUSTED("registry"),
+    REGISTRY_UNTRUSTED("registry-untrusted"),
+    COMPENSATED("compensated"),
+    MX_HOST("mx-host"),
+    A_HOST("a-host"),
+    MX_NEIGHBOUR("mx-neighbour"),
+    A_NEIGHBOUR("a-neighbour"),
+    FCRDNS("fcrdns"),
+    NO_EVIDENCE("no-evidence"),
+    NO_SUCH_DOMAIN("no-such-domain"),
+    INVALID_DOMAIN("invalid-domain"),
+    DNS_TEMPERROR("dns-temperror");
+
+    private final String code;
+
+    TraceReason(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}
