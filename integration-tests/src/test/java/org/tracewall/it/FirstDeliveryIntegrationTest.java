@@ -38,7 +38,7 @@ class FirstDeliveryIntegrationTest {
             assertThat(smtp.ehlo("client.example.org").code()).isEqualTo(250);
             SmtpReply reply = smtp.send("alice@example.org", List.of("bob@tracewall.local"),
                 "From: alice@example.org\r\nTo: bob@tracewall.local\r\nSubject: first\r\n\r\nHello Bob\r\n");
-            assertThat(reply.code()).isEqualTo(250);
+            assertThat(reply.code()).as(reply.toString()).isEqualTo(250);
             smtp.quit();
         }
 

@@ -1,6 +1,8 @@
 package org.tracewall.james;
 
 import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,12 +11,15 @@ import javax.inject.Singleton;
 
 import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.utils.PropertiesProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.config.TracewallSettings;
 import org.tracewall.core.dns.DnsJavaResolver;
 import org.tracewall.core.dns.DnsResolver;
+import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.core.trace.TraceabilityConfig;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -52,6 +57,18 @@ public class TracewallModule extends AbstractModule {
     @Singleton
     DnsResolver dnsResolver(TracewallSettings settings) {
         return DnsJavaResolver.create(settings.dns());
+    }
+
+    @Provides
+    @Singleton
+    TraceabilityChecker traceabilityChecker(DnsResolver dns, TracewallSettings settings, FileSystem fileSystem)
+        throws ConfigurationException {
+        try {
+            Path conf = fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_CONF).toPath();
+            return TraceabilityChecker.fromConfig(dns, TraceabilityConfig.fromProperties(settings.asMap(), conf));
+        } catch (IllegalArgumentException | IOException e) {
+            throw new ConfigurationException("conf/tracewall.properties: " + e.getMessage(), e);
+        }
     }
 
     private static Map<String, String> readProperties(PropertiesProvider propertiesProvider) throws ConfigurationException {

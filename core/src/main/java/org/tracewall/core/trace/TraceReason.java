@@ -2,6 +2,8 @@ package org.tracewall.core.trace;
 
 /** The machine-readable reason of a traceability verdict. */
 public enum TraceReason {
+    AUTHENTICATED("auth"),
+    TRUSTED_NETWORK("trusted-network"),
     SPF_PASS("spf-pass"),
     SPF_FAIL("spf-fail"),
     SPF_SOFTFAIL("spf-softfail"),

@@ -72,6 +72,11 @@ public final class TraceabilityChecker {
     public TraceVerdict check(TraceRequest request) {
         String domain = request.identityDomain();
         InetAddress ip = IpNetwork.normalize(request.clientIp());
+        if (request.authUser().isPresent()) {
+            // Internal traceability: the AUTH identity traces the mail (SenderBinding checks the address).
+            return new TraceVerdict(TraceResult.TRACEABLE, TraceReason.AUTHENTICATED,
+                "authenticated as " + printable(request.authUser().get()), printable(domain), null);
+        }
         if (!isValidDomain(domain)) {
             return new TraceVerdict(TraceResult.UNTRACEABLE, TraceReason.INVALID_DOMAIN,
                 "'" + printable(domain) + "' is not a fully qualified domain name", printable(domain), null);

@@ -1,7 +1,5 @@
 package org.tracewall.james.mailets;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Set;
 
 import javax.mail.MessagingException;
@@ -38,7 +36,7 @@ public class AddTracewallStamp extends GenericMailet {
         if (!headerName.matches("[\\x21-\\x39\\x3B-\\x7E]+")) {
             throw new MessagingException("Invalid '" + HEADER_NAME + "': '" + headerName + "' is not a header field name");
         }
-        String node = getInitParameter(NODE, localHostName()).trim();
+        String node = getInitParameter(NODE, HostNames.local()).trim();
         if (!node.matches("[A-Za-z0-9._-]+")) {
             throw new MessagingException("Invalid '" + NODE + "': '" + node + "' (letters, digits, '.', '_', '-')");
         }
@@ -55,17 +53,5 @@ public class AddTracewallStamp extends GenericMailet {
     @Override
     public String getMailetInfo() {
         return "Add Tracewall Stamp";
-    }
-
-    private static String localHostName() {
-        String fromEnvironment = System.getenv("HOSTNAME");
-        if (fromEnvironment != null && fromEnvironment.matches("[A-Za-z0-9._-]+")) {
-            return fromEnvironment;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

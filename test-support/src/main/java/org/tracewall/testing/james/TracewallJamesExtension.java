@@ -29,7 +29,6 @@ import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.dnsservice.api.DNSService;
-import org.apache.james.dnsservice.api.InMemoryDNSService;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
@@ -50,7 +49,7 @@ import com.google.inject.Module;
  * <p>The sample is made test-safe, nothing else: every listener binds 127.0.0.1 on a free
  * port, implicit-TLS servers are disabled, STARTTLS is off and AUTH does not require TLS
  * (there is no keystore). Tracewall resolves through the given loopback DNS server; James's
- * own {@link DNSService} is replaced by an in-memory one, so nothing leaves the machine.
+ * own {@link DNSService} is replaced by {@link HostsFileDnsService}, so nothing leaves the machine.
  *
  * <pre>
  * static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
@@ -89,7 +88,7 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
         workingDirectory = Files.createTempDirectory("tracewall-james");
         Path conf = workingDirectory.resolve("conf");
         copySample(config.sample, conf);
-        makeTestSafe(conf);
+        makeTestSafe(conf, config.bindHost);
         for (Map.Entry<String, String> file : config.files.entrySet()) {
             Path target = conf.resolve(file.getKey());
             Files.createDirectories(target.getParent());
@@ -99,7 +98,7 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
         server = MemoryJamesServerMain.createServer(MemoryJamesConfiguration.builder()
                 .workingDirectory(workingDirectory.toFile())
                 .build())
-            .overrideWith(binder -> binder.bind(DNSService.class).toInstance(new InMemoryDNSService()))
+            .overrideWith(binder -> binder.bind(DNSService.class).toInstance(new HostsFileDnsService()))
             .overrideWith(config.overrides);
         server.start();
         provision();
@@ -187,8 +186,8 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
     }
 
     /** Rewrites listeners for an in-process test: loopback, free ports, no TLS. */
-    static String testSafe(String fileName, String content) {
-        String result = content.replaceAll("<bind>[^<]*</bind>", "<bind>127.0.0.1:0</bind>");
+    static String testSafe(String fileName, String content, String bindHost) {
+        String result = content.replaceAll("<bind>[^<]*</bind>", "<bind>" + bindHost + ":0</bind>");
         if (fileName.endsWith("server.xml")) {
             result = result
                 .replaceAll("(<\\w+server) enabled=\"true\">(\\s*<jmxName>[^<]*</jmxName>\\s*<bind>[^<]*</bind>"
@@ -202,12 +201,12 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
         return result;
     }
 
-    private static void makeTestSafe(Path conf) throws IOException {
+    private static void makeTestSafe(Path conf, String bindHost) throws IOException {
         try (Stream<Path> files = Files.list(conf)) {
             for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
                 String name = file.getFileName().toString();
                 if (name.endsWith(".xml") || name.endsWith(".properties")) {
-                    Files.writeString(file, testSafe(name, Files.readString(file, StandardCharsets.UTF_8)));
+                    Files.writeString(file, testSafe(name, Files.readString(file, StandardCharsets.UTF_8), bindHost));
                 }
             }
         }
@@ -253,6 +252,7 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
     /** Collects what the server should look like. */
     public static final class Builder {
         private String sample = "gateway";
+        private String bindHost = "127.0.0.1";
         private Supplier<String> dns;
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final Map<String, String> files = new LinkedHashMap<>();
@@ -266,6 +266,15 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
         /** A folder of conf-samples (default "gateway"). */
         public Builder sample(String sample) {
             this.sample = sample;
+            return this;
+        }
+
+        /**
+         * The host name every listener binds (default 127.0.0.1). James splits bind values on
+         * ':', so IPv6 needs a name: "ip6-loopback" (::1 in the test hosts file).
+         */
+        public Builder bindHost(String host) {
+            this.bindHost = host;
             return this;
         }
 

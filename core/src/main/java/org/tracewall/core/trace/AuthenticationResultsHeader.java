@@ -1,0 +1,81 @@
+package org.tracewall.core.trace;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the RFC 8601 {@code Authentication-Results} value for a traceability verdict:
+ *
+ * <pre>
+ * mx.example.net; spf=pass smtp.mailfrom=example.com;
+ *  x-traceability=pass (mx-neighbour /24 of mx1.example.com) smtp.mailfrom=example.com
+ * </pre>
+ *
+ * Everything that comes from the SMTP client (HELO, MAIL FROM) is reduced to a safe token
+ * before it is written, so a hostile client cannot inject header lines or fields.
+ */
+public final class AuthenticationResultsHeader {
+    public static final String NAME = "Authentication-Results";
+    private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]{0,251}[A-Za-z0-9])?");
+    private static final Pattern AUTHSERV_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
+
+    private AuthenticationResultsHeader() {
+    }
+
+    /** True when the id can stand as an authserv-id (a host name). */
+    public static boolean isValidAuthservId(String authservId) {
+        return authservId != null && AUTHSERV_ID.matcher(authservId).matches();
+    }
+
+    /**
+     * @param spfResult the SPF result word (pass, fail, none ...), or null when SPF was not evaluated
+     * @param nullSender whether the identity came from HELO ({@code smtp.helo}) rather than MAIL FROM
+     */
+    public static String value(String authservId, String traceResult, String detail, String domain, String spfResult,
+                               boolean nullSender) {
+        if (!isValidAuthservId(authservId)) {
+            throw new IllegalArgumentException("invalid authserv-id: " + authservId);
+        }
+        Objects.requireNonNull(traceResult, "traceResult");
+        String property = property(domain, nullSender);
+        StringBuilder value = new StringBuilder(authservId);
+        if (spfResult != null) {
+            value.append(";\r\n\tspf=").append(token(spfResult)).append(property);
+        }
+        value.append(";\r\n\tx-traceability=").append(token(traceResult));
+        if (detail != null && !detail.isEmpty()) {
+            value.append(" (").append(comment(detail)).append(')');
+        }
+        value.append(property);
+        return value.toString();
+    }
+
+    /** A domain if it is one, else "invalid": for header fields that must stay a single token. */
+    public static String safeToken(String domain) {
+        return domain != null && DOMAIN.matcher(domain).matches() ? domain : "invalid";
+    }
+
+    private static String property(String domain, boolean nullSender) {
+        if (domain == null || !DOMAIN.matcher(domain).matches()) {
+            return "";
+        }
+        return (nullSender ? " smtp.helo=" : " smtp.mailfrom=") + domain;
+    }
+
+    private static String token(String word) {
+        return word.matches("[a-z-]{1,20}") ? word : "none";
+    }
+
+    /** RFC 5322 ctext only: no CR/LF, no parentheses or backslashes, printable ASCII, bounded length. */
+    public static String comment(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (sb.length() >= 200) {
+                sb.append("...");
+                break;
+            }
+            sb.append(c >= 0x20 && c < 0x7f && c != '(' && c != ')' && c != '\\' && c != '"' ? c : '?');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,39 @@
+package org.tracewall.james;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Domain;
+import org.apache.james.core.Username;
+import org.apache.james.domainlist.api.DomainList;
+import org.apache.james.domainlist.api.DomainListException;
+import org.apache.james.rrt.api.CanSendFrom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracewall.core.trace.SenderBinding;
+
+/** {@link SenderBinding} with James's domain list and its alias-aware {@link CanSendFrom} rules. */
+public final class JamesSenderBinding {
+    private static final Logger LOGGER = LoggerFactory.getLogger(JamesSenderBinding.class);
+
+    private final SenderBinding binding;
+
+    @Inject
+    public JamesSenderBinding(DomainList domainList, CanSendFrom canSendFrom) {
+        this.binding = new SenderBinding(domain -> isLocal(domainList, domain),
+            (user, address) -> canSendFrom.userCanSendFrom(Username.of(user), Username.of(address)));
+    }
+
+    public SenderBinding binding() {
+        return binding;
+    }
+
+    private static boolean isLocal(DomainList domainList, String domain) {
+        try {
+            return domainList.containsDomain(Domain.of(domain));
+        } catch (DomainListException | IllegalArgumentException e) {
+            // Cannot tell: treat as external so that the external check still applies.
+            LOGGER.warn("Cannot check whether {} is local: {}", domain, e.toString());
+            return false;
+        }
+    }
+}

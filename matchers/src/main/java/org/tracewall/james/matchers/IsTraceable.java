@@ -1,0 +1,33 @@
+package org.tracewall.james.matchers;
+
+import javax.inject.Inject;
+
+import org.tracewall.core.trace.TraceabilityChecker;
+
+/**
+ * Matches mail whose source was traced to the domain it claims (SPF pass, MX/A
+ * neighbourhood, FCrDNS, registry, compensation, or an authenticated local user). The
+ * condition lists which results count, default {@code traceable}.
+ *
+ * <pre>{@code
+ * <mailet match="org.tracewall.james.matchers.IsTraceable" class="ToProcessor">
+ *     <processor>transport</processor>
+ * </mailet>
+ * }</pre>
+ */
+public class IsTraceable extends TraceResultMatcher {
+    @Inject
+    public IsTraceable(TraceabilityChecker checker) {
+        super(checker);
+    }
+
+    @Override
+    String defaultCondition() {
+        return "traceable";
+    }
+
+    @Override
+    public String getMatcherInfo() {
+        return "Is Traceable";
+    }
+}

@@ -1,0 +1,166 @@
+package org.tracewall.james.smtp;
+
+import java.net.InetAddress;
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.smtp.SMTPRetCode;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.dsn.DSNStatus;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.apache.james.protocols.smtp.hook.MailHook;
+import org.apache.james.smtpserver.JamesMessageHook;
+import org.apache.mailet.Mail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracewall.core.net.IpAddresses;
+import org.tracewall.core.trace.TraceReason;
+import org.tracewall.core.trace.TraceRequest;
+import org.tracewall.core.trace.TraceResult;
+import org.tracewall.core.trace.TraceVerdict;
+import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.james.TraceAttributes;
+import org.tracewall.james.Tracewall;
+
+/**
+ * External traceability at MAIL FROM (seed 002): the sender's domain must be traceable from
+ * the client's address (registry, compensation list, SPF, MX/A neighbourhood, FCrDNS).
+ * Authenticated sessions and authorized networks are not checked (see
+ * {@link SenderBindingHook} for those). The verdict is also copied to the mail attributes
+ * of {@link TraceAttributes}, so mailets and matchers downstream see it.
+ *
+ * <p>Per result, the operator chooses {@code reject} (550 5.7.x with the reason and how to
+ * fix it), {@code defer} (451) or {@code accept}; a DNS failure is never a reject.
+ *
+ * <pre>{@code
+ * <handler class="org.tracewall.james.smtp.TraceabilityHook">
+ *     <untraceable>reject</untraceable>   <!-- reject | defer | accept -->
+ *     <unknown>accept</unknown>           <!-- SPF neutral etc., as mapped in tracewall.properties -->
+ *     <temperror>defer</temperror>        <!-- defer | accept -->
+ * </handler>
+ * }</pre>
+ */
+public class TraceabilityHook implements MailHook, JamesMessageHook {
+    public static final ProtocolSession.AttachmentKey<TraceVerdict> VERDICT =
+        ProtocolSession.AttachmentKey.of(Tracewall.NAMESPACE + ".smtp.trace.verdict", TraceVerdict.class);
+    private static final Logger LOGGER = LoggerFactory.getLogger(TraceabilityHook.class);
+
+    private final TraceabilityChecker checker;
+    private HookAction onUntraceable = HookAction.REJECT;
+    private HookAction onUnknown = HookAction.ACCEPT;
+    private HookAction onTemperror = HookAction.DEFER;
+
+    @Inject
+    public TraceabilityHook(TraceabilityChecker checker) {
+        this.checker = checker;
+    }
+
+    @Override
+    public void init(Configuration config) throws ConfigurationException {
+        onUntraceable = HookAction.parse("untraceable", config.getString("untraceable", "reject"));
+        onUnknown = HookAction.parse("unknown", config.getString("unknown", "accept"));
+        onTemperror = HookAction.parse("temperror", config.getString("temperror", "defer"));
+        if (onTemperror == HookAction.REJECT) {
+            throw new ConfigurationException("<temperror>reject</temperror> is not allowed: a DNS failure is temporary (use defer or accept)");
+        }
+    }
+
+    @Override
+    public HookResult doMail(SMTPSession session, MaybeSender sender) {
+        if (session.getUsername() != null || session.isRelayingAllowed()) {
+            return HookResult.DECLINED;
+        }
+        InetAddress client = session.getRemoteAddress().getAddress();
+        String helo = session.getAttachment(SMTPSession.CURRENT_HELO_NAME, ProtocolSession.State.Connection).orElse("");
+        String mailFrom = sender.asOptional().map(Object::toString).orElse("");
+        TraceVerdict verdict = checker.check(new TraceRequest(client, helo, mailFrom, null));
+        session.setAttachment(VERDICT, verdict, ProtocolSession.State.Transaction);
+        LOGGER.info("traceability ip={} helo={} from=<{}> result={} reason={} detail=\"{}\"", IpAddresses.readable(client),
+            SmtpText.safe(helo), SmtpText.safe(mailFrom), verdict.result().code(), verdict.reason().code(), verdict.detail());
+        return reply(verdict, mailFrom, client);
+    }
+
+    @Override
+    public HookResult onMessage(SMTPSession session, Mail mail) {
+        session.getAttachment(VERDICT, ProtocolSession.State.Transaction).ifPresent(v -> TraceAttributes.store(mail, v));
+        return HookResult.DECLINED;
+    }
+
+    private HookResult reply(TraceVerdict verdict, String mailFrom, InetAddress client) {
+        switch (verdict.result()) {
+            case TRACEABLE:
+                return HookResult.DECLINED;
+            case TEMPERROR:
+                return onTemperror == HookAction.ACCEPT ? HookResult.DECLINED : tempfailDns(verdict);
+            case UNKNOWN:
+                return act(onUnknown, verdict, mailFrom, client);
+            default:
+                return act(onUntraceable, verdict, mailFrom, client);
+        }
+    }
+
+    private static HookResult act(HookAction action, TraceVerdict verdict, String mailFrom, InetAddress client) {
+        switch (action) {
+            case REJECT:
+                return reject(verdict, mailFrom, client);
+            case DEFER:
+                return HookResult.builder().hookReturnCode(HookReturnCode.denySoft())
+                    .smtpReturnCode(SMTPRetCode.LOCAL_ERROR)
+                    .smtpDescription(DSNStatus.getStatus(DSNStatus.TRANSIENT, DSNStatus.SECURITY_OTHER)
+                        + " Sender " + verdict.domain() + " not yet traceable (" + SmtpText.safe(verdict.detail()) + "); try again later")
+                    .build();
+            default:
+                return HookResult.DECLINED;
+        }
+    }
+
+    private static HookResult reject(TraceVerdict verdict, String mailFrom, InetAddress client) {
+        String ip = IpAddresses.readable(client);
+        String status;
+        String text;
+        if (verdict.reason() == TraceReason.SPF_FAIL) {
+            // RFC 7372: 5.7.23 "SPF validation failed".
+            status = "5.7.23";
+            text = SmtpText.safe(verdict.detail()) + ". The SPF record of " + verdict.domain() + " does not allow " + ip
+                + "; if this mail is legitimate, the domain's administrator must add this server to it (RFC 7208).";
+        } else {
+            status = DSNStatus.getStatus(DSNStatus.PERMANENT, DSNStatus.SECURITY_AUTH);
+            text = "Sender <" + SmtpText.safe(mailFrom) + "> is not traceable to " + verdict.domain() + ": "
+                + SmtpText.safe(verdict.detail()) + ". To fix: publish an SPF record for " + verdict.domain()
+                + " that lists " + ip + ", or send through a server of " + verdict.domain()
+                + " (one of its MX hosts, or a host whose PTR and A records match).";
+        }
+        return HookResult.builder().hookReturnCode(HookReturnCode.deny())
+            .smtpReturnCode(SMTPRetCode.MAILBOX_PERM_UNAVAILABLE)
+            .smtpDescription(status + " " + text)
+            .build();
+    }
+
+    private static HookResult tempfailDns(TraceVerdict verdict) {
+        return HookResult.builder().hookReturnCode(HookReturnCode.denySoft())
+            .smtpReturnCode(SMTPRetCode.LOCAL_ERROR)
+            .smtpDescription(DSNStatus.getStatus(DSNStatus.TRANSIENT, DSNStatus.NETWORK_DIR_SERVER)
+                + " Temporary DNS failure while checking " + verdict.domain() + "; please try again later")
+            .build();
+    }
+
+    /** Visible for tests: the configured action for a result. */
+    Optional<HookAction> actionFor(TraceResult result) {
+        switch (result) {
+            case UNTRACEABLE:
+                return Optional.of(onUntraceable);
+            case UNKNOWN:
+                return Optional.of(onUnknown);
+            case TEMPERROR:
+                return Optional.of(onTemperror);
+            default:
+                return Optional.empty();
+        }
+    }
+}
