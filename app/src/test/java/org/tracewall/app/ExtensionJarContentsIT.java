@@ -32,7 +32,7 @@ class ExtensionJarContentsIT {
     @Test
     void theJarShouldCarryTheMailetsAndTheGuiceModuleNamedInTheSamples() throws IOException {
         try (JarFile jar = new JarFile(JAR.toFile())) {
-            assertThat(jar.getEntry("org/tracewall/james/TracewallModule.class")).isNotNull();
+            assertThat(jar.getEntry("org/tracewall/james/TracewallRuntime.class")).isNotNull();
             assertThat(jar.getEntry("org/tracewall/james/mailets/AddTracewallStamp.class")).isNotNull();
             assertThat(jar.getManifest().getMainAttributes().getValue("Implementation-Version")).isEqualTo("0.1.0-SNAPSHOT");
         }

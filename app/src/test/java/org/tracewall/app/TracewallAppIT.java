@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.smtp.SmtpReply;
 import org.tracewall.testing.smtp.SmtpTestClient;
 
@@ -34,6 +36,7 @@ import org.tracewall.testing.smtp.SmtpTestClient;
 class TracewallAppIT {
     @TempDir
     static Path work;
+    static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
     static Process james;
     static Path log;
     static int smtp;
@@ -51,6 +54,13 @@ class TracewallAppIT {
         rewrite(conf.resolve("smtpserver.xml"), "0.0.0.0:587", "127.0.0.1:" + freePort());
         rewrite(conf.resolve("imapserver.xml"), "0.0.0.0:1143", "127.0.0.1:" + imap);
         rewrite(conf.resolve("webadmin.properties"), "port=8000", "port=" + freePort());
+        // Every DNS question of the separate James process stays on loopback: Tracewall asks the
+        // loopback server, James's own DNS service a loopback address where nothing listens.
+        Files.writeString(conf.resolve("tracewall.properties"), "dns.servers=" + DNS.hostAndPort() + "\n",
+            StandardOpenOption.APPEND);
+        Files.writeString(conf.resolve("dnsservice.xml"), "<dnsservice><servers><server>127.0.0.1</server></servers>"
+            + "<autodiscover>false</autodiscover><authoritative>false</authoritative><maxcachesize>50000</maxcachesize></dnsservice>");
+        DNS.zone().mx("mx.test", 10, "mx1.mx.test").a("mx1.mx.test", "127.0.30.10");
 
         log = work.resolve("james-stdout.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -69,6 +79,7 @@ class TracewallAppIT {
 
     @AfterAll
     static void stopApp() throws Exception {
+        DNS.close();
         if (james != null) {
             james.destroy();
             if (!james.waitFor(30, TimeUnit.SECONDS)) {
@@ -112,6 +123,20 @@ class TracewallAppIT {
             client.connect("127.0.0.1", imap).login("bob@tracewall.local", "bob").select(TestIMAPClient.INBOX)
                 .awaitMessage(Awaitility.await().atMost(Duration.ofSeconds(30)));
             assertThat(client.readFirstMessage()).contains("Subject: via the app").contains("X-Tracewall-Stamp: tracewall/0.1.0");
+        }
+    }
+
+    @Test
+    void theTraceabilityHookFromTheJarShouldJudgeExternalSenders() throws Exception {
+        try (SmtpTestClient client = SmtpTestClient.connect(smtp, "127.0.40.5")) {
+            client.ehlo("relay.elsewhere.test");
+            SmtpReply rejected = client.mailFrom("alice@mx.test");
+            assertThat(rejected.code()).as(tail()).isEqualTo(550);
+            assertThat(rejected.text()).contains("not traceable to mx.test");
+        }
+        try (SmtpTestClient client = SmtpTestClient.connect(smtp, "127.0.30.77")) {
+            client.ehlo("out.mx.test");
+            assertThat(client.mailFrom("alice@mx.test").code()).isEqualTo(250);
         }
     }
 

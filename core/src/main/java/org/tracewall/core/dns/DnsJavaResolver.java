@@ -181,12 +181,16 @@ public final class DnsJavaResolver implements DnsResolver {
         }
         if (cause instanceof WireParseException) {
             // Garbage on the wire is as likely a broken middlebox or a spoof as a real answer.
-            return new Interpreted(DnsAnswer.temporaryFailure("malformed answer: " + cause.getMessage()), null);
+            return new Interpreted(DnsAnswer.temporaryFailure("malformed answer: " + describe(cause)), null);
         }
         if (cause instanceof IOException) {
-            return new Interpreted(DnsAnswer.temporaryFailure("network: " + cause.getMessage()), null);
+            return new Interpreted(DnsAnswer.temporaryFailure("network: " + describe(cause)), null);
         }
         return new Interpreted(DnsAnswer.temporaryFailure("resolver error: " + cause), null);
+    }
+
+    private static String describe(Throwable error) {
+        return error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
     }
 
     private static boolean isTimeout(Throwable error) {

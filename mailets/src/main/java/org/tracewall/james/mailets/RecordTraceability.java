@@ -13,6 +13,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.tracewall.core.trace.AuthenticationResultsHeader;
 import org.tracewall.core.trace.TraceResult;
 import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.james.TracewallRuntime;
 import org.tracewall.james.TraceAttributes;
 
 /**
@@ -40,7 +41,11 @@ public class RecordTraceability extends GenericMailet {
     private String authservId;
 
     @Inject
-    public RecordTraceability(TraceabilityChecker checker) {
+    public RecordTraceability(TracewallRuntime runtime) {
+        this(runtime.traceability());
+    }
+
+    RecordTraceability(TraceabilityChecker checker) {
         this.checker = checker;
     }
 

@@ -3,6 +3,7 @@ package org.tracewall.james.matchers;
 import javax.inject.Inject;
 
 import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.james.TracewallRuntime;
 
 /**
  * Matches mail whose source was traced to the domain it claims (SPF pass, MX/A
@@ -17,7 +18,11 @@ import org.tracewall.core.trace.TraceabilityChecker;
  */
 public class IsTraceable extends TraceResultMatcher {
     @Inject
-    public IsTraceable(TraceabilityChecker checker) {
+    public IsTraceable(TracewallRuntime runtime) {
+        this(runtime.traceability());
+    }
+
+    IsTraceable(TraceabilityChecker checker) {
         super(checker);
     }
 

@@ -3,6 +3,7 @@ package org.tracewall.james.matchers;
 import javax.inject.Inject;
 
 import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.james.TracewallRuntime;
 
 /**
  * Matches mail whose source cannot be traced to the domain it claims (seed 002). Uses the
@@ -18,7 +19,11 @@ import org.tracewall.core.trace.TraceabilityChecker;
  */
 public class IsUntraceable extends TraceResultMatcher {
     @Inject
-    public IsUntraceable(TraceabilityChecker checker) {
+    public IsUntraceable(TracewallRuntime runtime) {
+        this(runtime.traceability());
+    }
+
+    IsUntraceable(TraceabilityChecker checker) {
         super(checker);
     }
 

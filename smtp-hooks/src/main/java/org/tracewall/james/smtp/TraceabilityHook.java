@@ -25,6 +25,7 @@ import org.tracewall.core.trace.TraceRequest;
 import org.tracewall.core.trace.TraceResult;
 import org.tracewall.core.trace.TraceVerdict;
 import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.james.TracewallRuntime;
 import org.tracewall.james.TraceAttributes;
 import org.tracewall.james.Tracewall;
 
@@ -57,7 +58,11 @@ public class TraceabilityHook implements MailHook, JamesMessageHook {
     private HookAction onTemperror = HookAction.DEFER;
 
     @Inject
-    public TraceabilityHook(TraceabilityChecker checker) {
+    public TraceabilityHook(TracewallRuntime runtime) {
+        this(runtime.traceability());
+    }
+
+    TraceabilityHook(TraceabilityChecker checker) {
         this.checker = checker;
     }
 

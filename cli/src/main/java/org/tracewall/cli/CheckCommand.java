@@ -1,0 +1,144 @@
+package org.tracewall.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.tracewall.core.config.TracewallSettings;
+import org.tracewall.core.dns.DnsConfig;
+import org.tracewall.core.dns.DnsJavaResolver;
+import org.tracewall.core.dns.RecordingDnsResolver;
+import org.tracewall.core.net.IpAddresses;
+import org.tracewall.core.trace.TraceRequest;
+import org.tracewall.core.trace.TraceVerdict;
+import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.core.trace.TraceabilityConfig;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tracewall check}: the traceability verdict for one (client IP, HELO, MAIL FROM), its
+ * reason and every DNS question it took. Exit code: 0 traceable, 1 untraceable, 2 unknown,
+ * 3 temperror, 64 bad usage.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = "Judge whether a sender is traceable to its domain (seed 002) and show the DNS queries it took.",
+    exitCodeOnInvalidInput = 64)
+final class CheckCommand implements Callable<Integer> {
+    private final PrintStream out;
+
+    @Option(names = "--ip", required = true, description = "SMTP client address (IPv4 or IPv6)")
+    String ip;
+
+    @Option(names = "--helo", defaultValue = "", description = "HELO/EHLO name")
+    String helo;
+
+    @Option(names = "--from", defaultValue = "", description = "MAIL FROM address; empty for the null sender <>")
+    String from;
+
+    @Option(names = "--dns", split = ",", description = "resolver(s) host[:port], default: the system's")
+    List<String> dns;
+
+    @Option(names = "--config", description = "a tracewall.properties to read dns.* and traceability.* from")
+    Path config;
+
+    @Option(names = "--json", description = "print one JSON object instead of text")
+    boolean json;
+
+    CheckCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        InetAddress client;
+        try {
+            client = IpAddresses.parseLiteral(ip);
+        } catch (IllegalArgumentException e) {
+            out.println("error: --ip: " + e.getMessage());
+            return 64;
+        }
+        Map<String, String> properties = readConfig();
+        if (dns != null && !dns.isEmpty()) {
+            properties.put(DnsConfig.SERVERS, String.join(",", dns));
+        }
+        TracewallSettings settings = TracewallSettings.from(properties);
+        Path base = config == null ? Path.of(".") : config.toAbsolutePath().getParent();
+        RecordingDnsResolver resolver = new RecordingDnsResolver(DnsJavaResolver.create(settings.dns()));
+        TraceabilityChecker checker = TraceabilityChecker.fromConfig(resolver, TraceabilityConfig.fromProperties(properties, base));
+
+        TraceVerdict verdict = checker.check(new TraceRequest(client, helo, from, null));
+
+        if (json) {
+            out.println(Json.object(report(verdict, resolver)));
+        } else {
+            printText(verdict, resolver);
+        }
+        return exitCode(verdict);
+    }
+
+    private Map<String, String> readConfig() throws IOException {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (config != null) {
+            Properties loaded = new Properties();
+            try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+                loaded.load(reader);
+            }
+            loaded.stringPropertyNames().forEach(key -> properties.put(key, loaded.getProperty(key).trim()));
+        }
+        return properties;
+    }
+
+    private void printText(TraceVerdict verdict, RecordingDnsResolver resolver) {
+        out.println("result:  " + verdict.result().code());
+        out.println("reason:  " + verdict.reason().code());
+        out.println("detail:  " + verdict.detail());
+        out.println("domain:  " + verdict.domain());
+        verdict.spf().ifPresent(spf -> out.println("spf:     " + spf.result().code() + " (" + spf.detail() + ")"));
+        List<RecordingDnsResolver.Query> queries = resolver.queries();
+        out.println("dns queries (" + queries.size() + "):");
+        queries.forEach(q -> out.println("  " + q));
+    }
+
+    private static Map<String, Object> report(TraceVerdict verdict, RecordingDnsResolver resolver) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("result", verdict.result().code());
+        report.put("reason", verdict.reason().code());
+        report.put("detail", verdict.detail());
+        report.put("domain", verdict.domain());
+        verdict.spf().ifPresent(spf -> report.put("spf", spf.result().code()));
+        report.put("queries", resolver.queries().stream().map(q -> {
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("name", q.name());
+            query.put("type", q.type());
+            query.put("status", q.status().name());
+            query.put("data", q.data());
+            return query;
+        }).collect(Collectors.toList()));
+        return report;
+    }
+
+    private static int exitCode(TraceVerdict verdict) {
+        switch (verdict.result()) {
+            case TRACEABLE:
+                return 0;
+            case UNTRACEABLE:
+                return 1;
+            case UNKNOWN:
+                return 2;
+            default:
+                return 3;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.tracewall.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code tracewall} command-line tool. Analysis commands run the engine in this process
+ * (no James needed). Testable: {@link #execute(PrintStream, PrintStream, String...)} returns
+ * the exit code instead of exiting.
+ */
+@Command(name = "tracewall", mixinStandardHelpOptions = true, versionProvider = TracewallCli.Version.class,
+    description = "Tracewall anti-spam and mail-trust tools.",
+    subcommands = {CheckCommand.class})
+public final class TracewallCli implements Runnable {
+    private final PrintStream out;
+
+    TracewallCli(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(System.out, System.err, args));
+    }
+
+    public static int execute(PrintStream out, PrintStream err, String... args) {
+        CommandLine commandLine = new CommandLine(new TracewallCli(out), new Factory(out));
+        commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        out.println("Usage: tracewall COMMAND [OPTIONS]; see tracewall --help");
+    }
+
+    /** Gives commands the output stream they print to. */
+    private static final class Factory implements CommandLine.IFactory {
+        private final PrintStream out;
+
+        Factory(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == CheckCommand.class) {
+                return cls.cast(new CheckCommand(out));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    /** The version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = TracewallCli.class.getPackage().getImplementationVersion();
+            return new String[] {"tracewall " + (version == null ? "dev" : version)};
+        }
+    }
+}

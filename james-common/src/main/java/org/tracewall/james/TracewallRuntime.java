@@ -1,0 +1,91 @@
+package org.tracewall.james;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.filesystem.api.FileSystem;
+import org.apache.james.utils.PropertiesProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.TracewallSettings;
+import org.tracewall.core.dns.DnsJavaResolver;
+import org.tracewall.core.dns.DnsResolver;
+import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.core.trace.TraceabilityConfig;
+
+/**
+ * The shared Tracewall engine objects of one James server: settings read once from
+ * {@code conf/tracewall.properties}, the DNS resolver and cache, the traceability checker.
+ * Every Tracewall mailet, matcher and hook injects this one singleton.
+ *
+ * <p>A just-in-time {@code @Singleton} that depends only on James's own bindings
+ * ({@link PropertiesProvider}, {@link FileSystem}), rather than bindings in a Guice module
+ * listed under {@code guice.extension.module}: Guice resolves it the same way whether the
+ * classes come from {@code extensions-jars} or the class path, and an operator has nothing
+ * to add to {@code extensions.properties}. A missing {@code tracewall.properties} means
+ * defaults; a bad key fails James's startup with a message naming it.
+ */
+@Singleton
+public class TracewallRuntime {
+    public static final String CONFIGURATION_NAME = "tracewall";
+    private static final Logger LOGGER = LoggerFactory.getLogger(TracewallRuntime.class);
+
+    private final TracewallSettings settings;
+    private final DnsResolver dns;
+    private final TraceabilityChecker traceability;
+
+    @Inject
+    public TracewallRuntime(PropertiesProvider propertiesProvider, FileSystem fileSystem) throws ConfigurationException {
+        Map<String, String> properties = readProperties(propertiesProvider);
+        try {
+            this.settings = TracewallSettings.from(properties);
+            this.dns = DnsJavaResolver.create(settings.dns());
+            Path conf = fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_CONF).toPath();
+            this.traceability = TraceabilityChecker.fromConfig(dns, TraceabilityConfig.fromProperties(settings.asMap(), conf));
+        } catch (IllegalArgumentException | IOException e) {
+            throw new ConfigurationException("conf/tracewall.properties: " + e.getMessage(), e);
+        }
+        LOGGER.info("Tracewall {} ready: {}", Tracewall.version(), settings.dns());
+    }
+
+    public TracewallSettings settings() {
+        return settings;
+    }
+
+    public DnsResolver dns() {
+        return dns;
+    }
+
+    public TraceabilityChecker traceability() {
+        return traceability;
+    }
+
+    private static Map<String, String> readProperties(PropertiesProvider propertiesProvider) throws ConfigurationException {
+        try {
+            return asMap(propertiesProvider.getConfiguration(CONFIGURATION_NAME));
+        } catch (FileNotFoundException | PropertiesProvider.MissingConfigurationFile e) {
+            LOGGER.info("No conf/tracewall.properties: Tracewall runs with its defaults");
+            return Map.of();
+        }
+    }
+
+    /** Flattens a commons-configuration object; list values are joined with commas. */
+    static Map<String, String> asMap(Configuration configuration) {
+        Map<String, String> map = new LinkedHashMap<>();
+        Iterator<String> keys = configuration.getKeys();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            map.put(key, String.join(",", configuration.getList(String.class, key)));
+        }
+        return map;
+    }
+}
