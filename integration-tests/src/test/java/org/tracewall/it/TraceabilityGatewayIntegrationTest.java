@@ -35,6 +35,7 @@ class TraceabilityGatewayIntegrationTest {
         .dns(DNS::hostAndPort)
         .user("bob@tracewall.local", "bobpw")
         .user("alice@tracewall.local", "alicepw")
+        // carol receives only the message whose headers a test reads.
         .user("carol@tracewall.local", "carolpw")
         .build();
 
@@ -158,12 +159,26 @@ class TraceabilityGatewayIntegrationTest {
     }
 
     @Test
+    void anAuthenticatedUserShouldSendAsItsJamesAlias() throws Exception {
+        james.data().addUserAliasMapping("bobby", "tracewall.local", "bob@tracewall.local");
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.60.4")) {
+            smtp.ehlo("laptop.example");
+            smtp.authPlain("bob@tracewall.local", "bobpw");
+
+            SmtpReply reply = smtp.send("bobby@tracewall.local", List.of("alice@tracewall.local"),
+                "From: bobby@tracewall.local\r\nSubject: via alias\r\n\r\nhi\r\n");
+
+            assertThat(reply.code()).as(reply.toString()).isEqualTo(250);
+        }
+    }
+
+    @Test
     void anAuthenticatedUserForgingTheHeaderFromShouldBeRejectedAtTheEndOfData() throws Exception {
         try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.60.3")) {
             smtp.ehlo("laptop.example");
             smtp.authPlain("bob@tracewall.local", "bobpw");
 
-            SmtpReply reply = smtp.send("bob@tracewall.local", List.of("carol@tracewall.local"),
+            SmtpReply reply = smtp.send("bob@tracewall.local", List.of("alice@tracewall.local"),
                 "From: alice@tracewall.local\r\nSubject: forged header\r\n\r\nhi\r\n");
 
             assertThat(reply.code()).isEqualTo(550);

@@ -2,6 +2,7 @@ package org.tracewall.core.dns;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,14 @@ import org.xbill.DNS.Type;
  * {@link DnsStatus} tells "not there" apart from "could not ask".
  */
 public interface DnsResolver {
+
+    /**
+     * A resolver without servers: every question is a temporary failure. For components that
+     * must be built but whose verdicts come from elsewhere (stored attributes, unit tests).
+     */
+    static DnsResolver offline() {
+        return (name, type) -> CompletableFuture.completedFuture(DnsAnswer.temporaryFailure("offline"));
+    }
 
     /** Asks for {@code type} records of the absolute {@code name}; always completes normally. */
     CompletionStage<DnsAnswer<Record>> lookupAsync(Name name, int type);

@@ -3,8 +3,6 @@ package org.tracewall.james.mailets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-
 import javax.mail.MessagingException;
 
 import org.apache.james.core.builder.MimeMessageBuilder;
@@ -14,8 +12,7 @@ import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tracewall.core.dns.DnsConfig;
-import org.tracewall.core.dns.DnsJavaResolver;
+import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.trace.TraceabilityChecker;
 import org.tracewall.core.trace.TraceabilityConfig;
 import org.tracewall.james.TraceAttributes;
@@ -25,9 +22,7 @@ class RecordTraceabilityTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        DnsJavaResolver dns = DnsJavaResolver.create(DnsConfig.builder().server("127.0.0.1", 9)
-            .timeout(Duration.ofMillis(100)).deadline(Duration.ofMillis(200)).retries(0).build());
-        mailet = new RecordTraceability(TraceabilityChecker.fromConfig(dns, TraceabilityConfig.defaults()));
+        mailet = new RecordTraceability(TraceabilityChecker.fromConfig(DnsResolver.offline(), TraceabilityConfig.defaults()));
     }
 
     @Test

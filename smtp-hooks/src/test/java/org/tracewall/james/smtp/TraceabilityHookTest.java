@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
@@ -15,8 +14,7 @@ import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.utils.BaseFakeSMTPSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tracewall.core.dns.DnsConfig;
-import org.tracewall.core.dns.DnsJavaResolver;
+import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.trace.TraceResult;
 import org.tracewall.core.trace.TraceabilityChecker;
 import org.tracewall.core.trace.TraceabilityConfig;
@@ -26,9 +24,7 @@ class TraceabilityHookTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        DnsJavaResolver dns = DnsJavaResolver.create(DnsConfig.builder().server("127.0.0.1", 9)
-            .timeout(Duration.ofMillis(100)).deadline(Duration.ofMillis(200)).retries(0).build());
-        hook = new TraceabilityHook(TraceabilityChecker.fromConfig(dns, TraceabilityConfig.defaults()));
+        hook = new TraceabilityHook(TraceabilityChecker.fromConfig(DnsResolver.offline(), TraceabilityConfig.defaults()));
     }
 
     private static BaseHierarchicalConfiguration config(String key, String value) {
