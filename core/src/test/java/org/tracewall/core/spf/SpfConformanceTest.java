@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,21 +20,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.tracewall.core.dns.DnsConfig;
 import org.tracewall.core.dns.DnsJavaResolver;
-import org.tracewall.testing.dns.DnsZone;
-import org.tracewall.testing.dns.Fault;
 import org.tracewall.testing.dns.LoopbackDnsServer;
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
-import org.xbill.DNS.CNAMERecord;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.PTRRecord;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.SPFRecord;
-import org.xbill.DNS.TXTRecord;
-import org.xbill.DNS.TextParseException;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Runs the public RFC 7208 conformance suite (src/test/resources/spf) through
@@ -60,7 +46,7 @@ class SpfConformanceTest {
     Stream<DynamicTest> rfc7208Suite() {
         Map<String, String> exclusions = exclusions();
         List<DynamicTest> tests = new ArrayList<>();
-        for (Map<String, Object> scenario : scenarios()) {
+        for (Map<String, Object> scenario : SpfSuite.scenarios()) {
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> cases = (Map<String, Map<String, Object>>) scenario.get("tests");
             for (Map.Entry<String, Map<String, Object>> c : new TreeMap<>(cases).entrySet()) {
@@ -74,7 +60,7 @@ class SpfConformanceTest {
 
     @SuppressWarnings("unchecked")
     private void runCase(Map<String, Object> scenario, String id, Map<String, Object> spec, String exclusion) throws Exception {
-        loadZone((Map<String, List<Object>>) scenario.get("zonedata"));
+        SpfSuite.loadZone(DNS.zone(), (Map<String, List<Object>>) scenario.get("zonedata"));
         DnsJavaResolver resolver = DnsJavaResolver.create(DnsConfig.builder().server(DNS.address())
             .timeout(Duration.ofMillis(300)).retries(0).deadline(Duration.ofMillis(600)).build());
         SpfEvaluator spf = new SpfEvaluator(resolver, "DEFAULT", "unknown");
@@ -82,9 +68,7 @@ class SpfConformanceTest {
         SpfVerdict verdict = spf.checkMailFrom(InetAddress.getByName(String.valueOf(spec.get("host"))),
             mailFrom, String.valueOf(spec.get("helo")));
 
-        List<String> expected = spec.get("result") instanceof List
-            ? ((List<Object>) spec.get("result")).stream().map(String::valueOf).collect(Collectors.toList())
-            : List.of(String.valueOf(spec.get("result")));
+        List<String> expected = SpfSuite.expectedResults(spec);
         boolean resultOk = expected.contains(verdict.result().code());
         Object explanation = spec.get("explanation");
         boolean explanationOk = explanation == null || explanation.equals(verdict.explanation().orElse(null));
@@ -103,106 +87,6 @@ class SpfConformanceTest {
         assertThat(verdict.result().code()).as("%s (%s): %s", id, spec.get("spec"), verdict).isIn(expected);
         if (explanation != null) {
             assertThat(verdict.explanation()).as("%s explanation", id).contains(String.valueOf(explanation));
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void loadZone(Map<String, List<Object>> zonedata) throws TextParseException {
-        DnsZone zone = DNS.zone().clear();
-        for (Map.Entry<String, List<Object>> entry : zonedata.entrySet()) {
-            Name owner = Name.fromString(entry.getKey(), Name.root);
-            boolean hasTxt = entry.getValue().stream().anyMatch(r -> r instanceof Map && ((Map<String, Object>) r).containsKey("TXT"));
-            for (Object item : entry.getValue()) {
-                if ("TIMEOUT".equals(item)) {
-                    zone.fault(entry.getKey(), Fault.TIMEOUT_WITHOUT_DATA);
-                    continue;
-                }
-                for (Map.Entry<String, Object> r : ((Map<String, Object>) item).entrySet()) {
-                    addRecord(zone, owner, r.getKey(), r.getValue(), hasTxt);
-                }
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void addRecord(DnsZone zone, Name owner, String type, Object value, boolean hasTxt) throws TextParseException {
-        if ("NONE".equals(value)) {
-            return;
-        }
-        long ttl = 300;
-        switch (type) {
-            case "SPF":
-            case "TXT":
-                List<String> strings = value instanceof List
-                    ? ((List<Object>) value).stream().map(String::valueOf).collect(Collectors.toList())
-                    : List.of(String.valueOf(value));
-                List<String> wire = strings.stream().map(SpfConformanceTest::asWireText).collect(Collectors.toList());
-                if ("SPF".equals(type)) {
-                    zone.add(new SPFRecord(owner, DClass.IN, ttl, wire));
-                }
-                if ("TXT".equals(type) || !hasTxt) {
-                    zone.add(new TXTRecord(owner, DClass.IN, ttl, wire));
-                }
-                break;
-            case "A":
-                zone.add(new ARecord(owner, DClass.IN, ttl, literal(value)));
-                break;
-            case "AAAA":
-                zone.add(new AAAARecord(owner, DClass.IN, ttl, literal(value)));
-                break;
-            case "MX":
-                List<Object> mx = (List<Object>) value;
-                zone.add(new MXRecord(owner, DClass.IN, ttl, ((Number) mx.get(0)).intValue(), name(mx.get(1))));
-                break;
-            case "PTR":
-                zone.add(new PTRRecord(owner, DClass.IN, ttl, name(value)));
-                break;
-            case "CNAME":
-                zone.add(new CNAMERecord(owner, DClass.IN, ttl, name(value)));
-                break;
-            default:
-                throw new IllegalArgumentException("record type " + type + " not supported by the driver");
-        }
-    }
-
-    /** TXT strings travel as bytes: the suite's text as UTF-8, in dnsjava's zone-file escapes. */
-    private static String asWireText(String text) {
-        StringBuilder escaped = new StringBuilder();
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            int unsigned = b & 0xff;
-            if (unsigned < 0x20 || unsigned > 0x7e || unsigned == '\\' || unsigned == '"') {
-                escaped.append(String.format("\\%03d", unsigned));
-            } else {
-                escaped.append((char) unsigned);
-            }
-        }
-        return escaped.toString();
-    }
-
-    /** A name; the empty string is the root (the suite's null MX). */
-    private static Name name(Object value) throws TextParseException {
-        String text = String.valueOf(value);
-        return text.isEmpty() ? Name.root : Name.fromString(text, Name.root);
-    }
-
-    private static InetAddress literal(Object value) {
-        try {
-            return InetAddress.getByName(String.valueOf(value));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> scenarios() {
-        try (InputStream in = SpfConformanceTest.class.getResourceAsStream("/spf/rfc7208-tests.yml")) {
-            List<Map<String, Object>> scenarios = new ArrayList<>();
-            for (Object doc : new Yaml().loadAll(in)) {
-                scenarios.add((Map<String, Object>) doc);
-            }
-            return scenarios;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
