@@ -1,0 +1,45 @@
+package org.tracewall.core.store;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Shared state for stateful checks (greylist triplets, counters, run-time lists): keys with a
+ * time to live, counters that count within a time window, and sets. Implementations: in
+ * memory (tests, one node), an embedded file (the default: survives a restart) and Redis
+ * (several James nodes share it). Every method may throw {@link StoreUnavailableException};
+ * callers fail open on it, because a store that is down must never block mail.
+ */
+public interface StateStore extends AutoCloseable {
+
+    Optional<String> get(String key);
+
+    void put(String key, String value, Duration ttl);
+
+    /** Stores the value only if the key is absent (or expired); true when it did. */
+    boolean putIfAbsent(String key, String value, Duration ttl);
+
+    void delete(String key);
+
+    /**
+     * Adds one to a counter and returns the new count. The first increment opens a window of
+     * the given length; when it ends the counter starts again from zero.
+     */
+    long increment(String key, Duration window);
+
+    void addToSet(String set, String member);
+
+    void removeFromSet(String set, String member);
+
+    Set<String> members(String set);
+
+    boolean isMember(String set, String member);
+
+    /** "memory", "embedded /var/...", "redis redis://..." for logs and status pages. */
+    String describe();
+
+    @Override
+    default void close() {
+    }
+}

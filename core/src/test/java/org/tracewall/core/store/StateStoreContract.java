@@ -1,0 +1,148 @@
+package org.tracewall.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link StateStore} must do. Implementations' tests implement {@link #store()}
+ * and {@link #advance(Duration)} (move the store's clock, or wait for real expiry).
+ */
+public interface StateStoreContract {
+
+    StateStore store();
+
+    /** Lets {@code duration} pass for the store. */
+    void advance(Duration duration) throws Exception;
+
+    /** A key no other test uses, so that shared servers need no cleaning. */
+    default String key(String name) {
+        return "test:" + name + ":" + UUID.randomUUID();
+    }
+
+    @Test
+    default void getShouldReturnWhatWasPut() {
+        String key = key("put");
+        store().put(key, "value", Duration.ofMinutes(5));
+
+        assertThat(store().get(key)).contains("value");
+    }
+
+    @Test
+    default void getShouldReturnEmptyForAnUnknownKey() {
+        assertThat(store().get(key("unknown"))).isEmpty();
+    }
+
+    @Test
+    default void putShouldReplaceTheValue() {
+        String key = key("replace");
+        store().put(key, "one", Duration.ofMinutes(5));
+        store().put(key, "two", Duration.ofMinutes(5));
+
+        assertThat(store().get(key)).contains("two");
+    }
+
+    @Test
+    default void valuesShouldExpireAfterTheirTtl() throws Exception {
+        String key = key("ttl");
+        store().put(key, "value", Duration.ofMillis(1500));
+
+        advance(Duration.ofMillis(2500));
+
+        assertThat(store().get(key)).isEmpty();
+    }
+
+    @Test
+    default void putIfAbsentShouldStoreOnlyTheFirstValue() {
+        String key = key("nx");
+
+        assertThat(store().putIfAbsent(key, "first", Duration.ofMinutes(5))).isTrue();
+        assertThat(store().putIfAbsent(key, "second", Duration.ofMinutes(5))).isFalse();
+        assertThat(store().get(key)).contains("first");
+    }
+
+    @Test
+    default void putIfAbsentShouldStoreAgainOnceTheOldValueExpired() throws Exception {
+        String key = key("nx-expired");
+        store().putIfAbsent(key, "first", Duration.ofMillis(1500));
+        advance(Duration.ofMillis(2500));
+
+        assertThat(store().putIfAbsent(key, "second", Duration.ofMinutes(5))).isTrue();
+        assertThat(store().get(key)).contains("second");
+    }
+
+    @Test
+    default void deleteShouldRemoveTheKey() {
+        String key = key("delete");
+        store().put(key, "value", Duration.ofMinutes(5));
+
+        store().delete(key);
+
+        assertThat(store().get(key)).isEmpty();
+    }
+
+    @Test
+    default void incrementShouldCountWithinTheWindowAndRestartAfterIt() throws Exception {
+        String key = key("counter");
+        assertThat(store().increment(key, Duration.ofMillis(1500))).isEqualTo(1);
+        assertThat(store().increment(key, Duration.ofMillis(1500))).isEqualTo(2);
+        assertThat(store().increment(key, Duration.ofMillis(1500))).isEqualTo(3);
+
+        advance(Duration.ofMillis(2500));
+
+        assertThat(store().increment(key, Duration.ofMillis(1500))).isEqualTo(1);
+    }
+
+    @Test
+    default void incrementShouldNotLoseConcurrentUpdates() throws Exception {
+        String key = key("concurrent");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 250; i++) {
+                        store().increment(key, Duration.ofMinutes(5));
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(store().increment(key, Duration.ofMinutes(5))).isEqualTo(1001);
+    }
+
+    @Test
+    default void setsShouldAddListAndRemoveMembers() {
+        String set = key("set");
+        store().addToSet(set, "192.0.2.0/24");
+        store().addToSet(set, "example.com");
+        store().addToSet(set, "example.com");
+
+        assertThat(store().members(set)).containsExactlyInAnyOrder("192.0.2.0/24", "example.com");
+        assertThat(store().isMember(set, "example.com")).isTrue();
+
+        store().removeFromSet(set, "example.com");
+
+        assertThat(store().members(set)).containsExactly("192.0.2.0/24");
+        assertThat(store().isMember(set, "example.com")).isFalse();
+    }
+
+    @Test
+    default void membersShouldBeEmptyForAnUnknownSet() {
+        assertThat(store().members(key("empty"))).isEmpty();
+    }
+}
