@@ -19,12 +19,18 @@ import org.slf4j.LoggerFactory;
 import org.tracewall.core.config.TracewallSettings;
 import org.tracewall.core.dns.DnsJavaResolver;
 import org.tracewall.core.dns.DnsResolver;
+import org.tracewall.core.greylist.Greylist;
+import org.tracewall.core.greylist.GreylistConfig;
+import org.tracewall.core.store.StateStore;
+import org.tracewall.core.store.StoreConfig;
 import org.tracewall.core.trace.TraceabilityChecker;
 import org.tracewall.core.trace.TraceabilityConfig;
+import org.tracewall.store.StateStores;
 
 /**
  * The shared Tracewall engine objects of one James server: settings read once from
- * {@code conf/tracewall.properties}, the DNS resolver and cache, the traceability checker.
+ * {@code conf/tracewall.properties}, the DNS resolver and cache, the traceability checker,
+ * the state store (embedded file under {@code var/} by default, or Redis) and greylisting.
  * Every Tracewall mailet, matcher and hook injects this one singleton.
  *
  * <p>A just-in-time {@code @Singleton} that depends only on James's own bindings
@@ -42,6 +48,8 @@ public class TracewallRuntime {
     private final TracewallSettings settings;
     private final DnsResolver dns;
     private final TraceabilityChecker traceability;
+    private final StateStore store;
+    private final Greylist greylist;
 
     @Inject
     public TracewallRuntime(PropertiesProvider propertiesProvider, FileSystem fileSystem) throws ConfigurationException {
@@ -51,10 +59,13 @@ public class TracewallRuntime {
             this.dns = DnsJavaResolver.create(settings.dns());
             Path conf = fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_CONF).toPath();
             this.traceability = TraceabilityChecker.fromConfig(dns, TraceabilityConfig.fromProperties(settings.asMap(), conf));
+            Path var = fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_VAR).toPath();
+            this.store = StateStores.open(StoreConfig.fromProperties(settings.asMap()), var);
+            this.greylist = new Greylist(store, GreylistConfig.fromProperties(settings.asMap()));
         } catch (IllegalArgumentException | IOException e) {
             throw new ConfigurationException("conf/tracewall.properties: " + e.getMessage(), e);
         }
-        LOGGER.info("Tracewall {} ready: {}", Tracewall.version(), settings.dns());
+        LOGGER.info("Tracewall {} ready: {}; state store: {}", Tracewall.version(), settings.dns(), store.describe());
     }
 
     public TracewallSettings settings() {
@@ -67,6 +78,15 @@ public class TracewallRuntime {
 
     public TraceabilityChecker traceability() {
         return traceability;
+    }
+
+    /** Shared state (embedded file by default, Redis for several nodes). */
+    public StateStore store() {
+        return store;
+    }
+
+    public Greylist greylist() {
+        return greylist;
     }
 
     private static Map<String, String> readProperties(PropertiesProvider propertiesProvider) throws ConfigurationException {

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /** A {@link StateStore} in this JVM's memory: for tests and single-node setups that may lose state. */
-public final class InMemoryStateStore implements StateStore {
+public class InMemoryStateStore implements StateStore {
     private final LongSupplier clockMillis;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> sets = new ConcurrentHashMap<>();

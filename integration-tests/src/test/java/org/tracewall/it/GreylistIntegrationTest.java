@@ -1,0 +1,89 @@
+package org.tracewall.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tracewall.testing.dns.LoopbackDnsServer;
+import org.tracewall.testing.james.TracewallJamesExtension;
+import org.tracewall.testing.redis.RedisServerProcess;
+import org.tracewall.testing.smtp.SmtpReply;
+import org.tracewall.testing.smtp.SmtpTestClient;
+
+/**
+ * The gateway sample with its state in a real redis-server: mail that is not traceable is
+ * greylisted at RCPT TO; traced mail is not; when Redis goes down mail passes (fail-open).
+ */
+class GreylistIntegrationTest {
+    static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
+    static final RedisServerProcess REDIS = startRedis();
+
+    @RegisterExtension
+    static TracewallJamesExtension james = TracewallJamesExtension.builder()
+        .sample("gateway")
+        .dns(DNS::hostAndPort)
+        .property("store.type", "redis")
+        .property("store.redis.uri", REDIS.uri())
+        .property("store.redis.timeout", "500ms")
+        // No waiting in tests: the first attempt is still deferred, an immediate retry passes.
+        .property("greylist.delay", "0s")
+        .user("bob@tracewall.local", "bobpw")
+        .build();
+
+    static RedisServerProcess startRedis() {
+        try {
+            return RedisServerProcess.startOnFreePort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        DNS.close();
+        REDIS.stop();
+    }
+
+    private static SmtpReply rcpt(String clientIp, String from, String to) throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), clientIp)) {
+            smtp.ehlo("out.example");
+            SmtpReply mail = smtp.mailFrom(from);
+            assertThat(mail.code()).as(mail.toString()).isEqualTo(250);
+            return smtp.rcptTo(to);
+        }
+    }
+
+    @Test
+    void mailOfUnknownTraceabilityShouldBeGreylistedThenAcceptedOnRetry() throws Exception {
+        DNS.zone().txt("neutral.test", "v=spf1 ?all");
+
+        SmtpReply first = rcpt("127.0.80.5", "news@neutral.test", "bob@tracewall.local");
+        assertThat(first.code()).isEqualTo(451);
+        assertThat(first.text()).startsWith("4.7.1 Greylisted (new triplet): please try again in");
+
+        assertThat(rcpt("127.0.80.6", "news@neutral.test", "bob@tracewall.local").code()).isEqualTo(250);
+    }
+
+    @Test
+    void tracedMailShouldNotBeGreylisted() throws Exception {
+        DNS.zone().txt("traced.test", "v=spf1 ip4:127.0.81.0/24 -all");
+
+        assertThat(rcpt("127.0.81.5", "news@traced.test", "bob@tracewall.local").code()).isEqualTo(250);
+    }
+
+    @Test
+    void aRedisOutageShouldLetMailThroughAndGreylistingShouldResumeAfter() throws Exception {
+        DNS.zone().txt("outage.test", "v=spf1 ?all");
+        REDIS.stop();
+        try {
+            assertThat(rcpt("127.0.82.5", "a@outage.test", "bob@tracewall.local").code()).isEqualTo(250);
+        } finally {
+            REDIS.start();
+        }
+        assertThat(rcpt("127.0.82.5", "b@outage.test", "bob@tracewall.local").code()).isEqualTo(451);
+    }
+}

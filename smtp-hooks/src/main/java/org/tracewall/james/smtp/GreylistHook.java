@@ -1,0 +1,91 @@
+package org.tracewall.james.smtp;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.smtp.SMTPRetCode;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.dsn.DSNStatus;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.apache.james.protocols.smtp.hook.RcptHook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracewall.core.greylist.Greylist;
+import org.tracewall.core.greylist.GreylistVerdict;
+import org.tracewall.core.trace.TraceResult;
+import org.tracewall.core.trace.TraceVerdict;
+import org.tracewall.james.TracewallRuntime;
+
+/**
+ * Greylisting at RCPT TO (seed 003): the first attempt of a (client network, sender,
+ * recipient) triplet gets {@code 451 4.7.1} with the time to wait; a retry after the delay
+ * passes. Authenticated and relay-allowed clients are never greylisted. With
+ * {@code <apply>untraceable</apply>} mail already traced by {@link TraceabilityHook} (which
+ * must come first in the chain) is not greylisted either, as seed 003 suggests. Delays,
+ * whitelists and the store are set in tracewall.properties ({@code greylist.*}, {@code store.*});
+ * if the store is down, mail passes (fail-open, counted and logged).
+ *
+ * <pre>{@code
+ * <handler class="org.tracewall.james.smtp.GreylistHook">
+ *     <apply>untraceable</apply>   <!-- all | untraceable -->
+ * </handler>
+ * }</pre>
+ */
+public class GreylistHook implements RcptHook {
+    private static final Logger LOGGER = LoggerFactory.getLogger(GreylistHook.class);
+
+    private final Greylist greylist;
+    private boolean onlyUntraceable = true;
+
+    @Inject
+    public GreylistHook(TracewallRuntime runtime) {
+        this(runtime.greylist());
+    }
+
+    GreylistHook(Greylist greylist) {
+        this.greylist = greylist;
+    }
+
+    @Override
+    public void init(Configuration config) throws ConfigurationException {
+        String apply = config.getString("apply", "untraceable").trim().toLowerCase(Locale.ROOT);
+        if (!apply.equals("all") && !apply.equals("untraceable")) {
+            throw new ConfigurationException("Invalid <apply>" + apply + "</apply> (expected all or untraceable)");
+        }
+        onlyUntraceable = apply.equals("untraceable");
+    }
+
+    @Override
+    public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
+        if (session.getUsername() != null || session.isRelayingAllowed()) {
+            return HookResult.DECLINED;
+        }
+        if (onlyUntraceable) {
+            Optional<TraceVerdict> trace = session.getAttachment(TraceabilityHook.VERDICT, ProtocolSession.State.Transaction);
+            if (trace.isPresent() && trace.get().result() == TraceResult.TRACEABLE) {
+                return HookResult.DECLINED;
+            }
+        }
+        String from = sender.asOptional().map(Object::toString).orElse("");
+        GreylistVerdict verdict = greylist.check(session.getRemoteAddress().getAddress(), from, rcpt.asString());
+        if (!verdict.isDeferred()) {
+            return HookResult.DECLINED;
+        }
+        long seconds = Math.max(1, verdict.retryAfter().toSeconds());
+        LOGGER.info("greylist ip={} from=<{}> rcpt=<{}> deferred: {}", session.getRemoteAddress().getAddress().getHostAddress(),
+            SmtpText.safe(from), rcpt.asString(), verdict.reason());
+        return HookResult.builder().hookReturnCode(HookReturnCode.denySoft())
+            .smtpReturnCode(SMTPRetCode.LOCAL_ERROR)
+            .smtpDescription(DSNStatus.getStatus(DSNStatus.TRANSIENT, DSNStatus.SECURITY_AUTH)
+                + " Greylisted (" + verdict.reason() + "): please try again in " + seconds + " seconds")
+            .build();
+    }
+}

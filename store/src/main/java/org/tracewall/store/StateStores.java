@@ -1,0 +1,36 @@
+package org.tracewall.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.tracewall.core.store.InMemoryStateStore;
+import org.tracewall.core.store.StateStore;
+import org.tracewall.core.store.StoreConfig;
+
+/** Opens the {@link StateStore} a {@link StoreConfig} describes. */
+public final class StateStores {
+    private static final Duration RECONNECT_EVERY = Duration.ofSeconds(5);
+
+    private StateStores() {
+    }
+
+    /**
+     * @param varDirectory where a relative embedded-store file lives (James's var/ folder)
+     * @throws IOException when the embedded store file cannot be opened
+     */
+    public static StateStore open(StoreConfig config, Path varDirectory) throws IOException {
+        switch (config.type()) {
+            case MEMORY:
+                return new InMemoryStateStore();
+            case REDIS:
+                String description = (config.cluster() ? "redis-cluster " : "redis ") + String.join(",", config.redisUris());
+                return new ReconnectingStateStore(() -> config.cluster()
+                    ? RedisStateStore.connectCluster(config.redisUris(), config.timeout())
+                    : RedisStateStore.connect(config.redisUris().get(0), config.timeout()),
+                    description, RECONNECT_EVERY, System::currentTimeMillis);
+            default:
+                return MvStoreStateStore.open(varDirectory.resolve(config.file()));
+        }
+    }
+}
