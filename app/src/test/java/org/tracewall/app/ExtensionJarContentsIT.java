@@ -34,6 +34,10 @@ class ExtensionJarContentsIT {
         try (JarFile jar = new JarFile(JAR.toFile())) {
             assertThat(jar.getEntry("org/tracewall/james/TracewallRuntime.class")).isNotNull();
             assertThat(jar.getEntry("org/tracewall/james/mailets/AddTracewallStamp.class")).isNotNull();
+            // What James lacks is bundled, relocated; what James ships (Netty, Reactor) is not.
+            assertThat(jar.getEntry("org/tracewall/shaded/io/lettuce/core/RedisClient.class")).isNotNull();
+            assertThat(jar.getEntry("org/tracewall/shaded/org/h2/mvstore/MVStore.class")).isNotNull();
+            assertThat(jar.stream().map(e -> e.getName())).noneMatch(n -> n.contains("/io/netty/") || n.contains("reactor/core/"));
             assertThat(jar.getManifest().getMainAttributes().getValue("Implementation-Version")).isEqualTo("0.1.0-SNAPSHOT");
         }
     }

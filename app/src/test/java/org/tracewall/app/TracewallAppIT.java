@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracewall.testing.dns.LoopbackDnsServer;
+import org.tracewall.testing.redis.RedisServerProcess;
 import org.tracewall.testing.smtp.SmtpReply;
 import org.tracewall.testing.smtp.SmtpTestClient;
 
@@ -37,6 +38,7 @@ class TracewallAppIT {
     @TempDir
     static Path work;
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
+    static RedisServerProcess redis;
     static Process james;
     static Path log;
     static int smtp;
@@ -56,8 +58,13 @@ class TracewallAppIT {
         rewrite(conf.resolve("webadmin.properties"), "port=8000", "port=" + freePort());
         // Every DNS question of the separate James process stays on loopback: Tracewall asks the
         // loopback server, James's own DNS service a loopback address where nothing listens.
-        Files.writeString(conf.resolve("tracewall.properties"), "dns.servers=" + DNS.hostAndPort() + "\n",
-            StandardOpenOption.APPEND);
+        // The state goes to a real redis-server: this exercises the Lettuce client as the jar
+        // bundles it (relocated under org.tracewall.shaded) inside a stock James.
+        redis = RedisServerProcess.startOnFreePort();
+        rewrite(conf.resolve("tracewall.properties"), "store.type=embedded", "store.type=redis");
+        rewrite(conf.resolve("tracewall.properties"), "greylist.delay=300s", "greylist.delay=0s");
+        Files.writeString(conf.resolve("tracewall.properties"), "dns.servers=" + DNS.hostAndPort() + "\n"
+            + "store.redis.uri=" + redis.uri() + "\n", StandardOpenOption.APPEND);
         Files.writeString(conf.resolve("dnsservice.xml"), "<dnsservice><servers><server>127.0.0.1</server></servers>"
             + "<autodiscover>false</autodiscover><authoritative>false</authoritative><maxcachesize>50000</maxcachesize></dnsservice>");
         DNS.zone().mx("mx.test", 10, "mx1.mx.test").a("mx1.mx.test", "127.0.30.10");
@@ -80,6 +87,9 @@ class TracewallAppIT {
     @AfterAll
     static void stopApp() throws Exception {
         DNS.close();
+        if (redis != null) {
+            redis.stop();
+        }
         if (james != null) {
             james.destroy();
             if (!james.waitFor(30, TimeUnit.SECONDS)) {
@@ -137,6 +147,19 @@ class TracewallAppIT {
         try (SmtpTestClient client = SmtpTestClient.connect(smtp, "127.0.30.77")) {
             client.ehlo("out.mx.test");
             assertThat(client.mailFrom("alice@mx.test").code()).isEqualTo(250);
+        }
+    }
+
+    @Test
+    void greylistingShouldKeepItsStateInRedisThroughTheRelocatedClient() throws Exception {
+        DNS.zone().txt("neutral.test", "v=spf1 ?all");
+        for (int expected : new int[] {451, 250}) {
+            try (SmtpTestClient client = SmtpTestClient.connect(smtp, "127.0.80.5")) {
+                client.ehlo("out.neutral.test");
+                assertThat(client.mailFrom("news@neutral.test").code()).isEqualTo(250);
+                SmtpReply reply = client.rcptTo("bob@tracewall.local");
+                assertThat(reply.code()).as("%s%n%s", reply, tail()).isEqualTo(expected);
+            }
         }
     }
 

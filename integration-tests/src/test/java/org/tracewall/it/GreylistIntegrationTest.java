@@ -3,6 +3,10 @@ package org.tracewall.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +77,23 @@ class GreylistIntegrationTest {
         DNS.zone().txt("traced.test", "v=spf1 ip4:127.0.81.0/24 -all");
 
         assertThat(rcpt("127.0.81.5", "news@traced.test", "bob@tracewall.local").code()).isEqualTo(250);
+    }
+
+    @Test
+    void aClientWhitelistedThroughWebAdminShouldNotBeGreylisted() throws Exception {
+        DNS.zone().txt("listed.test", "v=spf1 ?all");
+        HttpClient http = HttpClient.newHttpClient();
+        URI whitelist = URI.create("http://127.0.0.1:" + james.webAdminPort()
+            + "/tracewall/greylist/whitelist/clients?entry=127.0.83.0%2F24");
+
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(whitelist).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
+
+        assertThat(rcpt("127.0.83.9", "a@listed.test", "bob@tracewall.local").code()).isEqualTo(250);
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + james.webAdminPort()
+            + "/tracewall/greylist/whitelist/clients")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(list.body()).isEqualTo("[\"127.0.83.0/24\"]");
     }
 
     @Test

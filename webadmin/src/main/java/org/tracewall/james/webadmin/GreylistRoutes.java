@@ -1,0 +1,139 @@
+package org.tracewall.james.webadmin;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+import javax.inject.Inject;
+
+import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.apache.james.webadmin.utils.JsonTransformer;
+import org.apache.james.webadmin.utils.Responses;
+import org.eclipse.jetty.http.HttpStatus;
+import org.tracewall.core.greylist.Greylist;
+import org.tracewall.core.store.StateStore;
+import org.tracewall.core.store.StoreUnavailableException;
+import org.tracewall.james.TracewallRuntime;
+
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+/**
+ * WebAdmin routes for greylisting: the run-time whitelists (shared by every node through the
+ * state store) and the greylist's status. Register in {@code webadmin.properties}:
+ * {@code extensions.routes=org.tracewall.james.webadmin.GreylistRoutes}.
+ *
+ * <pre>
+ * GET    /tracewall/greylist                                   status: store, delays, fail-open count
+ * GET    /tracewall/greylist/whitelist/{clients|senders|recipients}
+ * PUT    /tracewall/greylist/whitelist/clients?entry=192.0.2.0%2F24      204
+ * DELETE /tracewall/greylist/whitelist/senders?entry=partner.example     204
+ * </pre>
+ */
+public class GreylistRoutes implements Routes {
+    public static final String BASE_PATH = "/tracewall/greylist";
+    static final String LIST_PATH = BASE_PATH + "/whitelist/:kind";
+    static final String KIND = ":kind";
+    static final String ENTRY = "entry";
+
+    private final Greylist greylist;
+    private final StateStore store;
+    private final JsonTransformer json = new JsonTransformer();
+
+    @Inject
+    public GreylistRoutes(TracewallRuntime runtime) {
+        this(runtime.greylist(), runtime.store());
+    }
+
+    GreylistRoutes(Greylist greylist, StateStore store) {
+        this.greylist = greylist;
+        this.store = store;
+    }
+
+    @Override
+    public String getBasePath() {
+        return BASE_PATH;
+    }
+
+    @Override
+    public void define(Service service) {
+        service.get(BASE_PATH, this::status, json);
+        service.get(LIST_PATH, this::list, json);
+        service.put(LIST_PATH, this::add);
+        service.delete(LIST_PATH, this::remove);
+    }
+
+    private Object status(Request request, Response response) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("store", store.describe());
+        status.put("delaySeconds", greylist.config().delay().toSeconds());
+        status.put("lifetimeDays", greylist.config().lifetime().toDays());
+        status.put("autoWhitelistAfter", greylist.config().autoWhitelistAfter());
+        status.put("failOpenCount", greylist.failOpenCount());
+        return status;
+    }
+
+    private Object list(Request request, Response response) {
+        Greylist.ListKind kind = kind(request);
+        return available(() -> new TreeSet<>(greylist.whitelisted(kind)));
+    }
+
+    private Object add(Request request, Response response) {
+        Greylist.ListKind kind = kind(request);
+        String entry = entry(request, kind);
+        available(() -> {
+            greylist.whitelist(kind, entry);
+            return Set.of();
+        });
+        return Responses.returnNoContent(response);
+    }
+
+    private Object remove(Request request, Response response) {
+        Greylist.ListKind kind = kind(request);
+        String entry = entry(request, kind);
+        available(() -> {
+            greylist.unwhitelist(kind, entry);
+            return Set.of();
+        });
+        return Responses.returnNoContent(response);
+    }
+
+    private static Greylist.ListKind kind(Request request) {
+        String name = request.params(KIND);
+        return Greylist.ListKind.of(name).orElseThrow(() -> ErrorResponder.builder()
+            .statusCode(HttpStatus.NOT_FOUND_404)
+            .type(ErrorResponder.ErrorType.NOT_FOUND)
+            .message("Unknown whitelist '%s' (clients, senders or recipients)", name)
+            .haltError());
+    }
+
+    private static String entry(Request request, Greylist.ListKind kind) {
+        String entry = request.queryParams(ENTRY);
+        if (entry == null || entry.isBlank()) {
+            throw ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400).type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
+                .message("Missing query parameter 'entry'").haltError();
+        }
+        try {
+            return Greylist.validate(kind, entry);
+        } catch (IllegalArgumentException e) {
+            throw ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400).type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
+                .message("Invalid entry for %s: %s", kind.name().toLowerCase(Locale.ROOT), e.getMessage())
+                .cause(e).haltError();
+        }
+    }
+
+    private static <T> T available(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (StoreUnavailableException e) {
+            throw ErrorResponder.builder().statusCode(HttpStatus.SERVICE_UNAVAILABLE_503)
+                .type(ErrorResponder.ErrorType.SERVER_ERROR).message("State store unavailable: %s", e.getMessage())
+                .cause(e).haltError();
+        }
+    }
+}
