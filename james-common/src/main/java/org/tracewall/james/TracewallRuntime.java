@@ -21,6 +21,8 @@ import org.tracewall.core.dns.DnsJavaResolver;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.greylist.Greylist;
 import org.tracewall.core.greylist.GreylistConfig;
+import org.tracewall.core.rate.RateConfig;
+import org.tracewall.core.rate.RateLimiter;
 import org.tracewall.core.store.StateStore;
 import org.tracewall.core.store.StoreConfig;
 import org.tracewall.core.trace.TraceabilityChecker;
@@ -50,6 +52,7 @@ public class TracewallRuntime {
     private final TraceabilityChecker traceability;
     private final StateStore store;
     private final Greylist greylist;
+    private final RateLimiter rateLimiter;
 
     @Inject
     public TracewallRuntime(PropertiesProvider propertiesProvider, FileSystem fileSystem) throws ConfigurationException {
@@ -62,6 +65,7 @@ public class TracewallRuntime {
             Path var = fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_VAR).toPath();
             this.store = StateStores.open(StoreConfig.fromProperties(settings.asMap()), var);
             this.greylist = new Greylist(store, GreylistConfig.fromProperties(settings.asMap()));
+            this.rateLimiter = new RateLimiter(store, RateConfig.fromProperties(settings.asMap()));
         } catch (IllegalArgumentException | IOException e) {
             throw new ConfigurationException("conf/tracewall.properties: " + e.getMessage(), e);
         }
@@ -87,6 +91,10 @@ public class TracewallRuntime {
 
     public Greylist greylist() {
         return greylist;
+    }
+
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     private static Map<String, String> readProperties(PropertiesProvider propertiesProvider) throws ConfigurationException {
