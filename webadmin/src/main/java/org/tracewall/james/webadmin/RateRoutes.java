@@ -1,0 +1,140 @@
+package org.tracewall.james.webadmin;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.inject.Inject;
+
+import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.apache.james.webadmin.utils.JsonTransformer;
+import org.apache.james.webadmin.utils.Responses;
+import org.eclipse.jetty.http.HttpStatus;
+import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.net.IpAddresses;
+import org.tracewall.core.rate.RateLimiter;
+import org.tracewall.core.store.StoreUnavailableException;
+import org.tracewall.james.TracewallRuntime;
+
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+/**
+ * WebAdmin routes for rate control: the high-frequency soft-bounce list (view, add, remove)
+ * and the current counters of a client. Register in {@code webadmin.properties}:
+ * {@code extensions.routes=org.tracewall.james.webadmin.RateRoutes}.
+ *
+ * <pre>
+ * GET    /tracewall/rate/softbounce                               [{"client":"192.0.2.7","until":"2026-..."}]
+ * PUT    /tracewall/rate/softbounce?client=192.0.2.7&amp;duration=2h   204
+ * DELETE /tracewall/rate/softbounce?client=192.0.2.7              204
+ * GET    /tracewall/rate/counters?client=192.0.2.7[&amp;sender=a@example.com]
+ * </pre>
+ */
+public class RateRoutes implements Routes {
+    public static final String BASE_PATH = "/tracewall/rate";
+    static final String SOFT_BOUNCE = BASE_PATH + "/softbounce";
+    static final String COUNTERS = BASE_PATH + "/counters";
+
+    private final RateLimiter limiter;
+    private final JsonTransformer json = new JsonTransformer();
+
+    @Inject
+    public RateRoutes(TracewallRuntime runtime) {
+        this(runtime.rateLimiter());
+    }
+
+    RateRoutes(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    @Override
+    public String getBasePath() {
+        return BASE_PATH;
+    }
+
+    @Override
+    public void define(Service service) {
+        service.get(SOFT_BOUNCE, this::list, json);
+        service.put(SOFT_BOUNCE, this::add);
+        service.delete(SOFT_BOUNCE, this::remove);
+        service.get(COUNTERS, this::counters, json);
+    }
+
+    private Object list(Request request, Response response) {
+        List<Map<String, String>> entries = new ArrayList<>();
+        available(() -> limiter.softBounceList()).forEach((client, until) -> {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("client", client);
+            entry.put("until", until.toString());
+            entries.add(entry);
+        });
+        return entries;
+    }
+
+    private Object add(Request request, Response response) {
+        InetAddress client = client(request);
+        Duration duration = duration(request);
+        available(() -> {
+            limiter.softBounce(client, duration);
+            return true;
+        });
+        return Responses.returnNoContent(response);
+    }
+
+    private Object remove(Request request, Response response) {
+        InetAddress client = client(request);
+        available(() -> {
+            limiter.removeSoftBounce(client);
+            return true;
+        });
+        return Responses.returnNoContent(response);
+    }
+
+    private Object counters(Request request, Response response) {
+        InetAddress client = client(request);
+        return available(() -> limiter.counters(client, request.queryParams("sender")));
+    }
+
+    private static InetAddress client(Request request) {
+        String value = request.queryParams("client");
+        try {
+            return IpAddresses.parseLiteral(value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            throw badRequest("Query parameter 'client' must be an IP address, got '" + value + "'", e);
+        }
+    }
+
+    private static Duration duration(Request request) {
+        String value = request.queryParams("duration");
+        if (value == null) {
+            return Duration.ofHours(1);
+        }
+        try {
+            return ConfigValues.duration("duration", value);
+        } catch (IllegalArgumentException e) {
+            throw badRequest(e.getMessage(), e);
+        }
+    }
+
+    private static RuntimeException badRequest(String message, Exception cause) {
+        return ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400).type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
+            .message(message).cause(cause).haltError();
+    }
+
+    private static <T> T available(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (StoreUnavailableException e) {
+            throw ErrorResponder.builder().statusCode(HttpStatus.SERVICE_UNAVAILABLE_503)
+                .type(ErrorResponder.ErrorType.SERVER_ERROR).message("State store unavailable: %s", e.getMessage())
+                .cause(e).haltError();
+        }
+    }
+}

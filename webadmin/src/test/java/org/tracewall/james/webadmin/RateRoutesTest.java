@@ -1,0 +1,84 @@
+package org.tracewall.james.webadmin;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.james.webadmin.WebAdminServer;
+import org.apache.james.webadmin.WebAdminUtils;
+import org.eclipse.jetty.http.HttpStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tracewall.core.rate.RateConfig;
+import org.tracewall.core.rate.RateLimiter;
+import org.tracewall.core.store.InMemoryStateStore;
+
+import io.restassured.RestAssured;
+
+class RateRoutesTest {
+    private WebAdminServer server;
+    private RateLimiter limiter;
+
+    @BeforeEach
+    void setUp() {
+        limiter = new RateLimiter(new InMemoryStateStore(), RateConfig.fromProperties(Map.of()));
+        server = WebAdminUtils.createWebAdminServer(new RateRoutes(limiter)).start();
+        RestAssured.requestSpecification = WebAdminUtils.buildRequestSpecification(server).build();
+    }
+
+    @AfterEach
+    void tearDown() {
+        server.destroy();
+    }
+
+    @Test
+    void putShouldPutAClientOnTheSoftBounceListThatTheLimiterHonours() throws Exception {
+        given().queryParam("client", "192.0.2.7").queryParam("duration", "2h").put(RateRoutes.SOFT_BOUNCE)
+            .then().statusCode(HttpStatus.NO_CONTENT_204);
+
+        when().get(RateRoutes.SOFT_BOUNCE).then().statusCode(HttpStatus.OK_200)
+            .body("", hasSize(1)).body("[0].client", equalTo("192.0.2.7"));
+        assertThat(limiter.onMail(InetAddress.getByName("192.0.2.7"), "a@example.com", Optional.empty()).limit()).isEqualTo("dsl");
+    }
+
+    @Test
+    void deleteShouldTakeTheClientOff() throws Exception {
+        limiter.softBounce(InetAddress.getByName("192.0.2.8"), Duration.ofHours(1));
+
+        given().queryParam("client", "192.0.2.8").delete(RateRoutes.SOFT_BOUNCE).then().statusCode(HttpStatus.NO_CONTENT_204);
+
+        when().get(RateRoutes.SOFT_BOUNCE).then().body("", hasSize(0));
+    }
+
+    @Test
+    void countersShouldShowAClientsWindows() throws Exception {
+        limiter.onMail(InetAddress.getByName("192.0.2.9"), "a@example.com", Optional.empty());
+
+        given().queryParam("client", "192.0.2.9").queryParam("sender", "a@example.com").get(RateRoutes.COUNTERS)
+            .then().statusCode(HttpStatus.OK_200)
+            .body("clientMessagesPer15m", equalTo(1))
+            .body("senderMessagesPer15m", equalTo(1));
+    }
+
+    @Test
+    void aBadClientShouldBeABadRequest() {
+        given().queryParam("client", "mail.example.com").put(RateRoutes.SOFT_BOUNCE)
+            .then().statusCode(HttpStatus.BAD_REQUEST_400).body("type", equalTo("InvalidArgument"))
+            .body("message", equalTo("Query parameter 'client' must be an IP address, got 'mail.example.com'"));
+    }
+
+    @Test
+    void aBadDurationShouldBeABadRequest() {
+        given().queryParam("client", "192.0.2.7").queryParam("duration", "forever").put(RateRoutes.SOFT_BOUNCE)
+            .then().statusCode(HttpStatus.BAD_REQUEST_400).body("message", equalTo(
+                "Invalid value for 'duration': 'forever' (expected a duration such as 500ms, 2s, 5m, 1h or 35d)"));
+    }
+}
