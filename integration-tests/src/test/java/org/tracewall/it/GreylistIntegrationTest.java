@@ -35,6 +35,20 @@ class GreylistIntegrationTest {
         .property("store.redis.timeout", "500ms")
         // No waiting in tests: the first attempt is still deferred, an immediate retry passes.
         .property("greylist.delay", "0s")
+        .property("rate.senderMessagesPer15m", "2")
+        .user("bob@tracewall.local", "bobpw")
+        .build();
+
+    /** A second James node sharing the same Redis: one greylist and one set of counters. */
+    @RegisterExtension
+    static TracewallJamesExtension otherNode = TracewallJamesExtension.builder()
+        .sample("gateway")
+        .dns(DNS::hostAndPort)
+        .property("store.type", "redis")
+        .property("store.redis.uri", REDIS.uri())
+        .property("store.redis.timeout", "500ms")
+        .property("greylist.delay", "0s")
+        .property("rate.senderMessagesPer15m", "2")
         .user("bob@tracewall.local", "bobpw")
         .build();
 
@@ -53,7 +67,11 @@ class GreylistIntegrationTest {
     }
 
     private static SmtpReply rcpt(String clientIp, String from, String to) throws Exception {
-        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), clientIp)) {
+        return rcpt(james, clientIp, from, to);
+    }
+
+    private static SmtpReply rcpt(TracewallJamesExtension node, String clientIp, String from, String to) throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(node.smtpPort(), clientIp)) {
             smtp.ehlo("out.example");
             SmtpReply mail = smtp.mailFrom(from);
             assertThat(mail.code()).as(mail.toString()).isEqualTo(250);
@@ -97,11 +115,32 @@ class GreylistIntegrationTest {
     }
 
     @Test
+    void twoNodesSharingRedisShouldSeeOneGreylistAndOneSetOfCounters() throws Exception {
+        DNS.zone().txt("shared.test", "v=spf1 ?all");
+
+        assertThat(rcpt(james, "127.0.85.5", "news@shared.test", "bob@tracewall.local").code()).isEqualTo(451);
+        assertThat(rcpt(otherNode, "127.0.85.5", "news@shared.test", "bob@tracewall.local").code())
+            .as("the retry reaches the other node, which knows the triplet").isEqualTo(250);
+
+        SmtpReply third;
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.85.6")) {
+            smtp.ehlo("out.example");
+            third = smtp.mailFrom("news@shared.test");
+        }
+        assertThat(third.code()).as("the sender's third message in 15 minutes, counted over both nodes").isEqualTo(451);
+        assertThat(third.text()).contains("Too many messages from <news@shared.test>");
+    }
+
+    @Test
     void aRedisOutageShouldLetMailThroughAndGreylistingShouldResumeAfter() throws Exception {
         DNS.zone().txt("outage.test", "v=spf1 ?all");
+        HttpClient http = HttpClient.newHttpClient();
+        URI status = URI.create("http://127.0.0.1:" + james.webAdminPort() + "/tracewall/greylist");
         REDIS.stop();
         try {
             assertThat(rcpt("127.0.82.5", "a@outage.test", "bob@tracewall.local").code()).isEqualTo(250);
+            String body = http.send(HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(body).as("the fail-open metric counts the outage").containsPattern("\"failOpenCount\":[1-9]");
         } finally {
             REDIS.start();
         }

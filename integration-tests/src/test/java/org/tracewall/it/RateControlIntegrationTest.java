@@ -26,6 +26,7 @@ class RateControlIntegrationTest {
         .property("rate.messagesPer15m", "2")
         .property("rate.recipientsPerMessage", "2")
         .property("rate.dsl.strikes", "2")
+        .property("rate.connectionsPerMinute", "10")
         .user("bob@tracewall.local", "bobpw")
         .user("alice@tracewall.local", "alicepw")
         .user("carol@tracewall.local", "carolpw")
@@ -65,6 +66,20 @@ class RateControlIntegrationTest {
             SmtpReply ehlo = smtp.ehlo("out.sender.test");
             assertThat(ehlo.code()).isEqualTo(421);
             assertThat(ehlo.text()).contains("high-frequency soft-bounce list");
+        }
+    }
+
+    @Test
+    void aClientOverItsConnectionRateShouldBeDisconnectedWith421() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.90.8")) {
+                assertThat(smtp.ehlo("out.sender.test").code()).isEqualTo(250);
+            }
+        }
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.90.8")) {
+            SmtpReply fourth = smtp.ehlo("out.sender.test");
+            assertThat(fourth.code()).isEqualTo(421);
+            assertThat(fourth.text()).startsWith("4.7.0 Too many connections from 127.0.90.8 (10 per minute)");
         }
     }
 

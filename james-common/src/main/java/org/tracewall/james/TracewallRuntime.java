@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -55,7 +56,8 @@ public class TracewallRuntime {
     private final RateLimiter rateLimiter;
 
     @Inject
-    public TracewallRuntime(PropertiesProvider propertiesProvider, FileSystem fileSystem) throws ConfigurationException {
+    public TracewallRuntime(PropertiesProvider propertiesProvider, FileSystem fileSystem, TracewallClock clock)
+        throws ConfigurationException {
         Map<String, String> properties = readProperties(propertiesProvider);
         try {
             this.settings = TracewallSettings.from(properties);
@@ -63,9 +65,9 @@ public class TracewallRuntime {
             Path conf = fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_CONF).toPath();
             this.traceability = TraceabilityChecker.fromConfig(dns, TraceabilityConfig.fromProperties(settings.asMap(), conf));
             Path var = fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_VAR).toPath();
-            this.store = StateStores.open(StoreConfig.fromProperties(settings.asMap()), var);
-            this.greylist = new Greylist(store, GreylistConfig.fromProperties(settings.asMap()));
-            this.rateLimiter = new RateLimiter(store, RateConfig.fromProperties(settings.asMap()));
+            this.store = StateStores.open(StoreConfig.fromProperties(settings.asMap()), var, clock);
+            this.greylist = new Greylist(store, GreylistConfig.fromProperties(settings.asMap()), clock);
+            this.rateLimiter = new RateLimiter(store, RateConfig.fromProperties(settings.asMap()), clock);
         } catch (IllegalArgumentException | IOException e) {
             throw new ConfigurationException("conf/tracewall.properties: " + e.getMessage(), e);
         }
@@ -95,6 +97,12 @@ public class TracewallRuntime {
 
     public RateLimiter rateLimiter() {
         return rateLimiter;
+    }
+
+    /** Closes the state store when James stops (its file must be free for the next start). */
+    @PreDestroy
+    public void close() {
+        store.close();
     }
 
     private static Map<String, String> readProperties(PropertiesProvider propertiesProvider) throws ConfigurationException {

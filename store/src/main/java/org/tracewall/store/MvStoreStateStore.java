@@ -51,7 +51,8 @@ public final class MvStoreStateStore implements StateStore {
         return open(file, System::currentTimeMillis);
     }
 
-    static MvStoreStateStore open(Path file, LongSupplier clockMillis) throws IOException {
+    /** As {@link #open(Path)}, expiring entries by the given clock. */
+    public static MvStoreStateStore open(Path file, LongSupplier clockMillis) throws IOException {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }

@@ -3,6 +3,7 @@ package org.tracewall.store;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 import org.tracewall.core.store.InMemoryStateStore;
 import org.tracewall.core.store.StateStore;
@@ -20,9 +21,17 @@ public final class StateStores {
      * @throws IOException when the embedded store file cannot be opened
      */
     public static StateStore open(StoreConfig config, Path varDirectory) throws IOException {
+        return open(config, varDirectory, System::currentTimeMillis);
+    }
+
+    /**
+     * As {@link #open(StoreConfig, Path)}, with the clock the memory and embedded stores expire
+     * entries by (Redis expires on its own clock).
+     */
+    public static StateStore open(StoreConfig config, Path varDirectory, LongSupplier clockMillis) throws IOException {
         switch (config.type()) {
             case MEMORY:
-                return new InMemoryStateStore();
+                return new InMemoryStateStore(clockMillis);
             case REDIS:
                 String description = (config.cluster() ? "redis-cluster " : "redis ") + String.join(",", config.redisUris());
                 return new ReconnectingStateStore(() -> config.cluster()
@@ -30,7 +39,7 @@ public final class StateStores {
                     : RedisStateStore.connect(config.redisUris().get(0), config.timeout()),
                     description, RECONNECT_EVERY, System::currentTimeMillis);
             default:
-                return MvStoreStateStore.open(varDirectory.resolve(config.file()));
+                return MvStoreStateStore.open(varDirectory.resolve(config.file()), clockMillis);
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -95,6 +96,20 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
             Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
         }
         writeTracewallProperties(conf.resolve("tracewall.properties"));
+        boot();
+    }
+
+    /**
+     * Stops James and starts it again on the same working directory, as an operator's restart:
+     * what James and Tracewall keep on disk survives, what they keep in memory does not. The
+     * memory server forgets its users and domains, so they are provisioned again. Ports change.
+     */
+    public void restart() throws Exception {
+        server.stop();
+        boot();
+    }
+
+    private void boot() throws Exception {
         server = MemoryJamesServerMain.createServer(MemoryJamesConfiguration.builder()
                 .workingDirectory(workingDirectory.toFile())
                 .build())
@@ -195,6 +210,12 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
                 .replace("startTLS=\"true\"", "startTLS=\"false\"")
                 .replace("<requireSSL>true</requireSSL>", "<requireSSL>false</requireSSL>");
         }
+        if ("mailetcontainer.xml".equals(fileName)) {
+            // JMX names are JVM-wide: several servers in one test JVM must not register the same ones.
+            result = result.replace("enableJmx=\"true\"", "enableJmx=\"false\"")
+                .replace("<processors>", "<processors enableJmx=\"false\">");
+        }
+        result = result.replaceAll("<jmxName>([^<]*)</jmxName>", "<jmxName>$1-" + UUID.randomUUID() + "</jmxName>");
         if ("webadmin.properties".equals(fileName)) {
             result = result.replaceAll("(?m)^port=\\d+", "port=0");
         }
