@@ -4,9 +4,11 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +48,10 @@ public final class Greylist {
     }
 
     private static final String PASSED = "P";
+    /** A passed triplet's lifetime is renewed at most this often (a write per decision is costly). */
+    private static final long RENEW_AFTER_MILLIS = Duration.ofDays(1).toMillis();
+    /** Run-time whitelists are read from the store at most this often per node. */
+    static final long LIST_CACHE_MILLIS = 10_000;
     private static final Pattern BATV = Pattern.compile("^(?:prvs|msprvs1|btv1)=[^=]+=(.+)$");
     private static final Pattern SRS0 = Pattern.compile("^srs0[=+-][^=]+=[^=]+=([^=]+)=(.+)@.+$");
     private static final Pattern SRS1 = Pattern.compile("^srs1[=+-][^=]+=[^=]+==[^=]+=[^=]+=([^=]+)=(.+)@.+$");
@@ -57,6 +63,7 @@ public final class Greylist {
     private final GreylistConfig config;
     private final LongSupplier clockMillis;
     private final FailOpen failOpen = new FailOpen("greylist");
+    private final Map<ListKind, CachedList> lists = new ConcurrentHashMap<>();
 
     public Greylist(StateStore store, GreylistConfig config) {
         this(store, config, System::currentTimeMillis);
@@ -109,15 +116,17 @@ public final class Greylist {
             }
             seen = store.get(key);
         }
-        if (seen.isEmpty() || PASSED.equals(seen.get())) {
-            store.put(key, PASSED, config.lifetime());
+        if (seen.isEmpty() || seen.get().startsWith(PASSED)) {
+            if (seen.isEmpty() || passedAt(seen.get()) + RENEW_AFTER_MILLIS <= now) {
+                store.put(key, PASSED + now, config.lifetime());
+            }
             return GreylistVerdict.pass("known triplet");
         }
         long waited = now - Long.parseLong(seen.get());
         if (waited < config.delay().toMillis()) {
             return GreylistVerdict.defer("retried too early", config.delay().minusMillis(waited));
         }
-        store.put(key, PASSED, config.lifetime());
+        store.put(key, PASSED + now, config.lifetime());
         long passed = store.increment("tw:gl:c:" + network, config.lifetime());
         if (config.autoWhitelistAfter() > 0 && passed >= config.autoWhitelistAfter()) {
             store.put("tw:gl:awl:" + network, Long.toString(now), config.lifetime());
@@ -131,16 +140,16 @@ public final class Greylist {
                 return Optional.of("whitelisted client " + network);
             }
         }
-        for (String entry : store.members(ListKind.CLIENTS.set)) {
+        for (String entry : listed(ListKind.CLIENTS)) {
             if (IpNetwork.parse(entry).contains(ip)) {
                 return Optional.of("whitelisted client " + entry);
             }
         }
-        Optional<String> bySender = matchAddress(sender, config.whitelistedSenders(), store.members(ListKind.SENDERS.set));
+        Optional<String> bySender = matchAddress(sender, config.whitelistedSenders(), listed(ListKind.SENDERS));
         if (bySender.isPresent()) {
             return Optional.of("whitelisted sender " + bySender.get());
         }
-        return matchAddress(recipient, config.whitelistedRecipients(), store.members(ListKind.RECIPIENTS.set))
+        return matchAddress(recipient, config.whitelistedRecipients(), listed(ListKind.RECIPIENTS))
             .map(entry -> "whitelisted recipient " + entry);
     }
 
@@ -160,13 +169,40 @@ public final class Greylist {
         return Optional.empty();
     }
 
-    /** Adds an entry to a run-time whitelist, validated. */
+    /** Adds an entry to a run-time whitelist, validated; other nodes see it within 10 seconds. */
     public void whitelist(ListKind kind, String entry) {
         store.addToSet(kind.set, validate(kind, entry));
+        lists.remove(kind);
     }
 
     public void unwhitelist(ListKind kind, String entry) {
         store.removeFromSet(kind.set, validate(kind, entry));
+        lists.remove(kind);
+    }
+
+    /** A run-time whitelist, from a short-lived cache. */
+    private Set<String> listed(ListKind kind) {
+        long now = clockMillis.getAsLong();
+        CachedList cached = lists.get(kind);
+        if (cached == null || now - cached.readAt >= LIST_CACHE_MILLIS || now < cached.readAt) {
+            cached = new CachedList(store.members(kind.set), now);
+            lists.put(kind, cached);
+        }
+        return cached.members;
+    }
+
+    private static long passedAt(String value) {
+        return value.length() > 1 ? Long.parseLong(value.substring(1)) : 0;
+    }
+
+    private static final class CachedList {
+        private final Set<String> members;
+        private final long readAt;
+
+        CachedList(Set<String> members, long readAt) {
+            this.members = members;
+            this.readAt = readAt;
+        }
     }
 
     public Set<String> whitelisted(ListKind kind) {

@@ -101,6 +101,19 @@ class GreylistTest {
     }
 
     @Test
+    void aWhitelistEntryAddedOnAnotherNodeShouldApplyOnceTheListCacheExpires() throws Exception {
+        Greylist thisNode = greylist(Map.of());
+        Greylist otherNode = greylist(Map.of());
+        assertThat(thisNode.check(ip("192.0.2.1"), "a@partner.example", "b@example.net").isDeferred()).isTrue();
+
+        otherNode.whitelist(Greylist.ListKind.SENDERS, "partner.example");
+        now.addAndGet(Greylist.LIST_CACHE_MILLIS);
+
+        assertThat(thisNode.check(ip("192.0.2.1"), "c@partner.example", "b@example.net").reason())
+            .isEqualTo("whitelisted sender partner.example");
+    }
+
+    @Test
     void ipv6ClientsShouldBeGroupedBySlash64() throws Exception {
         Greylist greylist = greylist(Map.of());
         greylist.check(ip("2001:db8:1:2::10"), "a@example.com", "b@example.net");
