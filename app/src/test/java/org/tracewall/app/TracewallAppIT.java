@@ -3,15 +3,11 @@ package org.tracewall.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
@@ -39,8 +35,7 @@ class TracewallAppIT {
     static Path work;
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
     static RedisServerProcess redis;
-    static Process james;
-    static Path log;
+    static JamesProcess james;
     static int smtp;
     static int imap;
 
@@ -49,39 +44,27 @@ class TracewallAppIT {
         Path appDir = Path.of(System.getProperty("tracewall.app.dir", "target"));
         Path conf = work.resolve("conf");
         new WorkingDirectory(work).installSampleConfiguration("gateway");
-        smtp = freePort();
-        imap = freePort();
-        rewrite(conf.resolve("smtpserver.xml"), "0.0.0.0:2525", "127.0.0.1:" + smtp);
-        rewrite(conf.resolve("smtpserver.xml"), "0.0.0.0:2465", "127.0.0.1:" + freePort());
-        rewrite(conf.resolve("smtpserver.xml"), "0.0.0.0:587", "127.0.0.1:" + freePort());
-        rewrite(conf.resolve("imapserver.xml"), "0.0.0.0:1143", "127.0.0.1:" + imap);
-        rewrite(conf.resolve("webadmin.properties"), "port=8000", "port=" + freePort());
+        smtp = JamesProcess.freePort();
+        imap = JamesProcess.freePort();
+        JamesProcess.rewrite(conf.resolve("smtpserver.xml"), "0.0.0.0:2525", "127.0.0.1:" + smtp);
+        JamesProcess.rewrite(conf.resolve("smtpserver.xml"), "0.0.0.0:2465", "127.0.0.1:" + JamesProcess.freePort());
+        JamesProcess.rewrite(conf.resolve("smtpserver.xml"), "0.0.0.0:587", "127.0.0.1:" + JamesProcess.freePort());
+        JamesProcess.rewrite(conf.resolve("imapserver.xml"), "0.0.0.0:1143", "127.0.0.1:" + imap);
+        JamesProcess.rewrite(conf.resolve("webadmin.properties"), "port=8000", "port=" + JamesProcess.freePort());
         // Every DNS question of the separate James process stays on loopback: Tracewall asks the
         // loopback server, James's own DNS service a loopback address where nothing listens.
         // The state goes to a real redis-server: this exercises the Lettuce client as the jar
         // bundles it (relocated under org.tracewall.shaded) inside a stock James.
         redis = RedisServerProcess.startOnFreePort();
-        rewrite(conf.resolve("tracewall.properties"), "store.type=embedded", "store.type=redis");
-        rewrite(conf.resolve("tracewall.properties"), "greylist.delay=300s", "greylist.delay=0s");
+        JamesProcess.rewrite(conf.resolve("tracewall.properties"), "store.type=embedded", "store.type=redis");
+        JamesProcess.rewrite(conf.resolve("tracewall.properties"), "greylist.delay=300s", "greylist.delay=0s");
         Files.writeString(conf.resolve("tracewall.properties"), "dns.servers=" + DNS.hostAndPort() + "\n"
             + "store.redis.uri=" + redis.uri() + "\n", StandardOpenOption.APPEND);
-        Files.writeString(conf.resolve("dnsservice.xml"), "<dnsservice><servers><server>127.0.0.1</server></servers>"
-            + "<autodiscover>false</autodiscover><authoritative>false</authoritative><maxcachesize>50000</maxcachesize></dnsservice>");
+        Files.writeString(conf.resolve("dnsservice.xml"), JamesProcess.LOOPBACK_DNSSERVICE_XML);
         DNS.zone().mx("mx.test", 10, "mx1.mx.test").a("mx1.mx.test", "127.0.30.10");
 
-        log = work.resolve("james-stdout.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        james = new ProcessBuilder(java, "-Xmx512m",
-            "-Djdk.net.hosts.file=" + System.getProperty("jdk.net.hosts.file", "/etc/hosts"),
-            "-Dworking.directory=" + work, "-jar", appDir.resolve("tracewall-app.jar").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-            .until(() -> {
-                assertThat(james.isAlive()).as("James exited early, see %s:%n%s", log, tail()).isTrue();
-                return listening(smtp) && Files.readString(log).contains("Provisioned user bob@tracewall.local");
-            });
+        james = JamesProcess.start(work, List.of("-jar", appDir.resolve("tracewall-app.jar").toString()), smtp,
+            "Provisioned user bob@tracewall.local");
     }
 
     @AfterAll
@@ -91,10 +74,7 @@ class TracewallAppIT {
             redis.stop();
         }
         if (james != null) {
-            james.destroy();
-            if (!james.waitFor(30, TimeUnit.SECONDS)) {
-                james.destroyForcibly();
-            }
+            james.close();
         }
     }
 
@@ -127,7 +107,7 @@ class TracewallAppIT {
             client.ehlo("client.example.org");
             SmtpReply reply = client.send("alice@example.org", List.of("bob@tracewall.local"),
                 "From: alice@example.org\r\nTo: bob@tracewall.local\r\nSubject: via the app\r\n\r\nHi\r\n");
-            assertThat(reply.code()).as(tail()).isEqualTo(250);
+            assertThat(reply.code()).as(james.tail()).isEqualTo(250);
         }
         try (TestIMAPClient client = new TestIMAPClient()) {
             client.connect("127.0.0.1", imap).login("bob@tracewall.local", "bob").select(TestIMAPClient.INBOX)
@@ -141,7 +121,7 @@ class TracewallAppIT {
         try (SmtpTestClient client = SmtpTestClient.connect(smtp, "127.0.40.5")) {
             client.ehlo("relay.elsewhere.test");
             SmtpReply rejected = client.mailFrom("alice@mx.test");
-            assertThat(rejected.code()).as(tail()).isEqualTo(550);
+            assertThat(rejected.code()).as(james.tail()).isEqualTo(550);
             assertThat(rejected.text()).contains("not traceable to mx.test");
         }
         try (SmtpTestClient client = SmtpTestClient.connect(smtp, "127.0.30.77")) {
@@ -158,34 +138,13 @@ class TracewallAppIT {
                 client.ehlo("out.neutral.test");
                 assertThat(client.mailFrom("news@neutral.test").code()).isEqualTo(250);
                 SmtpReply reply = client.rcptTo("bob@tracewall.local");
-                assertThat(reply.code()).as("%s%n%s", reply, tail()).isEqualTo(expected);
+                assertThat(reply.code()).as("%s%n%s", reply, james.tail()).isEqualTo(expected);
             }
         }
     }
 
-    private static String tail() throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    }
 
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
-    private static void rewrite(Path file, String from, String to) throws IOException {
-        String content = Files.readString(file);
-        assertThat(content).as("%s in %s", from, file).contains(from);
-        Files.writeString(file, content.replace(from, to));
-    }
 
 }

@@ -1,0 +1,88 @@
+package org.tracewall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+
+/**
+ * A James server in its own JVM, as an operator runs it, for the packaging tests: started
+ * from a command line, its output captured in a file, stopped at the end.
+ */
+final class JamesProcess implements AutoCloseable {
+    /** James's own DNS service pointed at a loopback address where nothing listens: no query leaves the machine. */
+    static final String LOOPBACK_DNSSERVICE_XML = "<dnsservice><servers><server>127.0.0.1</server></servers>"
+        + "<autodiscover>false</autodiscover><authoritative>false</authoritative><maxcachesize>50000</maxcachesize></dnsservice>";
+
+    private final Process process;
+    private final Path log;
+
+    private JamesProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code java [jvmArgs...] args...} and waits until {@code smtpPort} listens and the log shows {@code ready}. */
+    static JamesProcess start(Path workingDirectory, List<String> jvmAndMain, int smtpPort, String ready) throws IOException {
+        Path log = workingDirectory.resolve("james-stdout.log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-Djdk.net.hosts.file=" + System.getProperty("jdk.net.hosts.file", "/etc/hosts"));
+        command.add("-Dworking.directory=" + workingDirectory);
+        command.addAll(jvmAndMain);
+        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
+            .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        JamesProcess james = new JamesProcess(process, log);
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            assertThat(process.isAlive()).as("James exited early:%n%s", james.tail()).isTrue();
+            return listening(smtpPort) && Files.readString(log).contains(ready);
+        });
+        return james;
+    }
+
+    /** The last lines James printed, for assertion messages. */
+    String tail() throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    static boolean listening(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Replaces text that must be there (a test that rewrites nothing proves nothing). */
+    static void rewrite(Path file, String from, String to) throws IOException {
+        String content = Files.readString(file);
+        assertThat(content).as("%s in %s", from, file).contains(from);
+        Files.writeString(file, content.replace(from, to));
+    }
+}
