@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.tracewall.core.config.TracewallSettings;
 import org.tracewall.core.dns.DnsJavaResolver;
 import org.tracewall.core.dns.DnsResolver;
+import org.tracewall.core.dnsbl.DnsListChecker;
+import org.tracewall.core.dnsbl.DnsListConfig;
 import org.tracewall.core.greylist.Greylist;
 import org.tracewall.core.greylist.GreylistConfig;
 import org.tracewall.core.rate.RateConfig;
@@ -54,6 +56,8 @@ public class TracewallRuntime {
     private final StateStore store;
     private final Greylist greylist;
     private final RateLimiter rateLimiter;
+    private final DnsListChecker dnsLists;
+    private final double dnsListThreshold;
 
     @Inject
     public TracewallRuntime(PropertiesProvider propertiesProvider, FileSystem fileSystem, TracewallClock clock)
@@ -68,6 +72,9 @@ public class TracewallRuntime {
             this.store = StateStores.open(StoreConfig.fromProperties(settings.asMap()), var, clock);
             this.greylist = new Greylist(store, GreylistConfig.fromProperties(settings.asMap()), clock);
             this.rateLimiter = new RateLimiter(store, RateConfig.fromProperties(settings.asMap()), clock);
+            DnsListConfig lists = DnsListConfig.fromProperties(settings.asMap());
+            this.dnsLists = new DnsListChecker(dns, lists.lists());
+            this.dnsListThreshold = lists.threshold();
         } catch (IllegalArgumentException | IOException e) {
             throw new ConfigurationException("conf/tracewall.properties: " + e.getMessage(), e);
         }
@@ -99,6 +106,15 @@ public class TracewallRuntime {
         return rateLimiter;
     }
 
+    /** The DNSBL/DNSWL/DBL lists of {@code dnsbl.*}. */
+    public DnsListChecker dnsLists() {
+        return dnsLists;
+    }
+
+    public double dnsListThreshold() {
+        return dnsListThreshold;
+    }
+
     /** Closes the state store when James stops (its file must be free for the next start). */
     @PreDestroy
     public void close() {
@@ -114,13 +130,17 @@ public class TracewallRuntime {
         }
     }
 
-    /** Flattens a commons-configuration object; list values are joined with commas. */
+    /**
+     * Flattens a commons-configuration object. James reads properties files with ',' as a list
+     * delimiter; the parts are joined again with ", " so that lists stay lists and texts keep
+     * their ", " (a text's "a,b" becomes "a, b").
+     */
     static Map<String, String> asMap(Configuration configuration) {
         Map<String, String> map = new LinkedHashMap<>();
         Iterator<String> keys = configuration.getKeys();
         while (keys.hasNext()) {
             String key = keys.next();
-            map.put(key, String.join(",", configuration.getList(String.class, key)));
+            map.put(key, String.join(", ", configuration.getList(String.class, key)));
         }
         return map;
     }

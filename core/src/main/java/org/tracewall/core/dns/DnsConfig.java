@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.tracewall.core.config.ConfigValues;
 import org.xbill.DNS.ResolverConfig;
@@ -54,6 +56,12 @@ public final class DnsConfig {
      * @throws IllegalArgumentException naming the bad key
      */
     public static DnsConfig fromProperties(Map<String, String> properties) {
+        Set<String> known = Set.of(SERVERS, TIMEOUT, RETRIES, DEADLINE, CACHE_SIZE, CACHE_MAX_TTL);
+        for (String key : properties.keySet()) {
+            if (key.startsWith("dns.") && !known.contains(key)) {
+                throw new IllegalArgumentException("Unknown key '" + key + "' (known: " + String.join(", ", new TreeSet<>(known)) + ")");
+            }
+        }
         Builder b = builder();
         String servers = properties.get(SERVERS);
         if (servers != null && !servers.isBlank()) {

@@ -19,6 +19,13 @@ class DnsConfigTest {
     }
 
     @Test
+    void fromPropertiesShouldRejectAnUnknownDnsKey() {
+        assertThatThrownBy(() -> DnsConfig.fromProperties(Map.of("dns.server", "127.0.0.1")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("dns.server");
+    }
+
+    @Test
     void fromPropertiesShouldRejectABadDurationNamingTheKey() {
         assertThatThrownBy(() -> DnsConfig.fromProperties(Map.of("dns.timeout", "soon")))
             .hasMessageContaining("dns.timeout");

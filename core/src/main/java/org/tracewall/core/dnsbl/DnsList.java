@@ -1,0 +1,65 @@
+package org.tracewall.core.dnsbl;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Objects;
+
+import org.tracewall.core.net.IpNetwork;
+
+/**
+ * One DNS list: its zone, whether it lists addresses (DNSBL/DNSWL) or domains (DBL), its weight
+ * (positive blocks, negative vouches), which answer codes count, and the rejection text
+ * template ({@code $ip}, {@code $domain}, {@code $list} are replaced).
+ */
+public final class DnsList {
+    /** What the list is queried with. */
+    public enum Kind { IP, DOMAIN }
+
+    /** Spamhaus and others answer 127.255.255.x for refused or malformed queries: an error, not a listing. */
+    static final IpNetwork ERROR_CODES = IpNetwork.parse("127.255.255.0/24");
+
+    private final String name;
+    private final String zone;
+    private final Kind kind;
+    private final double weight;
+    private final List<IpNetwork> codes;
+    private final String message;
+
+    public DnsList(String name, String zone, Kind kind, double weight, List<IpNetwork> codes, String message) {
+        this.name = Objects.requireNonNull(name);
+        this.zone = zone.endsWith(".") ? zone.substring(0, zone.length() - 1) : zone;
+        this.kind = Objects.requireNonNull(kind);
+        this.weight = weight;
+        this.codes = List.copyOf(codes);
+        this.message = Objects.requireNonNull(message);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String zone() {
+        return zone;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public double weight() {
+        return weight;
+    }
+
+    /** True when an answer code means "listed" for this list. */
+    public boolean counts(InetAddress code) {
+        if (ERROR_CODES.contains(code)) {
+            return false;
+        }
+        return codes.stream().anyMatch(network -> network.contains(code));
+    }
+
+    /** The rejection text for a listed address or domain. */
+    public String message(String ip, String domain) {
+        return message.replace("$ip", ip).replace("$domain", domain).replace("$list", zone);
+    }
+}

@@ -1,0 +1,115 @@
+package org.tracewall.core.dnsbl;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import org.tracewall.core.dns.DnsAnswer;
+import org.tracewall.core.dns.DnsResolver;
+import org.tracewall.core.dns.DnsStatus;
+import org.tracewall.core.net.IpAddresses;
+import org.tracewall.core.net.IpNetwork;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * Asks DNS lists about a client address (IPv4 octets or IPv6 nibbles reversed under the zone)
+ * and about domains (HELO, MAIL FROM, URLs: {@code domain.zone}), all lists in parallel. NXDOMAIN
+ * means not listed; a DNS failure makes that list unavailable for this check, never a listing.
+ */
+public final class DnsListChecker {
+    private final DnsResolver dns;
+    private final List<DnsList> lists;
+
+    public DnsListChecker(DnsResolver dns, List<DnsList> lists) {
+        this.dns = Objects.requireNonNull(dns);
+        this.lists = List.copyOf(lists);
+    }
+
+    public List<DnsList> lists() {
+        return lists;
+    }
+
+    /** Asks the address lists about {@code client} and the domain lists about each of {@code domains}. */
+    public DnsListVerdict check(InetAddress client, List<String> domains) {
+        InetAddress ip = IpNetwork.normalize(client);
+        String reversed = reversed(ip);
+        List<CompletableFuture<Answer>> pending = new ArrayList<>();
+        for (DnsList list : lists) {
+            if (list.kind() == DnsList.Kind.IP) {
+                pending.add(ask(list, reversed + "." + list.zone(), IpAddresses.readable(ip)));
+            } else {
+                for (String domain : domains.stream().distinct().collect(Collectors.toList())) {
+                    if (domain != null && !domain.isEmpty()) {
+                        pending.add(ask(list, domain + "." + list.zone(), domain));
+                    }
+                }
+            }
+        }
+        List<DnsListHit> hits = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        for (CompletableFuture<Answer> future : pending) {
+            Answer answer = future.join();
+            if (answer.status == DnsStatus.TEMPORARY_FAILURE || answer.status == DnsStatus.PERMANENT_FAILURE) {
+                unavailable.add(answer.list.zone());
+            } else if (!answer.codes.isEmpty()) {
+                hits.add(new DnsListHit(answer.list, answer.queried, answer.codes));
+            }
+        }
+        return new DnsListVerdict(hits, unavailable);
+    }
+
+    private CompletableFuture<Answer> ask(DnsList list, String name, String queried) {
+        Name query;
+        try {
+            query = DnsResolver.toName(name);
+        } catch (TextParseException e) {
+            return CompletableFuture.completedFuture(new Answer(list, queried, DnsStatus.NO_SUCH_NAME, List.of()));
+        }
+        return dns.lookupAsync(query, Type.A).toCompletableFuture().thenApply(answer -> interpret(list, queried, answer));
+    }
+
+    private static Answer interpret(DnsList list, String queried, DnsAnswer<Record> answer) {
+        List<String> codes = new ArrayList<>();
+        for (Record record : answer.records()) {
+            InetAddress code = ((ARecord) record).getAddress();
+            if (list.counts(code)) {
+                codes.add(code.getHostAddress());
+            }
+        }
+        return new Answer(list, queried, answer.status(), codes);
+    }
+
+    /** The query name of an address: 4.3.2.1 for 1.2.3.4, 32 reversed nibbles for IPv6. */
+    static String reversed(InetAddress ip) {
+        String[] parts = IpAddresses.spfDotted(ip).split("\\.");
+        StringBuilder sb = new StringBuilder();
+        for (int i = parts.length - 1; i >= 0; i--) {
+            sb.append(parts[i]);
+            if (i > 0) {
+                sb.append('.');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final class Answer {
+        private final DnsList list;
+        private final String queried;
+        private final DnsStatus status;
+        private final List<String> codes;
+
+        Answer(DnsList list, String queried, DnsStatus status, List<String> codes) {
+            this.list = list;
+            this.queried = queried;
+            this.status = status;
+            this.codes = codes;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.tracewall.james.smtp;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.dsn.DSNStatus;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.apache.james.protocols.smtp.hook.RcptHook;
+import org.apache.james.smtpserver.JamesMessageHook;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracewall.core.dnsbl.DnsListChecker;
+import org.tracewall.core.dnsbl.DnsListHit;
+import org.tracewall.core.dnsbl.DnsListVerdict;
+import org.tracewall.core.net.IpAddresses;
+import org.tracewall.james.Tracewall;
+import org.tracewall.james.TracewallRuntime;
+
+/**
+ * DNS lists at RCPT TO (seeds 001, 003, 004): the client address against DNSBLs and DNSWLs, the
+ * HELO and MAIL FROM domains against domain lists (DBL), all lists in parallel, once per
+ * transaction. When the summed weights reach {@code dnsbl.threshold}, every recipient gets
+ * {@code 554 5.7.1} with the strongest list's message ({@code $ip}, {@code $list}). A list that
+ * does not answer counts for nothing: DNS trouble never rejects. The score and the hits are
+ * also recorded as mail attributes ({@link #SCORE}, {@link #HITS}) for scoring mailets. Lists
+ * and weights are the {@code dnsbl.*} keys of tracewall.properties.
+ *
+ * <pre>{@code
+ * <handler class="org.tracewall.james.smtp.DnsblHook"/>
+ * }</pre>
+ */
+public class DnsblHook implements RcptHook, JamesMessageHook {
+    public static final AttributeName SCORE = AttributeName.of(Tracewall.NAMESPACE + ".dnsbl.score");
+    public static final AttributeName HITS = AttributeName.of(Tracewall.NAMESPACE + ".dnsbl.hits");
+    static final ProtocolSession.AttachmentKey<DnsListVerdict> VERDICT =
+        ProtocolSession.AttachmentKey.of(Tracewall.NAMESPACE + ".smtp.dnsbl.verdict", DnsListVerdict.class);
+    private static final Logger LOGGER = LoggerFactory.getLogger(DnsblHook.class);
+
+    private final DnsListChecker checker;
+    private final double threshold;
+
+    @Inject
+    public DnsblHook(TracewallRuntime runtime) {
+        this(runtime.dnsLists(), runtime.dnsListThreshold());
+    }
+
+    DnsblHook(DnsListChecker checker, double threshold) {
+        this.checker = checker;
+        this.threshold = threshold;
+    }
+
+    @Override
+    public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
+        if (checker.lists().isEmpty() || session.getUsername() != null || session.isRelayingAllowed()) {
+            return HookResult.DECLINED;
+        }
+        DnsListVerdict verdict = session.getAttachment(VERDICT, ProtocolSession.State.Transaction)
+            .orElseGet(() -> check(session, sender));
+        Optional<DnsListHit> strongest = verdict.strongest();
+        if (verdict.score() < threshold || strongest.isEmpty()) {
+            return HookResult.DECLINED;
+        }
+        DnsListHit hit = strongest.get();
+        String ip = IpAddresses.readable(session.getRemoteAddress().getAddress());
+        return HookResult.builder().hookReturnCode(HookReturnCode.deny())
+            .smtpReturnCode("554")
+            .smtpDescription(DSNStatus.getStatus(DSNStatus.PERMANENT, DSNStatus.SECURITY_AUTH) + " "
+                + SmtpText.safe(hit.list().message(ip, hit.queried())))
+            .build();
+    }
+
+    @Override
+    public HookResult onMessage(SMTPSession session, Mail mail) {
+        session.getAttachment(VERDICT, ProtocolSession.State.Transaction).ifPresent(verdict -> {
+            mail.setAttribute(new Attribute(SCORE, AttributeValue.of(verdict.score())));
+            mail.setAttribute(new Attribute(HITS, AttributeValue.of(verdict.hits().stream()
+                .map(h -> h.list().name() + ":" + h.queried()).collect(Collectors.joining(",")))));
+        });
+        return HookResult.DECLINED;
+    }
+
+    private DnsListVerdict check(SMTPSession session, MaybeSender sender) {
+        String helo = session.getAttachment(SMTPSession.CURRENT_HELO_NAME, ProtocolSession.State.Connection).orElse("");
+        String senderDomain = sender.asOptional().map(a -> a.getDomain().asString()).orElse("");
+        DnsListVerdict verdict = checker.check(session.getRemoteAddress().getAddress(), List.of(helo, senderDomain));
+        session.setAttachment(VERDICT, verdict, ProtocolSession.State.Transaction);
+        if (!verdict.hits().isEmpty() || !verdict.unavailable().isEmpty()) {
+            LOGGER.info("dnsbl ip={} score={} hits={} unavailable={}", session.getRemoteAddress().getAddress().getHostAddress(),
+                verdict.score(), verdict.hits(), verdict.unavailable());
+        }
+        return verdict;
+    }
+}
