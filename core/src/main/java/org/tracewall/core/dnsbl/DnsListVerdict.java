@@ -3,13 +3,14 @@ package org.tracewall.core.dnsbl;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The hits of all lists for one client (and its domains), their summed weight, and the lists that failed. */
 public final class DnsListVerdict {
     private final List<DnsListHit> hits;
-    private final List<String> unavailable;
+    private final List<DnsList> unavailable;
 
-    DnsListVerdict(List<DnsListHit> hits, List<String> unavailable) {
+    DnsListVerdict(List<DnsListHit> hits, List<DnsList> unavailable) {
         this.hits = List.copyOf(hits);
         this.unavailable = List.copyOf(unavailable);
     }
@@ -20,7 +21,15 @@ public final class DnsListVerdict {
 
     /** Lists that could not be asked (timeout, SERVFAIL): they count for nothing, never for a reject. */
     public List<String> unavailable() {
-        return unavailable;
+        return unavailable.stream().map(DnsList::zone).distinct().collect(Collectors.toList());
+    }
+
+    /**
+     * True when a vouching list (negative weight) could not be asked: a block decided without it
+     * would let DNS trouble cause a reject, so the caller must defer instead.
+     */
+    public boolean missingVouch() {
+        return unavailable.stream().anyMatch(list -> list.weight() < 0);
     }
 
     public double score() {

@@ -95,6 +95,7 @@ class DnsListCheckerTest {
         assertThat(verdict.hits()).isEmpty();
         assertThat(verdict.score()).isZero();
         assertThat(verdict.unavailable()).contains("zen.test", "wl.test", "dbl.test");
+        assertThat(verdict.missingVouch()).as("the allow list could not vouch").isTrue();
     }
 
     @Test

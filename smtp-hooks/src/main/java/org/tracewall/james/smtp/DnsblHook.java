@@ -9,6 +9,7 @@ import javax.inject.Inject;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.dsn.DSNStatus;
 import org.apache.james.protocols.smtp.hook.HookResult;
@@ -33,7 +34,8 @@ import org.tracewall.james.TracewallRuntime;
  * HELO and MAIL FROM domains against domain lists (DBL), all lists in parallel, once per
  * transaction. When the summed weights reach {@code dnsbl.threshold}, every recipient gets
  * {@code 554 5.7.1} with the strongest list's message ({@code $ip}, {@code $list}). A list that
- * does not answer counts for nothing: DNS trouble never rejects. The score and the hits are
+ * does not answer counts for nothing, and when an allow list (negative weight) does not answer,
+ * a block becomes {@code 451 4.4.3}: DNS trouble never rejects. The score and the hits are
  * also recorded as mail attributes ({@link #SCORE}, {@link #HITS}) for scoring mailets. Lists
  * and weights are the {@code dnsbl.*} keys of tracewall.properties.
  *
@@ -71,6 +73,13 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
         Optional<DnsListHit> strongest = verdict.strongest();
         if (verdict.score() < threshold || strongest.isEmpty()) {
             return HookResult.DECLINED;
+        }
+        if (verdict.missingVouch()) {
+            return HookResult.builder().hookReturnCode(HookReturnCode.denySoft())
+                .smtpReturnCode(SMTPRetCode.LOCAL_ERROR)
+                .smtpDescription(DSNStatus.getStatus(DSNStatus.TRANSIENT, DSNStatus.NETWORK_DIR_SERVER)
+                    + " A DNS allow list could not be asked; please try again later")
+                .build();
         }
         DnsListHit hit = strongest.get();
         String ip = IpAddresses.readable(session.getRemoteAddress().getAddress());

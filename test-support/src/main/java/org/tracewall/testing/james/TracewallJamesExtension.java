@@ -185,7 +185,7 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
         if (config.dns != null) {
             properties.setProperty("dns.servers", config.dns.get());
             properties.setProperty("dns.timeout", "500ms");
-            properties.setProperty("dns.retries", "0");
+            properties.setProperty("dns.retries", "1");
             properties.setProperty("dns.deadline", "2s");
         }
         config.properties.forEach(properties::setProperty);

@@ -1,0 +1,104 @@
+package org.tracewall.core.helo;
+
+import java.net.InetAddress;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import org.tracewall.core.dns.DnsAnswer;
+import org.tracewall.core.dns.DnsResolver;
+import org.tracewall.core.dns.DnsStatus;
+import org.tracewall.core.net.IpAddresses;
+import org.tracewall.core.net.IpNetwork;
+
+/**
+ * Seed 001's checks of a sending host: HELO must be a fully qualified name that resolves (or the
+ * client's own address literal); the client must have a PTR; a PTR name must resolve back to the
+ * client (forward-confirmed); HELO should be that name. Each failed check is a named
+ * {@link HeloPtrResult}; a DNS failure is never a finding (the verdict is then marked incomplete).
+ */
+public final class HeloPtrChecker {
+    private static final int MAX_PTR_NAMES = 10;
+
+    private final DnsResolver dns;
+
+    public HeloPtrChecker(DnsResolver dns) {
+        this.dns = Objects.requireNonNull(dns);
+    }
+
+    public HeloPtrVerdict check(InetAddress client, String helo) {
+        InetAddress ip = IpNetwork.normalize(client);
+        boolean ipv6 = !IpNetwork.isIpv4(ip);
+        String name = helo == null ? "" : helo.trim().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        Set<HeloPtrResult> findings = EnumSet.noneOf(HeloPtrResult.class);
+        boolean incomplete = false;
+
+        boolean literal = name.startsWith("[") && name.endsWith("]");
+        if (literal) {
+            if (!matchesLiteral(name.substring(1, name.length() - 1), ip)) {
+                findings.add(HeloPtrResult.HELO_LITERAL_MISMATCH);
+            }
+        } else if (!isFqdn(name)) {
+            findings.add(HeloPtrResult.HELO_NOT_FQDN);
+        } else {
+            DnsAnswer<InetAddress> a = dns.addresses(name, false);
+            DnsAnswer<InetAddress> aaaa = a.status() == DnsStatus.NO_SUCH_NAME ? a : dns.addresses(name, true);
+            if (a.isTemporaryFailure() || aaaa.isTemporaryFailure()) {
+                incomplete = true;
+            } else if (!a.isOk() && !aaaa.isOk()) {
+                findings.add(HeloPtrResult.HELO_UNRESOLVABLE);
+            }
+        }
+
+        String confirmed = null;
+        DnsAnswer<String> ptr = dns.ptr(ip);
+        if (ptr.isTemporaryFailure()) {
+            incomplete = true;
+        } else if (!ptr.isOk()) {
+            findings.add(HeloPtrResult.NO_PTR);
+        } else {
+            List<String> names = ptr.records();
+            for (String candidate : names.subList(0, Math.min(MAX_PTR_NAMES, names.size()))) {
+                DnsAnswer<InetAddress> forward = dns.addresses(candidate, ipv6);
+                incomplete |= forward.isTemporaryFailure();
+                if (forward.records().stream().anyMatch(address -> IpNetwork.normalize(address).equals(ip))) {
+                    confirmed = candidate.toLowerCase(Locale.ROOT);
+                    break;
+                }
+            }
+            if (confirmed == null && !incomplete) {
+                findings.add(HeloPtrResult.PTR_NOT_CONFIRMED);
+            }
+        }
+        if (!literal && confirmed != null && !confirmed.equals(name)) {
+            findings.add(HeloPtrResult.HELO_PTR_MISMATCH);
+        }
+        return new HeloPtrVerdict(findings, confirmed, incomplete);
+    }
+
+    private static boolean matchesLiteral(String literal, InetAddress ip) {
+        String value = literal.regionMatches(true, 0, "IPv6:", 0, 5) ? literal.substring(5) : literal;
+        try {
+            return IpNetwork.normalize(IpAddresses.parseLiteral(value)).equals(ip);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isFqdn(String name) {
+        if (name.length() > 253 || name.indexOf('.') < 0 || IpAddresses.isIpv4Literal(name)) {
+            return false;
+        }
+        for (String label : name.split("\\.", -1)) {
+            if (label.isEmpty() || label.length() > 63 || !label.matches("[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?")) {
+                return false;
+            }
+        }
+        return !name.substring(name.lastIndexOf('.') + 1).matches("\\d+");
+    }
+}
