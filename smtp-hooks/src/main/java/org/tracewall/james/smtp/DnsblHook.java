@@ -65,7 +65,7 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
 
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
-        if (checker.lists().isEmpty() || session.getUsername() != null || session.isRelayingAllowed()) {
+        if (checker.lists().isEmpty() || SessionTrust.isTrusted(session)) {
             return HookResult.DECLINED;
         }
         DnsListVerdict verdict = session.getAttachment(VERDICT, ProtocolSession.State.Transaction)

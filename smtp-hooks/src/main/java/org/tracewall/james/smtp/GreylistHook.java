@@ -65,7 +65,7 @@ public class GreylistHook implements RcptHook {
 
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
-        if (session.getUsername() != null || session.isRelayingAllowed()) {
+        if (SessionTrust.isTrusted(session)) {
             return HookResult.DECLINED;
         }
         if (onlyUntraceable) {

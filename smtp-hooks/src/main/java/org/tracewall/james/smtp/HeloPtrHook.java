@@ -85,7 +85,7 @@ public class HeloPtrHook implements MailHook, JamesMessageHook {
 
     @Override
     public HookResult doMail(SMTPSession session, MaybeSender sender) {
-        if (session.getUsername() != null || session.isRelayingAllowed()) {
+        if (SessionTrust.isTrusted(session)) {
             return HookResult.DECLINED;
         }
         HeloPtrVerdict verdict = session.getAttachment(VERDICT, ProtocolSession.State.Connection).orElseGet(() -> {

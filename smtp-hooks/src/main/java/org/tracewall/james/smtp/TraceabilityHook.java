@@ -78,7 +78,7 @@ public class TraceabilityHook implements MailHook, JamesMessageHook {
 
     @Override
     public HookResult doMail(SMTPSession session, MaybeSender sender) {
-        if (session.getUsername() != null || session.isRelayingAllowed()) {
+        if (SessionTrust.isTrusted(session)) {
             return HookResult.DECLINED;
         }
         InetAddress client = session.getRemoteAddress().getAddress();

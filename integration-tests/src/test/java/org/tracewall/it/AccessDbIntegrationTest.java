@@ -1,0 +1,133 @@
+package org.tracewall.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tracewall.testing.dns.LoopbackDnsServer;
+import org.tracewall.testing.james.TracewallJamesExtension;
+import org.tracewall.testing.smtp.SmtpReply;
+import org.tracewall.testing.smtp.SmtpTestClient;
+
+/** Each access-db action through the gateway sample, over real SMTP. */
+class AccessDbIntegrationTest {
+    static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
+
+    @RegisterExtension
+    static TracewallJamesExtension james = TracewallJamesExtension.builder()
+        .sample("gateway")
+        .dns(DNS::hostAndPort)
+        .property("store.type", "memory")
+        .property("greylist.delay", "0s")
+        .confFile("access.txt", String.join("\n",
+            "Connect:127.0.94.1          REJECT",
+            "Connect:127.0.94.2          ERROR:4.7.1:Come back later",
+            "Connect:127.0.94.3          OK",
+            "Connect:127.0.94.4          RELAY",
+            "From:spammer@sender.test    ERROR:5.7.1:Go away, spammer",
+            "From:bulk.test              DISCARD",
+            "To:gone@tracewall.local     ERROR:5.1.1:This address no longer exists",
+            "To:busy@tracewall.local     ERROR:4.2.2:Mailbox full",
+            "Connect:127.0.94.9          SKIP",
+            ""))
+        .user("bob@tracewall.local", "bobpw")
+        .user("carol@tracewall.local", "carolpw")
+        .build();
+
+    @BeforeAll
+    static void zones() {
+        DNS.zone().txt("sender.test", "v=spf1 ip4:127.0.94.0/24 -all").txt("bulk.test", "v=spf1 ip4:127.0.94.0/24 -all");
+    }
+
+    @AfterAll
+    static void stop() {
+        DNS.close();
+    }
+
+    @Test
+    void connectRejectShouldRefuseTheClientAtHelo() throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.94.1")) {
+            SmtpReply reply = smtp.ehlo("out.sender.test");
+            assertThat(reply.code()).isEqualTo(554);
+            assertThat(reply.text()).isEqualTo("5.7.1 Access denied");
+        }
+    }
+
+    @Test
+    void connectTemporaryErrorShouldGive421() throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.94.2")) {
+            SmtpReply reply = smtp.ehlo("out.sender.test");
+            assertThat(reply.code()).isEqualTo(421);
+            assertThat(reply.text()).isEqualTo("4.7.1 Come back later");
+        }
+    }
+
+    @Test
+    void connectOkShouldSkipTheTraceabilityCheck() throws Exception {
+        DNS.zone().mx("mx.test", 10, "mx1.mx.test").a("mx1.mx.test", "127.0.30.10");
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.94.3")) {
+            smtp.ehlo("out.elsewhere.test");
+            assertThat(smtp.mailFrom("alice@mx.test").code()).as("untraceable, but OK in the access db").isEqualTo(250);
+        }
+    }
+
+    @Test
+    void connectRelayShouldAllowRelaying() throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.94.4")) {
+            smtp.ehlo("out.sender.test");
+            assertThat(smtp.mailFrom("news@sender.test").code()).isEqualTo(250);
+            assertThat(smtp.rcptTo("someone@remote.example").code()).isEqualTo(250);
+        }
+    }
+
+    @Test
+    void fromErrorShouldRefuseTheSenderWithTheText() throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.94.5")) {
+            smtp.ehlo("out.sender.test");
+            SmtpReply reply = smtp.mailFrom("spammer@sender.test");
+            assertThat(reply.code()).isEqualTo(550);
+            assertThat(reply.text()).isEqualTo("5.7.1 Go away, spammer");
+        }
+    }
+
+    @Test
+    void toErrorsShouldRefuseTheRecipientPermanentlyOrTemporarily() throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.94.6")) {
+            smtp.ehlo("out.sender.test");
+            assertThat(smtp.mailFrom("news@sender.test").code()).isEqualTo(250);
+            SmtpReply gone = smtp.rcptTo("gone@tracewall.local");
+            assertThat(gone.code()).isEqualTo(550);
+            assertThat(gone.text()).isEqualTo("5.1.1 This address no longer exists");
+            SmtpReply busy = smtp.rcptTo("busy@tracewall.local");
+            assertThat(busy.code()).isEqualTo(451);
+            assertThat(busy.text()).isEqualTo("4.2.2 Mailbox full");
+        }
+    }
+
+    @Test
+    void discardShouldAcceptAndDropWhileOtherMailIsDelivered() throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.94.7")) {
+            smtp.ehlo("out.bulk.test");
+            assertThat(smtp.send("offers@bulk.test", List.of("carol@tracewall.local"),
+                "Subject: discarded\r\n\r\nbuy\r\n").code()).isEqualTo(250);
+        }
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.94.8")) {
+            smtp.ehlo("out.sender.test");
+            assertThat(smtp.send("news@sender.test", List.of("carol@tracewall.local"),
+                "Subject: kept\r\n\r\nhello\r\n").code()).isEqualTo(250);
+        }
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", james.imapPort()).login("carol@tracewall.local", "carolpw").select(TestIMAPClient.INBOX)
+                .awaitMessage(Awaitility.await().atMost(Duration.ofSeconds(30)));
+            assertThat(imap.readFirstMessage()).contains("Subject: kept");
+            assertThat(imap.sendCommand("SEARCH ALL")).contains("* SEARCH 1\r\n").doesNotContain("SEARCH 1 2");
+        }
+    }
+}

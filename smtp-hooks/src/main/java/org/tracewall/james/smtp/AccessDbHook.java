@@ -1,0 +1,163 @@
+package org.tracewall.james.smtp;
+
+import java.io.FileNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.filesystem.api.FileSystem;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.smtp.SMTPRetCode;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.hook.HeloHook;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.apache.james.protocols.smtp.hook.MailHook;
+import org.apache.james.protocols.smtp.hook.RcptHook;
+import org.apache.james.smtpserver.JamesMessageHook;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracewall.core.access.AccessAction;
+import org.tracewall.core.access.AccessDb;
+import org.tracewall.james.Tracewall;
+
+/**
+ * sendmail's access database (seed 004) in James: {@code Connect:} entries judged at the first
+ * HELO/EHLO, {@code From:} at MAIL FROM, {@code To:} at RCPT TO, untagged entries for all three,
+ * {@code Spam:} FRIEND/HATER recorded for the recipients. Actions: OK (accept and skip Tracewall's
+ * checks), RELAY (allow relaying), SKIP, REJECT (5.7.1), DISCARD (accept, then drop the message),
+ * {@code ERROR:5.x.x:text} and {@code ERROR:4.x.x:text}. The file (relative to conf/) is re-read
+ * when it changes; bad lines are logged with their number and skipped. Put this handler first.
+ *
+ * <pre>{@code
+ * <handler class="org.tracewall.james.smtp.AccessDbHook">
+ *     <file>access.txt</file>
+ * </handler>
+ * }</pre>
+ */
+public class AccessDbHook implements HeloHook, MailHook, RcptHook, JamesMessageHook {
+    public static final AttributeName DISCARDED = AttributeName.of(Tracewall.NAMESPACE + ".access.discarded");
+    public static final AttributeName SPAM = AttributeName.of(Tracewall.NAMESPACE + ".access.spam");
+    static final ProtocolSession.AttachmentKey<Boolean> CONNECT_JUDGED =
+        ProtocolSession.AttachmentKey.of(Tracewall.NAMESPACE + ".smtp.access.connect", Boolean.class);
+    static final ProtocolSession.AttachmentKey<Boolean> DISCARD =
+        ProtocolSession.AttachmentKey.of(Tracewall.NAMESPACE + ".smtp.access.discard", Boolean.class);
+    private static final Logger LOGGER = LoggerFactory.getLogger(AccessDbHook.class);
+
+    private final FileSystem fileSystem;
+    private AccessDb db;
+
+    @Inject
+    public AccessDbHook(FileSystem fileSystem) {
+        this.fileSystem = fileSystem;
+    }
+
+    @Override
+    public void init(Configuration config) throws ConfigurationException {
+        String name = config.getString("file", "access.txt").trim();
+        try {
+            db = new AccessDb(fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_CONF + name).toPath());
+        } catch (FileNotFoundException e) {
+            throw new ConfigurationException("<file>" + name + "</file>: " + e.getMessage(), e);
+        }
+        db.problems().forEach(problem -> LOGGER.warn("access db {}: {}", name, problem));
+    }
+
+    @Override
+    public HookResult doHelo(SMTPSession session, String helo) {
+        if (session.getAttachment(CONNECT_JUDGED, ProtocolSession.State.Connection).isPresent()) {
+            return HookResult.DECLINED;
+        }
+        session.setAttachment(CONNECT_JUDGED, true, ProtocolSession.State.Connection);
+        return db.connect(session.getRemoteAddress().getAddress())
+            .map(action -> apply(session, action, ProtocolSession.State.Connection, true))
+            .orElse(HookResult.DECLINED);
+    }
+
+    @Override
+    public HookResult doMail(SMTPSession session, MaybeSender sender) {
+        String from = sender.asOptional().map(Object::toString).orElse("");
+        return db.address(AccessDb.Tag.FROM, from)
+            .map(action -> apply(session, action, ProtocolSession.State.Transaction, false))
+            .orElse(HookResult.DECLINED);
+    }
+
+    @Override
+    public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
+        Optional<AccessAction> action = db.address(AccessDb.Tag.TO, rcpt.asString());
+        if (action.isEmpty()) {
+            return HookResult.DECLINED;
+        }
+        switch (action.get().kind()) {
+            case OK:
+            case RELAY:
+                return HookResult.OK;
+            default:
+                return apply(session, action.get(), ProtocolSession.State.Transaction, false);
+        }
+    }
+
+    @Override
+    public HookResult onMessage(SMTPSession session, Mail mail) {
+        List<String> spam = new ArrayList<>();
+        for (MailAddress rcpt : mail.getRecipients()) {
+            db.address(AccessDb.Tag.SPAM, rcpt.asString())
+                .filter(a -> a.kind() == AccessAction.Kind.FRIEND || a.kind() == AccessAction.Kind.HATER)
+                .ifPresent(a -> spam.add(a.kind().name().toLowerCase(Locale.ROOT) + ":" + rcpt.asString()));
+        }
+        if (!spam.isEmpty()) {
+            mail.setAttribute(new Attribute(SPAM, AttributeValue.of(String.join(",", spam))));
+        }
+        boolean discard = session.getAttachment(DISCARD, ProtocolSession.State.Connection).orElse(false)
+            || session.getAttachment(DISCARD, ProtocolSession.State.Transaction).orElse(false);
+        if (discard) {
+            // Accepted, then dropped on purpose: only where the operator wrote DISCARD.
+            LOGGER.info("access db: discarding {} from <{}>", mail.getName(), mail.getMaybeSender().asString());
+            mail.setAttribute(new Attribute(DISCARDED, AttributeValue.of(true)));
+            mail.setState(Mail.GHOST);
+        }
+        return HookResult.DECLINED;
+    }
+
+    private static HookResult apply(SMTPSession session, AccessAction action, ProtocolSession.State scope, boolean connect) {
+        switch (action.kind()) {
+            case OK:
+                session.setAttachment(SessionTrust.ACCESS_OK, true, scope);
+                return HookResult.DECLINED;
+            case RELAY:
+                session.setRelayingAllowed(true);
+                return HookResult.DECLINED;
+            case DISCARD:
+                session.setAttachment(DISCARD, true, scope);
+                return HookResult.DECLINED;
+            case REJECT:
+                return refuse(connect, false, "5.7.1", "Access denied");
+            case ERROR:
+                return refuse(connect, action.isTemporary(), action.status().orElse("5.7.1"), action.text().orElse("Access denied"));
+            default:
+                return HookResult.DECLINED;
+        }
+    }
+
+    private static HookResult refuse(boolean connect, boolean temporary, String status, String text) {
+        HookReturnCode.Action action = temporary ? HookReturnCode.Action.DENYSOFT : HookReturnCode.Action.DENY;
+        String code = connect ? (temporary ? SMTPRetCode.SERVICE_NOT_AVAILABLE : "554")
+            : (temporary ? SMTPRetCode.LOCAL_ERROR : SMTPRetCode.MAILBOX_PERM_UNAVAILABLE);
+        return HookResult.builder()
+            .hookReturnCode(connect ? HookReturnCode.disconnected(action) : HookReturnCode.connected(action))
+            .smtpReturnCode(code)
+            .smtpDescription(status + " " + SmtpText.safe(text))
+            .build();
+    }
+}
