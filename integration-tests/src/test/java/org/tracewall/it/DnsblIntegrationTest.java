@@ -12,17 +12,13 @@ import org.tracewall.testing.dns.Fault;
 import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.james.TracewallJamesExtension;
 import org.tracewall.testing.smtp.SmtpReply;
-import org.tracewall.testing.smtp.SmtpTestClient;
 
 /** DNS lists in the gateway sample, over real SMTP, with the lists' zones on the loopback DNS server. */
 class DnsblIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
 
     @RegisterExtension
-    static TracewallJamesExtension james = TracewallJamesExtension.builder()
-        .sample("gateway")
-        .dns(DNS::hostAndPort)
-        .property("store.type", "memory")
+    static TracewallJamesExtension james = Gateway.builder(DNS)
         .property("dnsbl.list.bl.zone", "bl.test")
         .property("dnsbl.list.bl.codes", "127.0.0.2-127.0.0.11")
         .property("dnsbl.list.bl.message", "$ip is listed in $list, see https://bl.test/lookup?ip=$ip")
@@ -53,12 +49,7 @@ class DnsblIntegrationTest {
     }
 
     private static SmtpReply rcpt(String clientIp, String helo) throws Exception {
-        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), clientIp)) {
-            smtp.ehlo(helo);
-            SmtpReply mail = smtp.mailFrom("news@sender.test");
-            assertThat(mail.code()).as(mail.toString()).isEqualTo(250);
-            return smtp.rcptTo("bob@tracewall.local");
-        }
+        return Gateway.rcpt(james, clientIp, helo, "news@sender.test", "bob@tracewall.local");
     }
 
     @Test

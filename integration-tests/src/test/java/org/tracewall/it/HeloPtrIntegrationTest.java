@@ -8,17 +8,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.james.TracewallJamesExtension;
 import org.tracewall.testing.smtp.SmtpReply;
-import org.tracewall.testing.smtp.SmtpTestClient;
 
 /** Seed 001's HELO checks as the gateway sample configures them: a bare or foreign HELO is refused. */
 class HeloPtrIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
 
     @RegisterExtension
-    static TracewallJamesExtension james = TracewallJamesExtension.builder()
-        .sample("gateway")
-        .dns(DNS::hostAndPort)
-        .property("store.type", "memory")
+    static TracewallJamesExtension james = Gateway.builder(DNS)
         .user("bob@tracewall.local", "bobpw")
         .build();
 
@@ -29,10 +25,7 @@ class HeloPtrIntegrationTest {
 
     private static SmtpReply mailFrom(String clientIp, String helo) throws Exception {
         DNS.zone().txt("sender.test", "v=spf1 ip4:127.0.93.0/24 -all");
-        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), clientIp)) {
-            smtp.ehlo(helo);
-            return smtp.mailFrom("news@sender.test");
-        }
+        return Gateway.mailFrom(james, clientIp, helo, "news@sender.test");
     }
 
     @Test

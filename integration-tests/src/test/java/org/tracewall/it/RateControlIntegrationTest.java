@@ -19,10 +19,7 @@ class RateControlIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
 
     @RegisterExtension
-    static TracewallJamesExtension james = TracewallJamesExtension.builder()
-        .sample("gateway")
-        .dns(DNS::hostAndPort)
-        .property("store.type", "memory")
+    static TracewallJamesExtension james = Gateway.builder(DNS)
         .property("rate.messagesPer15m", "2")
         .property("rate.recipientsPerMessage", "2")
         .property("rate.dsl.strikes", "2")
@@ -44,10 +41,7 @@ class RateControlIntegrationTest {
     }
 
     private static SmtpReply mailFrom(String clientIp, String from) throws IOException {
-        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), clientIp)) {
-            smtp.ehlo("out.sender.test");
-            return smtp.mailFrom(from);
-        }
+        return Gateway.mailFrom(james, clientIp, "out.sender.test", from);
     }
 
     @Test

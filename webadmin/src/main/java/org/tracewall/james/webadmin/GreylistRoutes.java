@@ -3,9 +3,7 @@ package org.tracewall.james.webadmin;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
@@ -16,7 +14,6 @@ import org.apache.james.webadmin.utils.Responses;
 import org.eclipse.jetty.http.HttpStatus;
 import org.tracewall.core.greylist.Greylist;
 import org.tracewall.core.store.StateStore;
-import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.james.TracewallRuntime;
 
 import spark.Request;
@@ -80,26 +77,20 @@ public class GreylistRoutes implements Routes {
 
     private Object list(Request request, Response response) {
         Greylist.ListKind kind = kind(request);
-        return available(() -> new TreeSet<>(greylist.whitelisted(kind)));
+        return RouteErrors.available(() -> new TreeSet<>(greylist.whitelisted(kind)));
     }
 
     private Object add(Request request, Response response) {
         Greylist.ListKind kind = kind(request);
         String entry = entry(request, kind);
-        available(() -> {
-            greylist.whitelist(kind, entry);
-            return Set.of();
-        });
+        RouteErrors.available(() -> greylist.whitelist(kind, entry));
         return Responses.returnNoContent(response);
     }
 
     private Object remove(Request request, Response response) {
         Greylist.ListKind kind = kind(request);
         String entry = entry(request, kind);
-        available(() -> {
-            greylist.unwhitelist(kind, entry);
-            return Set.of();
-        });
+        RouteErrors.available(() -> greylist.unwhitelist(kind, entry));
         return Responses.returnNoContent(response);
     }
 
@@ -115,25 +106,13 @@ public class GreylistRoutes implements Routes {
     private static String entry(Request request, Greylist.ListKind kind) {
         String entry = request.queryParams(ENTRY);
         if (entry == null || entry.isBlank()) {
-            throw ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400).type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
-                .message("Missing query parameter 'entry'").haltError();
+            throw RouteErrors.badRequest("Missing query parameter 'entry'", null);
         }
         try {
             return Greylist.validate(kind, entry);
         } catch (IllegalArgumentException e) {
-            throw ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400).type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
-                .message("Invalid entry for %s: %s", kind.name().toLowerCase(Locale.ROOT), e.getMessage())
-                .cause(e).haltError();
+            throw RouteErrors.badRequest("Invalid entry for " + kind.name().toLowerCase(Locale.ROOT) + ": " + e.getMessage(), e);
         }
     }
 
-    private static <T> T available(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (StoreUnavailableException e) {
-            throw ErrorResponder.builder().statusCode(HttpStatus.SERVICE_UNAVAILABLE_503)
-                .type(ErrorResponder.ErrorType.SERVER_ERROR).message("State store unavailable: %s", e.getMessage())
-                .cause(e).haltError();
-        }
-    }
 }

@@ -6,19 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
-import org.eclipse.jetty.http.HttpStatus;
 import org.tracewall.core.config.ConfigValues;
 import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.rate.RateLimiter;
-import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.james.TracewallRuntime;
 
 import spark.Request;
@@ -69,7 +65,7 @@ public class RateRoutes implements Routes {
 
     private Object list(Request request, Response response) {
         List<Map<String, String>> entries = new ArrayList<>();
-        available(() -> limiter.softBounceList()).forEach((client, until) -> {
+        RouteErrors.available(() -> limiter.softBounceList()).forEach((client, until) -> {
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("client", client);
             entry.put("until", until.toString());
@@ -81,25 +77,19 @@ public class RateRoutes implements Routes {
     private Object add(Request request, Response response) {
         InetAddress client = client(request);
         Duration duration = duration(request);
-        available(() -> {
-            limiter.softBounce(client, duration);
-            return true;
-        });
+        RouteErrors.available(() -> limiter.softBounce(client, duration));
         return Responses.returnNoContent(response);
     }
 
     private Object remove(Request request, Response response) {
         InetAddress client = client(request);
-        available(() -> {
-            limiter.removeSoftBounce(client);
-            return true;
-        });
+        RouteErrors.available(() -> limiter.removeSoftBounce(client));
         return Responses.returnNoContent(response);
     }
 
     private Object counters(Request request, Response response) {
         InetAddress client = client(request);
-        return available(() -> limiter.counters(client, request.queryParams("sender")));
+        return RouteErrors.available(() -> limiter.counters(client, request.queryParams("sender")));
     }
 
     private static InetAddress client(Request request) {
@@ -107,7 +97,7 @@ public class RateRoutes implements Routes {
         try {
             return IpAddresses.parseLiteral(value == null ? "" : value);
         } catch (IllegalArgumentException e) {
-            throw badRequest("Query parameter 'client' must be an IP address, got '" + value + "'", e);
+            throw RouteErrors.badRequest("Query parameter 'client' must be an IP address, got '" + value + "'", e);
         }
     }
 
@@ -119,22 +109,8 @@ public class RateRoutes implements Routes {
         try {
             return ConfigValues.duration("duration", value);
         } catch (IllegalArgumentException e) {
-            throw badRequest(e.getMessage(), e);
+            throw RouteErrors.badRequest(e.getMessage(), e);
         }
     }
 
-    private static RuntimeException badRequest(String message, Exception cause) {
-        return ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400).type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
-            .message(message).cause(cause).haltError();
-    }
-
-    private static <T> T available(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (StoreUnavailableException e) {
-            throw ErrorResponder.builder().statusCode(HttpStatus.SERVICE_UNAVAILABLE_503)
-                .type(ErrorResponder.ErrorType.SERVER_ERROR).message("State store unavailable: %s", e.getMessage())
-                .cause(e).haltError();
-        }
-    }
 }

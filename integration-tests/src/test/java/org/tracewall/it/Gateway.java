@@ -1,0 +1,42 @@
+package org.tracewall.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+
+import org.tracewall.testing.dns.LoopbackDnsServer;
+import org.tracewall.testing.james.TracewallJamesExtension;
+import org.tracewall.testing.smtp.SmtpReply;
+import org.tracewall.testing.smtp.SmtpTestClient;
+
+/** The gateway sample as most tests run it, and the short SMTP exchanges they repeat. */
+final class Gateway {
+    private Gateway() {
+    }
+
+    /** The gateway sample resolving through {@code dns}, with its state in memory. */
+    static TracewallJamesExtension.Builder builder(LoopbackDnsServer dns) {
+        return TracewallJamesExtension.builder()
+            .sample("gateway")
+            .dns(dns::hostAndPort)
+            .property("store.type", "memory");
+    }
+
+    /** Connects from {@code clientIp}, says EHLO, and returns the reply to MAIL FROM. */
+    static SmtpReply mailFrom(TracewallJamesExtension james, String clientIp, String helo, String from) throws IOException {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), clientIp)) {
+            smtp.ehlo(helo);
+            return smtp.mailFrom(from);
+        }
+    }
+
+    /** As {@link #mailFrom}, requires MAIL FROM to pass, and returns the reply to one RCPT TO. */
+    static SmtpReply rcpt(TracewallJamesExtension james, String clientIp, String helo, String from, String to) throws IOException {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), clientIp)) {
+            smtp.ehlo(helo);
+            SmtpReply mail = smtp.mailFrom(from);
+            assertThat(mail.code()).as(mail.toString()).isEqualTo(250);
+            return smtp.rcptTo(to);
+        }
+    }
+}
