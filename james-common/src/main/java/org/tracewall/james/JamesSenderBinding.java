@@ -16,15 +16,22 @@ public final class JamesSenderBinding {
     private static final Logger LOGGER = LoggerFactory.getLogger(JamesSenderBinding.class);
 
     private final SenderBinding binding;
+    private final DomainList domainList;
 
     @Inject
     public JamesSenderBinding(DomainList domainList, CanSendFrom canSendFrom) {
+        this.domainList = domainList;
         this.binding = new SenderBinding(domain -> isLocal(domainList, domain),
             (user, address) -> canSendFrom.userCanSendFrom(Username.of(user), Username.of(address)));
     }
 
     public SenderBinding binding() {
         return binding;
+    }
+
+    /** Whether a domain is one of this server's (James's domain list). */
+    public boolean isLocalDomain(String domain) {
+        return isLocal(domainList, domain);
     }
 
     private static boolean isLocal(DomainList domainList, String domain) {
