@@ -50,6 +50,7 @@ class TracewallAppIT {
         JamesProcess.rewrite(conf.resolve("smtpserver.xml"), "0.0.0.0:2465", "127.0.0.1:" + JamesProcess.freePort());
         JamesProcess.rewrite(conf.resolve("smtpserver.xml"), "0.0.0.0:587", "127.0.0.1:" + JamesProcess.freePort());
         JamesProcess.rewrite(conf.resolve("imapserver.xml"), "0.0.0.0:1143", "127.0.0.1:" + imap);
+        JamesProcess.rewrite(conf.resolve("imapserver.xml"), "0.0.0.0:1993", "127.0.0.1:" + JamesProcess.freePort());
         JamesProcess.rewrite(conf.resolve("webadmin.properties"), "port=8000", "port=" + JamesProcess.freePort());
         // Every DNS question of the separate James process stays on loopback: Tracewall asks the
         // loopback server, James's own DNS service a loopback address where nothing listens.

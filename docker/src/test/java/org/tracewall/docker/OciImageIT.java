@@ -136,6 +136,7 @@ class OciImageIT {
         rewrite(conf.resolve("smtpserver.xml"), "0.0.0.0:2465", "127.0.0.1:" + freePort());
         rewrite(conf.resolve("smtpserver.xml"), "0.0.0.0:587", "127.0.0.1:" + freePort());
         rewrite(conf.resolve("imapserver.xml"), "0.0.0.0:1143", "127.0.0.1:" + imap);
+        rewrite(conf.resolve("imapserver.xml"), "0.0.0.0:1993", "127.0.0.1:" + freePort());
         rewrite(conf.resolve("webadmin.properties"), "port=8000", "port=" + freePort());
         Files.writeString(conf.resolve("tracewall.properties"),
             Files.readString(conf.resolve("tracewall.properties")) + "\ndns.servers=" + DNS.hostAndPort() + "\n");
