@@ -89,12 +89,12 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
         workingDirectory = Files.createTempDirectory("tracewall-james");
         Path conf = workingDirectory.resolve("conf");
         copySample(config.sample, conf);
-        makeTestSafe(conf, config.bindHost);
         for (Map.Entry<String, String> file : config.files.entrySet()) {
             Path target = conf.resolve(file.getKey());
             Files.createDirectories(target.getParent());
             Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
         }
+        makeTestSafe(conf, config.bindHost);
         writeTracewallProperties(conf.resolve("tracewall.properties"));
         boot();
     }
@@ -311,7 +311,7 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
             return this;
         }
 
-        /** Replaces (or adds) a whole file of conf/. */
+        /** Replaces (or adds) a whole file of conf/ (made test-safe like the sample's files). */
         public Builder confFile(String name, String content) {
             files.put(name, content);
             return this;

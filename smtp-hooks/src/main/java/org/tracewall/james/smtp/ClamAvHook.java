@@ -1,0 +1,137 @@
+package org.tracewall.james.smtp;
+
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+import javax.mail.MessagingException;
+
+import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.protocols.smtp.SMTPRetCode;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.dsn.DSNStatus;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.apache.james.smtpserver.JamesMessageHook;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracewall.core.av.ClamdClient;
+import org.tracewall.core.av.ScanResult;
+import org.tracewall.core.config.ConfigValues;
+import org.tracewall.james.Tracewall;
+
+/**
+ * Virus scanning at the end of DATA with clamd (INSTREAM over TCP). An infected message is
+ * refused ({@code <infected>reject</infected>}: 554 5.7.1 naming the signature) or accepted and
+ * marked with the mail attribute {@link #VIRUS} ({@code quarantine}: the sample's root processor
+ * then moves it to the quarantine repository, releasable through WebAdmin). When clamd cannot
+ * scan (down, timeout, size limit): {@code <unavailable>defer</unavailable>} answers 451 4.3.0
+ * (the sender retries), {@code accept} delivers with {@code X-Tracewall-Virus-Scan: unavailable};
+ * never a silent pass.
+ *
+ * <pre>{@code
+ * <handler class="org.tracewall.james.smtp.ClamAvHook">
+ *     <host>127.0.0.1</host>
+ *     <port>3310</port>
+ *     <timeout>30s</timeout>
+ *     <infected>quarantine</infected>   <!-- reject | quarantine -->
+ *     <unavailable>defer</unavailable>  <!-- defer | accept -->
+ * </handler>
+ * }</pre>
+ */
+public class ClamAvHook implements JamesMessageHook {
+    public static final AttributeName VIRUS = AttributeName.of(Tracewall.NAMESPACE + ".av.virus");
+    public static final String SCAN_HEADER = "X-Tracewall-Virus-Scan";
+    private static final Logger LOGGER = LoggerFactory.getLogger(ClamAvHook.class);
+
+    private ClamdClient clamd;
+    private boolean reject;
+    private boolean deferWhenUnavailable;
+
+    @Override
+    public void init(Configuration config) throws ConfigurationException {
+        try {
+            Duration timeout = ConfigValues.duration("timeout", config.getString("timeout", "30s"));
+            int port = ConfigValues.intInRange("port", config.getString("port", "3310"), 1, 65535);
+            clamd = new ClamdClient(new InetSocketAddress(config.getString("host", "127.0.0.1"), port), timeout);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+        String infected = config.getString("infected", "quarantine").trim().toLowerCase(Locale.ROOT);
+        String unavailable = config.getString("unavailable", "defer").trim().toLowerCase(Locale.ROOT);
+        if (!infected.equals("reject") && !infected.equals("quarantine")) {
+            throw new ConfigurationException("Invalid <infected>" + infected + "</infected> (reject or quarantine)");
+        }
+        if (!unavailable.equals("defer") && !unavailable.equals("accept")) {
+            throw new ConfigurationException("Invalid <unavailable>" + unavailable + "</unavailable> (defer or accept)");
+        }
+        reject = infected.equals("reject");
+        deferWhenUnavailable = unavailable.equals("defer");
+    }
+
+    @Override
+    public HookResult onMessage(SMTPSession session, Mail mail) {
+        ScanResult result = scan(mail);
+        switch (result.status()) {
+            case INFECTED:
+                String signature = result.signature().orElse("unknown");
+                LOGGER.info("clamav: {} infected with {}", mail.getName(), signature);
+                if (reject) {
+                    return HookResult.builder().hookReturnCode(HookReturnCode.deny()).smtpReturnCode("554")
+                        .smtpDescription(DSNStatus.getStatus(DSNStatus.PERMANENT, DSNStatus.SECURITY_OTHER)
+                            + " Message refused: virus found (" + SmtpText.safe(signature) + ")")
+                        .build();
+                }
+                mail.setAttribute(new Attribute(VIRUS, AttributeValue.of(signature)));
+                return HookResult.DECLINED;
+            case UNAVAILABLE:
+                LOGGER.warn("clamav: cannot scan {}: {}", mail.getName(), result.reason().orElse(""));
+                if (deferWhenUnavailable) {
+                    return HookResult.builder().hookReturnCode(HookReturnCode.denySoft()).smtpReturnCode(SMTPRetCode.LOCAL_ERROR)
+                        .smtpDescription(DSNStatus.getStatus(DSNStatus.TRANSIENT, DSNStatus.SYSTEM_OTHER)
+                            + " Virus scanner unavailable; please try again later")
+                        .build();
+                }
+                markUnscanned(mail);
+                return HookResult.DECLINED;
+            default:
+                return HookResult.DECLINED;
+        }
+    }
+
+    /** Streams the message to clamd as it is written, without a copy in memory. */
+    private ScanResult scan(Mail mail) {
+        try (PipedInputStream in = new PipedInputStream(64 * 1024); PipedOutputStream out = new PipedOutputStream(in)) {
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                try (out) {
+                    mail.getMessage().writeTo(out);
+                } catch (IOException | MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            ScanResult result = clamd.scan(in);
+            writer.exceptionally(e -> null).join();
+            return result;
+        } catch (IOException e) {
+            return ClamdClient.unavailable("cannot stream the message: " + e.getMessage());
+        }
+    }
+
+    private static void markUnscanned(Mail mail) {
+        try {
+            mail.getMessage().setHeader(SCAN_HEADER, "unavailable");
+            mail.getMessage().saveChanges();
+        } catch (MessagingException e) {
+            LOGGER.warn("cannot mark {} as unscanned", mail.getName(), e);
+        }
+    }
+}

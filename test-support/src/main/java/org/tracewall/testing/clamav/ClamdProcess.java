@@ -1,0 +1,110 @@
+package org.tracewall.testing.clamav;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real clamd (Debian package clamav-daemon) on a free port of 127.0.0.1, with no downloaded
+ * database: only one custom hash signature that detects the 68-byte EICAR test string, so it
+ * starts in a second and needs no network.
+ */
+public final class ClamdProcess implements AutoCloseable {
+    /** The EICAR anti-virus test string: harmless, detected by every scanner by agreement. */
+    public static final String EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+    public static final String SIGNATURE = "Tracewall.Test.EICAR";
+
+    private final int port;
+    private final Path directory;
+    private Process process;
+
+    private ClamdProcess(int port, Path directory) {
+        this.port = port;
+        this.directory = directory;
+    }
+
+    public static ClamdProcess startOnFreePort() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path directory = Files.createTempDirectory("tracewall-clamd");
+        Files.writeString(directory.resolve("custom.hdb"), "44d88612fea8a8f36de82e1278abb02f:68:" + SIGNATURE + "\n");
+        Files.writeString(directory.resolve("clamd.conf"), String.join("\n",
+            "Foreground yes", "DatabaseDirectory " + directory, "TCPSocket " + port, "TCPAddr 127.0.0.1",
+            "LogFile " + directory.resolve("clamd.log"), "PidFile " + directory.resolve("clamd.pid"),
+            "StreamMaxLength 10M", ""));
+        ClamdProcess clamd = new ClamdProcess(port, directory);
+        clamd.start();
+        return clamd;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized void start() throws IOException {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        Path binary = List.of(Path.of("/usr/sbin/clamd"), Path.of("/usr/bin/clamd"), Path.of("/usr/local/sbin/clamd")).stream()
+            .filter(Files::isExecutable).findFirst()
+            .orElseThrow(() -> new IOException("clamd is not installed (Debian: apt-get install clamav-daemon)"));
+        process = new ProcessBuilder(binary.toString(), "--config-file=" + directory.resolve("clamd.conf"))
+            .redirectErrorStream(true).redirectOutput(directory.resolve("clamd.out").toFile()).start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("clamd exited: " + Files.readString(directory.resolve("clamd.out")));
+            }
+            if (pong()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        throw new IOException("clamd did not answer PING within 60 s");
+    }
+
+    public synchronized void stop() {
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private boolean pong() {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(2000);
+            OutputStream out = socket.getOutputStream();
+            out.write("zPING\0".getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            byte[] reply = in.readNBytes(4);
+            return "PONG".equals(new String(reply, StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
