@@ -8,8 +8,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import org.tracewall.testing.process.ServerProcesses;
 
 /**
  * A real clamd (Debian package clamav-daemon) on a free port of 127.0.0.1, with no downloaded
@@ -57,37 +59,22 @@ public final class ClamdProcess implements AutoCloseable {
         Path binary = List.of(Path.of("/usr/sbin/clamd"), Path.of("/usr/bin/clamd"), Path.of("/usr/local/sbin/clamd")).stream()
             .filter(Files::isExecutable).findFirst()
             .orElseThrow(() -> new IOException("clamd is not installed (Debian: apt-get install clamav-daemon)"));
-        process = new ProcessBuilder(binary.toString(), "--config-file=" + directory.resolve("clamd.conf"))
-            .redirectErrorStream(true).redirectOutput(directory.resolve("clamd.out").toFile()).start();
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("clamd exited: " + Files.readString(directory.resolve("clamd.out")));
-            }
-            if (pong()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
+        Path out = directory.resolve("clamd.out");
+        process = ServerProcesses.startAndAwait(new ProcessBuilder(binary.toString(), "--config-file=" + directory.resolve("clamd.conf"))
+                .redirectErrorStream(true).redirectOutput(out.toFile()), this::pong, Duration.ofSeconds(60),
+            () -> readQuietly(out));
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
         }
-        throw new IOException("clamd did not answer PING within 60 s");
     }
 
     public synchronized void stop() {
-        if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ServerProcesses.stop(process);
     }
 
     @Override

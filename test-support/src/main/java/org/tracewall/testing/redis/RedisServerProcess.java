@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import org.tracewall.testing.process.ServerProcesses;
 
 /**
  * A real {@code redis-server} (Debian package redis-server) started by a test on a free port of
@@ -55,36 +57,13 @@ public final class RedisServerProcess implements AutoCloseable {
         String binary = findBinary();
         List<String> command = new ArrayList<>(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
             "--save", "", "--appendonly", "no", "--protected-mode", "yes", "--loglevel", "warning"));
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("redis-server exited with " + process.exitValue() + " on port " + port);
-            }
-            if (ping()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while starting redis-server", e);
-            }
-        }
-        throw new IOException("redis-server did not answer PING within " + START_TIMEOUT_MILLIS + " ms");
+        process = ServerProcesses.startAndAwait(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD), this::ping, Duration.ofMillis(START_TIMEOUT_MILLIS),
+            () -> "port " + port);
     }
 
     public synchronized void stop() {
-        if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ServerProcesses.stop(process);
     }
 
     @Override
