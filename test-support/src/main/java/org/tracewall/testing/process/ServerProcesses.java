@@ -18,6 +18,8 @@ public final class ServerProcesses {
     public static Process startAndAwait(ProcessBuilder builder, BooleanSupplier ready, Duration timeout,
                                         Supplier<String> diagnostics) throws IOException {
         Process process = builder.start();
+        // A test JVM that dies early (System.exit on a failed James start) must not leave servers behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + builder.command().get(0)));
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
