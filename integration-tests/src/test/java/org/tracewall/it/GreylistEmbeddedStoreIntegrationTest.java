@@ -37,12 +37,7 @@ class GreylistEmbeddedStoreIntegrationTest {
     }
 
     private static SmtpReply rcpt(String clientIp, String from, String to) throws Exception {
-        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), clientIp)) {
-            smtp.ehlo("out.example");
-            SmtpReply mail = smtp.mailFrom(from);
-            assertThat(mail.code()).as(mail.toString()).isEqualTo(250);
-            return smtp.rcptTo(to);
-        }
+        return Gateway.rcpt(james, clientIp, "out.example", from, to);
     }
 
     @Test

@@ -27,30 +27,26 @@ class GreylistIntegrationTest {
     static final RedisServerProcess REDIS = startRedis();
 
     @RegisterExtension
-    static TracewallJamesExtension james = TracewallJamesExtension.builder()
-        .sample("gateway")
-        .dns(DNS::hostAndPort)
-        .property("store.type", "redis")
-        .property("store.redis.uri", REDIS.uri())
-        .property("store.redis.timeout", "500ms")
-        // No waiting in tests: the first attempt is still deferred, an immediate retry passes.
-        .property("greylist.delay", "0s")
-        .property("rate.senderMessagesPer15m", "2")
-        .user("bob@tracewall.local", "bobpw")
-        .build();
+    static TracewallJamesExtension james = redisNode();
 
     /** A second James node sharing the same Redis: one greylist and one set of counters. */
     @RegisterExtension
-    static TracewallJamesExtension otherNode = TracewallJamesExtension.builder()
-        .sample("gateway")
-        .dns(DNS::hostAndPort)
-        .property("store.type", "redis")
-        .property("store.redis.uri", REDIS.uri())
-        .property("store.redis.timeout", "500ms")
-        .property("greylist.delay", "0s")
-        .property("rate.senderMessagesPer15m", "2")
-        .user("bob@tracewall.local", "bobpw")
-        .build();
+    static TracewallJamesExtension otherNode = redisNode();
+
+    /** A gateway node keeping its state in the shared Redis. */
+    static TracewallJamesExtension redisNode() {
+        return TracewallJamesExtension.builder()
+            .sample("gateway")
+            .dns(DNS::hostAndPort)
+            .property("store.type", "redis")
+            .property("store.redis.uri", REDIS.uri())
+            .property("store.redis.timeout", "500ms")
+            // No waiting in tests: the first attempt is still deferred, an immediate retry passes.
+            .property("greylist.delay", "0s")
+            .property("rate.senderMessagesPer15m", "2")
+            .user("bob@tracewall.local", "bobpw")
+            .build();
+    }
 
     static RedisServerProcess startRedis() {
         try {
@@ -71,12 +67,7 @@ class GreylistIntegrationTest {
     }
 
     private static SmtpReply rcpt(TracewallJamesExtension node, String clientIp, String from, String to) throws Exception {
-        try (SmtpTestClient smtp = SmtpTestClient.connect(node.smtpPort(), clientIp)) {
-            smtp.ehlo("out.example");
-            SmtpReply mail = smtp.mailFrom(from);
-            assertThat(mail.code()).as(mail.toString()).isEqualTo(250);
-            return smtp.rcptTo(to);
-        }
+        return Gateway.rcpt(node, clientIp, "out.example", from, to);
     }
 
     @Test

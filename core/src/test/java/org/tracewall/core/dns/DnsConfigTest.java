@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -46,8 +45,8 @@ class DnsConfigTest {
         assertThat(config.servers()).containsExactly(
             new InetSocketAddress("127.0.0.1", 5353), new InetSocketAddress("::1", 5354),
             new InetSocketAddress("127.0.0.2", 53));
-        assertThat(config.timeout()).isEqualTo(Duration.ofMillis(500));
-        assertThat(config.deadline()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.timeout().toMillis()).as("parsed dns.timeout").isEqualTo(500);
+        assertThat(config.deadline().toMillis()).as("parsed dns.deadline").isEqualTo(3000);
         assertThat(config.retries()).isEqualTo(2);
     }
 
