@@ -2,11 +2,15 @@ package org.tracewall.core.config;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.tracewall.core.net.IpNetwork;
 
 /**
  * Parsers for configuration values. Every error names the key it came from, so an operator
@@ -97,6 +101,30 @@ public final class ConfigValues {
         }
         int p = port == null ? defaultPort : intInRange(key, port, 1, 65535);
         return new InetSocketAddress(host, p);
+    }
+
+    /** A comma- or space-separated list, trimmed and lower-cased; empty entries dropped. */
+    public static List<String> list(String value) {
+        List<String> result = new ArrayList<>();
+        for (String entry : value.split("[,\\s]+")) {
+            if (!entry.isBlank()) {
+                result.add(entry.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return result;
+    }
+
+    /** The list of IP addresses and networks under {@code key} (absent: empty). */
+    public static List<IpNetwork> networks(Map<String, String> properties, String key) {
+        List<IpNetwork> result = new ArrayList<>();
+        for (String entry : list(properties.getOrDefault(key, ""))) {
+            try {
+                result.add(IpNetwork.parse(entry));
+            } catch (IllegalArgumentException e) {
+                throw bad(key, entry, "an IP address or network");
+            }
+        }
+        return result;
     }
 
     public static IllegalArgumentException bad(String key, String value, String expected) {

@@ -88,10 +88,10 @@ public final class RateConfig {
         List<PolicyGroup> groups = new ArrayList<>();
         for (String name : groupNames) {
             String prefix = PREFIX + "group." + name + ".";
-            groups.add(new PolicyGroup(name, networks(p, prefix + "clients"), list(p.getOrDefault(prefix + "senders", "")),
+            groups.add(new PolicyGroup(name, ConfigValues.networks(p, prefix + "clients"), ConfigValues.list(p.getOrDefault(prefix + "senders", "")),
                 Limits.read(p, prefix, defaults)));
         }
-        return new RateConfig(defaults, groups, networks(p, "rate.exempt.clients"),
+        return new RateConfig(defaults, groups, ConfigValues.networks(p, "rate.exempt.clients"),
             ConfigValues.intInRange("rate.dsl.strikes", p.getOrDefault("rate.dsl.strikes", "3"), 0, 1000),
             ConfigValues.duration("rate.dsl.window", p.getOrDefault("rate.dsl.window", "1h")),
             ConfigValues.duration("rate.dsl.duration", p.getOrDefault("rate.dsl.duration", "1h")));
@@ -126,27 +126,5 @@ public final class RateConfig {
 
     public Duration dslDuration() {
         return dslDuration;
-    }
-
-    private static List<IpNetwork> networks(Map<String, String> p, String key) {
-        List<IpNetwork> result = new ArrayList<>();
-        for (String entry : list(p.getOrDefault(key, ""))) {
-            try {
-                result.add(IpNetwork.parse(entry));
-            } catch (IllegalArgumentException e) {
-                throw ConfigValues.bad(key, entry, "an IP address or network");
-            }
-        }
-        return result;
-    }
-
-    private static List<String> list(String value) {
-        List<String> result = new ArrayList<>();
-        for (String entry : value.split("[,\\s]+")) {
-            if (!entry.isBlank()) {
-                result.add(entry.trim().toLowerCase(Locale.ROOT));
-            }
-        }
-        return result;
     }
 }

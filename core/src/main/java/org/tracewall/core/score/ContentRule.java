@@ -1,0 +1,60 @@
+package org.tracewall.core.score;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Seed 003's keyword rule and seed 004's header check: a regular expression over one decoded
+ * header ({@code Subject}, {@code From}, any name) or over the body text. A match emits the
+ * rule's name as a symbol, with the matched text (shortened) as its detail.
+ */
+public final class ContentRule {
+    public static final String BODY = "body";
+
+    private final String name;
+    private final String where;
+    private final Pattern pattern;
+
+    ContentRule(String name, String where, Pattern pattern) {
+        this.name = name;
+        this.where = where;
+        this.pattern = pattern;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** A header name, or {@value #BODY}. */
+    public String where() {
+        return where;
+    }
+
+    public Pattern pattern() {
+        return pattern;
+    }
+
+    Optional<Symbol> evaluate(MessageContent content) {
+        if (where.toLowerCase(Locale.ROOT).equals(BODY)) {
+            return find(content.bodyText());
+        }
+        for (String value : content.header(where)) {
+            Optional<Symbol> hit = find(value);
+            if (hit.isPresent()) {
+                return hit;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Symbol> find(String text) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String seen = m.group();
+        return Optional.of(Symbol.of(name, 1.0, where + ": " + (seen.length() > 40 ? seen.substring(0, 40) + "..." : seen)));
+    }
+}
