@@ -26,6 +26,8 @@ import org.tracewall.core.greylist.Greylist;
 import org.tracewall.core.greylist.GreylistConfig;
 import org.tracewall.core.rate.RateConfig;
 import org.tracewall.core.rate.RateLimiter;
+import org.tracewall.core.score.ScoreConfig;
+import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.core.store.StateStore;
 import org.tracewall.core.store.StoreConfig;
 import org.tracewall.core.trace.TraceabilityChecker;
@@ -58,6 +60,7 @@ public class TracewallRuntime {
     private final RateLimiter rateLimiter;
     private final DnsListChecker dnsLists;
     private final double dnsListThreshold;
+    private final ScoringPolicy scoring;
 
     @Inject
     public TracewallRuntime(PropertiesProvider propertiesProvider, FileSystem fileSystem, TracewallClock clock)
@@ -75,6 +78,7 @@ public class TracewallRuntime {
             DnsListConfig lists = DnsListConfig.fromProperties(settings.asMap());
             this.dnsLists = new DnsListChecker(dns, lists.lists());
             this.dnsListThreshold = lists.threshold();
+            this.scoring = ScoreConfig.fromProperties(settings.asMap());
         } catch (IllegalArgumentException | IOException e) {
             throw new ConfigurationException("conf/tracewall.properties: " + e.getMessage(), e);
         }
@@ -115,6 +119,11 @@ public class TracewallRuntime {
         return dnsListThreshold;
     }
 
+    /** The {@code score.*} policy: weights, combinations, content rules, thresholds, groups. */
+    public ScoringPolicy scoring() {
+        return scoring;
+    }
+
     /** Closes the state store when James stops (its file must be free for the next start). */
     @PreDestroy
     public void close() {
@@ -133,14 +142,17 @@ public class TracewallRuntime {
     /**
      * Flattens a commons-configuration object. James reads properties files with ',' as a list
      * delimiter; the parts are joined again with ", " so that lists stay lists and texts keep
-     * their ", " (a text's "a,b" becomes "a, b").
+     * their ", " (a text's "a,b" becomes "a, b"); the parts of a {@code .pattern} (a regular
+     * expression such as {@code x{0,8}}) are joined with "," alone.
      */
     static Map<String, String> asMap(Configuration configuration) {
         Map<String, String> map = new LinkedHashMap<>();
         Iterator<String> keys = configuration.getKeys();
         while (keys.hasNext()) {
             String key = keys.next();
-            map.put(key, String.join(", ", configuration.getList(String.class, key)));
+            // A regular expression's commas are quantifiers ({0,8}) or alternatives, not list separators.
+            String separator = key.endsWith(".pattern") ? "," : ", ";
+            map.put(key, String.join(separator, configuration.getList(String.class, key)));
         }
         return map;
     }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.tracewall.core.config.ConfigValues;
+
 /**
  * A clamd client for the INSTREAM command over TCP: the message is streamed in chunks, clamd
  * answers {@code stream: OK} or {@code stream: <signature> FOUND}. Written here rather than
@@ -27,6 +29,17 @@ public final class ClamdClient {
     public ClamdClient(InetSocketAddress address, Duration timeout) {
         this.address = Objects.requireNonNull(address);
         this.timeout = Objects.requireNonNull(timeout);
+    }
+
+    /**
+     * A client from configuration text (a hook's elements or a mailet's parameters).
+     *
+     * @throws IllegalArgumentException naming "port" or "timeout" when bad
+     */
+    public static ClamdClient configured(String host, String port, String timeout) {
+        Duration parsedTimeout = ConfigValues.duration("timeout", timeout);
+        int parsedPort = ConfigValues.intInRange("port", port, 1, 65535);
+        return new ClamdClient(new InetSocketAddress(host, parsedPort), parsedTimeout);
     }
 
     public InetSocketAddress address() {

@@ -30,6 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.access.AccessAction;
 import org.tracewall.core.access.AccessDb;
+import org.tracewall.core.score.Symbol;
+import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
 
 /**
@@ -118,6 +120,7 @@ public class AccessDbHook implements HeloHook, MailHook, RcptHook, JamesMessageH
         }
         if (!spam.isEmpty()) {
             mail.setAttribute(new Attribute(SPAM, AttributeValue.of(String.join(",", spam))));
+            recordSpamSymbols(mail, spam);
         }
         boolean discard = session.getAttachment(DISCARD, ProtocolSession.State.Connection).orElse(false)
             || session.getAttachment(DISCARD, ProtocolSession.State.Transaction).orElse(false);
@@ -128,6 +131,17 @@ public class AccessDbHook implements HeloHook, MailHook, RcptHook, JamesMessageH
             mail.setState(Mail.GHOST);
         }
         return HookResult.DECLINED;
+    }
+
+    /** ACCESS_SPAM_FRIEND when every recipient is a spam friend; ACCESS_SPAM_HATER when any is a hater. */
+    private static void recordSpamSymbols(Mail mail, List<String> spam) {
+        long friends = spam.stream().filter(s -> s.startsWith("friend:")).count();
+        if (friends == mail.getRecipients().size()) {
+            ScoreSymbols.add(mail, Symbol.of("ACCESS_SPAM_FRIEND"));
+        }
+        if (spam.stream().anyMatch(s -> s.startsWith("hater:"))) {
+            ScoreSymbols.add(mail, Symbol.of("ACCESS_SPAM_HATER"));
+        }
     }
 
     private static HookResult apply(SMTPSession session, AccessAction action, ProtocolSession.State scope, boolean connect) {

@@ -3,8 +3,6 @@ package org.tracewall.james.smtp;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,7 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.av.ClamdClient;
 import org.tracewall.core.av.ScanResult;
-import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.score.Symbol;
+import org.tracewall.james.ScoreSymbols;
+import org.tracewall.james.VirusAttributes;
 import org.tracewall.james.Tracewall;
 
 /**
@@ -49,7 +49,7 @@ import org.tracewall.james.Tracewall;
  * }</pre>
  */
 public class ClamAvHook implements JamesMessageHook {
-    public static final AttributeName VIRUS = AttributeName.of(Tracewall.NAMESPACE + ".av.virus");
+    public static final AttributeName VIRUS = VirusAttributes.VIRUS;
     public static final String SCAN_HEADER = "X-Tracewall-Virus-Scan";
     private static final Logger LOGGER = LoggerFactory.getLogger(ClamAvHook.class);
 
@@ -60,9 +60,8 @@ public class ClamAvHook implements JamesMessageHook {
     @Override
     public void init(Configuration config) throws ConfigurationException {
         try {
-            Duration timeout = ConfigValues.duration("timeout", config.getString("timeout", "30s"));
-            int port = ConfigValues.intInRange("port", config.getString("port", "3310"), 1, 65535);
-            clamd = new ClamdClient(new InetSocketAddress(config.getString("host", "127.0.0.1"), port), timeout);
+            clamd = ClamdClient.configured(config.getString("host", "127.0.0.1"), config.getString("port", "3310"),
+                config.getString("timeout", "30s"));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
@@ -92,6 +91,7 @@ public class ClamAvHook implements JamesMessageHook {
                         .build();
                 }
                 mail.setAttribute(new Attribute(VIRUS, AttributeValue.of(signature)));
+                ScoreSymbols.add(mail, Symbol.of(VirusAttributes.SYMBOL, 1.0, signature));
                 return HookResult.DECLINED;
             case UNAVAILABLE:
                 LOGGER.warn("clamav: cannot scan {}: {}", mail.getName(), result.reason().orElse(""));

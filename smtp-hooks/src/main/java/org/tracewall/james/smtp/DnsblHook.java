@@ -1,5 +1,6 @@
 package org.tracewall.james.smtp;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -26,6 +27,8 @@ import org.tracewall.core.dnsbl.DnsListChecker;
 import org.tracewall.core.dnsbl.DnsListHit;
 import org.tracewall.core.dnsbl.DnsListVerdict;
 import org.tracewall.core.net.IpAddresses;
+import org.tracewall.core.score.Symbol;
+import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
 import org.tracewall.james.TracewallRuntime;
 
@@ -96,8 +99,25 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
             mail.setAttribute(new Attribute(SCORE, AttributeValue.of(verdict.score())));
             mail.setAttribute(new Attribute(HITS, AttributeValue.of(verdict.hits().stream()
                 .map(h -> h.list().name() + ":" + h.queried()).collect(Collectors.joining(",")))));
+            ScoreSymbols.add(mail, symbols(verdict));
         });
         return HookResult.DECLINED;
+    }
+
+    /** DNSBL weighed by the lists' summed weights, and one DNSBL_<LIST> per list that answered (for combinations). */
+    static List<Symbol> symbols(DnsListVerdict verdict) {
+        List<Symbol> symbols = new ArrayList<>();
+        if (!verdict.hits().isEmpty()) {
+            symbols.add(Symbol.of("DNSBL", verdict.score(), verdict.hits().stream().map(h -> h.list().name())
+                .collect(Collectors.joining(" "))));
+        }
+        for (DnsListHit hit : verdict.hits()) {
+            String part = Symbol.namePart(hit.list().name());
+            if (!part.isEmpty()) {
+                symbols.add(Symbol.of("DNSBL_" + part, 1.0, hit.queried()));
+            }
+        }
+        return symbols;
     }
 
     private DnsListVerdict check(SMTPSession session, MaybeSender sender) {

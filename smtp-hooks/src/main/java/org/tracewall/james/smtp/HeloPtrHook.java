@@ -27,6 +27,8 @@ import org.apache.mailet.Mail;
 import org.tracewall.core.helo.HeloPtrChecker;
 import org.tracewall.core.helo.HeloPtrResult;
 import org.tracewall.core.helo.HeloPtrVerdict;
+import org.tracewall.core.score.Symbol;
+import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
 import org.tracewall.james.TracewallRuntime;
 
@@ -108,8 +110,11 @@ public class HeloPtrHook implements MailHook, JamesMessageHook {
 
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
-        session.getAttachment(VERDICT, ProtocolSession.State.Connection).ifPresent(verdict -> mail.setAttribute(
-            new Attribute(FINDINGS, AttributeValue.of(verdict.findings().stream().map(Enum::name).collect(Collectors.joining(","))))));
+        session.getAttachment(VERDICT, ProtocolSession.State.Connection).ifPresent(verdict -> {
+            mail.setAttribute(new Attribute(FINDINGS,
+                AttributeValue.of(verdict.findings().stream().map(Enum::name).collect(Collectors.joining(",")))));
+            ScoreSymbols.add(mail, verdict.findings().stream().map(f -> Symbol.of(f.name())).collect(Collectors.toList()));
+        });
         return HookResult.DECLINED;
     }
 }

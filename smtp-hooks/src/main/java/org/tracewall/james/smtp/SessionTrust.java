@@ -16,8 +16,12 @@ final class SessionTrust {
     }
 
     static boolean isTrusted(SMTPSession session) {
-        return session.getUsername() != null || session.isRelayingAllowed()
-            || session.getAttachment(ACCESS_OK, ProtocolSession.State.Connection).orElse(false)
+        return session.getUsername() != null || session.isRelayingAllowed() || isAccessOk(session);
+    }
+
+    /** An access-db OK for the client or the sender. */
+    static boolean isAccessOk(SMTPSession session) {
+        return session.getAttachment(ACCESS_OK, ProtocolSession.State.Connection).orElse(false)
             || session.getAttachment(ACCESS_OK, ProtocolSession.State.Transaction).orElse(false);
     }
 }

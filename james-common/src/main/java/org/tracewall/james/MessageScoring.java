@@ -1,0 +1,48 @@
+package org.tracewall.james;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import javax.mail.MessagingException;
+
+import org.apache.james.core.Domain;
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.tracewall.core.score.Direction;
+import org.tracewall.core.score.ScoreInput;
+import org.tracewall.core.score.ScoringPolicy;
+import org.tracewall.core.score.ScoreDecision;
+
+/**
+ * Scores a James {@link Mail} with the policy: envelope, direction and recorded symbols from the
+ * mail, content from its MIME message. Both the end-of-DATA hook and the mailet use it, so the
+ * session and the mailet container reach the same verdict on the same facts.
+ */
+public final class MessageScoring {
+    private MessageScoring() {
+    }
+
+    /**
+     * @param client      the SMTP client, null when unknown
+     * @param localSender the sender authenticated or came from a trusted network
+     * @param isLocal     whether a domain is one of this server's
+     */
+    public static ScoreDecision evaluate(ScoringPolicy policy, Mail mail, InetAddress client, boolean localSender,
+                                         Predicate<Domain> isLocal) {
+        List<MailAddress> recipients = List.copyOf(mail.getRecipients());
+        boolean allLocal = !recipients.isEmpty() && recipients.stream().allMatch(r -> isLocal.test(r.getDomain()));
+        MimeMessageContent content = null;
+        try {
+            content = mail.getMessage() == null ? null : new MimeMessageContent(mail.getMessage());
+        } catch (MessagingException e) {
+            // no readable message: content rules do not run
+        }
+        ScoreInput input = new ScoreInput(client,
+            mail.getMaybeSender().asOptional().map(s -> s.getDomain().asString()).orElse(null),
+            recipients.stream().map(r -> r.getDomain().asString()).distinct().collect(Collectors.toList()),
+            Direction.of(localSender, allLocal), ScoreSymbols.read(mail), content);
+        return policy.evaluate(input);
+    }
+}

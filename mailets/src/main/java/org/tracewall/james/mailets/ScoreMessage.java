@@ -1,0 +1,101 @@
+package org.tracewall.james.mailets;
+
+import java.net.InetAddress;
+import java.util.Set;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeUtility;
+
+import org.apache.james.metrics.api.MetricFactory;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracewall.core.score.ScoreDecision;
+import org.tracewall.core.score.ScoringPolicy;
+import org.tracewall.james.MessageScoring;
+import org.tracewall.james.ScoreAttributes;
+import org.tracewall.james.TraceAttributes;
+import org.tracewall.james.TracewallRuntime;
+
+import com.google.common.net.InetAddresses;
+
+/**
+ * Scores the message with the {@code score.*} policy of tracewall.properties: every symbol the
+ * checks recorded ({@code org.tracewall.score.symbols}: DNS lists, HELO/PTR, traceability, access
+ * db, ClamAV, Bayes ...), the m-of-n combinations and the content rules, under the thresholds of
+ * the first policy group that applies to the client, sender and recipient domains and direction.
+ * The decision goes into the {@code X-Tracewall-Score} and {@code X-Tracewall-Rules} headers
+ * (forged copies removed first), the {@code org.tracewall.score.*} attributes that
+ * {@code HasScoreAction} matches, one {@code tracewall-decision} log line, and the James metric
+ * {@code tracewall.score.<action>}. It does not act: compose the actions with matchers.
+ *
+ * <pre>{@code
+ * <mailet match="All" class="org.tracewall.james.mailets.ScoreMessage"/>
+ * <mailet match="org.tracewall.james.matchers.HasScoreAction=tag" class="AddSubjectPrefix">
+ *     <subjectPrefix>[SPAM]</subjectPrefix>
+ * </mailet>
+ * <mailet match="org.tracewall.james.matchers.HasScoreAction=quarantine" class="ToRepository">
+ *     <repositoryPath>memory://var/mail/quarantine/</repositoryPath>
+ * </mailet>
+ * <mailet match="org.tracewall.james.matchers.HasScoreAction=reject" class="ToProcessor">
+ *     <processor>spam-reject</processor>
+ * </mailet>
+ * }</pre>
+ */
+public class ScoreMessage extends GenericMailet {
+    public static final String SCORE_HEADER = "X-Tracewall-Score";
+    public static final String RULES_HEADER = "X-Tracewall-Rules";
+    private static final Logger LOGGER = LoggerFactory.getLogger(ScoreMessage.class);
+
+    private final ScoringPolicy policy;
+    private final MetricFactory metrics;
+
+    @Inject
+    public ScoreMessage(TracewallRuntime runtime, MetricFactory metrics) {
+        this(runtime.scoring(), metrics);
+    }
+
+    ScoreMessage(ScoringPolicy policy, MetricFactory metrics) {
+        this.policy = policy;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        checkInitParameters(Set.of());
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        ScoreDecision decision = MessageScoring.evaluate(policy, mail, client(mail), isLocalSender(mail),
+            domain -> getMailetContext().isLocalServer(domain));
+        ScoreAttributes.store(mail, decision);
+        MimeMessage message = mail.getMessage();
+        message.removeHeader(SCORE_HEADER);
+        message.removeHeader(RULES_HEADER);
+        message.setHeader(SCORE_HEADER, decision.scoreHeader());
+        message.setHeader(RULES_HEADER, MimeUtility.fold(RULES_HEADER.length() + 2, decision.rulesHeader()));
+        message.saveChanges();
+        metrics.generate("tracewall.score." + decision.action().code()).increment();
+        LOGGER.info("tracewall-decision phase=container mail={} ip={} from=<{}> rcpts={} {}", mail.getName(),
+            mail.getRemoteAddr(), mail.getMaybeSender().asString(), mail.getRecipients().size(), decision.logFields());
+    }
+
+    private static boolean isLocalSender(Mail mail) {
+        return mail.getAttribute(Mail.SMTP_AUTH_USER).isPresent() || TraceAttributes.isFromAuthorizedNetwork(mail);
+    }
+
+    /** The SMTP client, when the mail has a literal address (never a DNS lookup). */
+    private static InetAddress client(Mail mail) {
+        String remote = mail.getRemoteAddr();
+        return remote != null && InetAddresses.isInetAddress(remote) ? InetAddresses.forString(remote) : null;
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "Score Message";
+    }
+}

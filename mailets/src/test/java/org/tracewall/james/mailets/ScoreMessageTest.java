@@ -1,0 +1,75 @@
+package org.tracewall.james.mailets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import javax.mail.MessagingException;
+
+import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.james.metrics.tests.RecordingMetricFactory;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.base.test.FakeMail;
+import org.apache.mailet.base.test.FakeMailContext;
+import org.apache.mailet.base.test.FakeMailetConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tracewall.core.score.ScoreConfig;
+import org.tracewall.core.score.Symbol;
+import org.tracewall.james.ScoreAttributes;
+import org.tracewall.james.ScoreSymbols;
+
+class ScoreMessageTest {
+    private final RecordingMetricFactory metrics = new RecordingMetricFactory();
+    private ScoreMessage mailet;
+
+    @BeforeEach
+    void setUp() {
+        mailet = new ScoreMessage(ScoreConfig.fromProperties(Map.of("score.rule.FREE.in", "Subject",
+            "score.rule.FREE.pattern", "(?i)free money", "score.rule.FREE.weight", "4")), metrics);
+    }
+
+    @Test
+    void initShouldThrowOnAnUnknownParameter() {
+        assertThatThrownBy(() -> mailet.init(FakeMailetConfig.builder().mailetName("s").setProperty("treshold", "5").build()))
+            .isInstanceOf(MessagingException.class).hasMessageContaining("treshold");
+    }
+
+    @Test
+    void serviceShouldRecordTheDecisionInHeadersAttributesAndMetrics() throws Exception {
+        mailet.init(FakeMailetConfig.builder().mailetName("s").mailetContext(FakeMailContext.defaultContext()).build());
+        FakeMail mail = FakeMail.builder().name("m").sender("a@sender.example").recipient("b@tracewall.local")
+            .remoteAddr("192.0.2.7")
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder()
+                .addHeader("X-Tracewall-Score", "-100; action=accept")
+                .setSubject("FREE MONEY for you").setText("body"))
+            .build();
+        ScoreSymbols.add(mail, Symbol.of("HELO_NOT_FQDN"));
+
+        mailet.service(mail);
+
+        assertThat(mail.getMessage().getHeader("X-Tracewall-Score"))
+            .containsExactly("5.50; action=tag; group=default; direction=inbound; thresholds=5.00/10.00/15.00");
+        assertThat(mail.getMessage().getHeader("X-Tracewall-Rules")).containsExactly("HELO_NOT_FQDN(1.50), FREE(4.00)");
+        assertThat(mail.getAttribute(ScoreAttributes.ACTION)).contains(new Attribute(ScoreAttributes.ACTION, AttributeValue.of("tag")));
+        assertThat(mail.getAttribute(ScoreAttributes.SCORE)).contains(new Attribute(ScoreAttributes.SCORE, AttributeValue.of(5.5)));
+        assertThat(metrics.countFor("tracewall.score.tag")).isEqualTo(1);
+    }
+
+    @Test
+    void serviceShouldScoreAnAuthenticatedSenderAsOutbound() throws Exception {
+        mailet.init(FakeMailetConfig.builder().mailetName("s").mailetContext(FakeMailContext.defaultContext()).build());
+        FakeMail mail = FakeMail.builder().name("m").sender("bob@tracewall.local").recipient("carol@remote.example")
+            .attribute(new Attribute(org.apache.mailet.Mail.SMTP_AUTH_USER, AttributeValue.of("bob@tracewall.local")))
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("hello").setText("body"))
+            .build();
+
+        mailet.service(mail);
+
+        assertThat(mail.getAttribute(ScoreAttributes.DIRECTION))
+            .contains(new Attribute(ScoreAttributes.DIRECTION, AttributeValue.of("outbound")));
+        assertThat(mail.getMessage().getHeader("X-Tracewall-Rules")).containsExactly("none");
+    }
+}

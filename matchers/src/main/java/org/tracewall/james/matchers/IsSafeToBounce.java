@@ -1,0 +1,58 @@
+package org.tracewall.james.matchers;
+
+import java.util.Collection;
+import java.util.Set;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMatcher;
+import org.tracewall.core.trace.TraceResult;
+import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.james.TraceAttributes;
+import org.tracewall.james.TracewallRuntime;
+
+/**
+ * Matches mail that may be bounced without backscatter: it has a sender (not the null sender,
+ * which a bounce cannot reach) and that sender was traced to its domain. Untraced senders are
+ * likely forged: a bounce would go to an innocent third party, so such mail belongs in the
+ * quarantine instead. Put it before {@code DSNBounce}, and keep a quarantine after it.
+ *
+ * <pre>{@code
+ * <processor state="spam-reject">
+ *     <mailet match="org.tracewall.james.matchers.IsSafeToBounce" class="DSNBounce">
+ *         <passThrough>false</passThrough>
+ *     </mailet>
+ *     <mailet match="All" class="ToRepository">
+ *         <repositoryPath>memory://var/mail/quarantine/</repositoryPath>
+ *     </mailet>
+ * </processor>
+ * }</pre>
+ */
+public class IsSafeToBounce extends GenericMatcher {
+    private final TraceabilityChecker checker;
+
+    @Inject
+    public IsSafeToBounce(TracewallRuntime runtime) {
+        this(runtime.traceability());
+    }
+
+    IsSafeToBounce(TraceabilityChecker checker) {
+        this.checker = checker;
+    }
+
+    @Override
+    public Collection<MailAddress> match(Mail mail) {
+        if (mail.getMaybeSender().isNullSender() || !mail.getMaybeSender().asOptional().isPresent()) {
+            return Set.of();
+        }
+        boolean traced = TraceAttributes.ensureResult(mail, checker).map(TraceResult.TRACEABLE.code()::equals).orElse(false);
+        return traced ? mail.getRecipients() : Set.of();
+    }
+
+    @Override
+    public String getMatcherInfo() {
+        return "Is Safe To Bounce";
+    }
+}

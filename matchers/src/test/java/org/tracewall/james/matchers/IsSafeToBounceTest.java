@@ -1,0 +1,50 @@
+package org.tracewall.james.matchers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.james.core.MaybeSender;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.base.test.FakeMail;
+import org.apache.mailet.base.test.FakeMatcherConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tracewall.core.dns.DnsResolver;
+import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.core.trace.TraceabilityConfig;
+import org.tracewall.james.TraceAttributes;
+
+class IsSafeToBounceTest {
+    private IsSafeToBounce matcher;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        matcher = new IsSafeToBounce(TraceabilityChecker.fromConfig(DnsResolver.offline(), TraceabilityConfig.defaults()));
+        matcher.init(FakeMatcherConfig.builder().matcherName("IsSafeToBounce").build());
+    }
+
+    private static Attribute result(String result) {
+        return new Attribute(TraceAttributes.RESULT, AttributeValue.of(result));
+    }
+
+    @Test
+    void matchShouldAcceptATracedSender() throws Exception {
+        FakeMail mail = FakeMail.builder().name("m").sender("a@sender.example").recipient("b@x.example")
+            .attribute(result("traceable")).build();
+        assertThat(matcher.match(mail)).hasSize(1);
+    }
+
+    @Test
+    void matchShouldRefuseAnUntracedSender() throws Exception {
+        FakeMail mail = FakeMail.builder().name("m").sender("a@forged.example").recipient("b@x.example")
+            .attribute(result("untraceable")).build();
+        assertThat(matcher.match(mail)).isEmpty();
+    }
+
+    @Test
+    void matchShouldRefuseTheNullSenderEvenWhenTraced() throws Exception {
+        FakeMail mail = FakeMail.builder().name("m").sender(MaybeSender.nullSender()).recipient("b@x.example")
+            .attribute(result("traceable")).build();
+        assertThat(matcher.match(mail)).isEmpty();
+    }
+}

@@ -1,0 +1,79 @@
+package org.tracewall.james.smtp;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Domain;
+import org.apache.james.domainlist.api.DomainList;
+import org.apache.james.domainlist.api.DomainListException;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.dsn.DSNStatus;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.apache.james.smtpserver.JamesMessageHook;
+import org.apache.mailet.Mail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracewall.core.net.IpAddresses;
+import org.tracewall.core.score.ScoreAction;
+import org.tracewall.core.score.ScoreDecision;
+import org.tracewall.core.score.ScoringPolicy;
+import org.tracewall.james.MessageScoring;
+import org.tracewall.james.TracewallRuntime;
+
+/**
+ * Rejects at the end of DATA a message whose score already reaches the reject threshold
+ * ({@code score.*} in tracewall.properties): the symbols the session's checks recorded (DNS
+ * lists, HELO/PTR, traceability, access db, ClamAV) plus the content rules over the message.
+ * A refusal in the session ({@code 554 5.7.1}, naming the total and the rules) is the only
+ * answer that never causes backscatter. Below the threshold the message is accepted; the
+ * {@code ScoreMessage} mailet then scores it again with what the mailet container adds and
+ * applies tag or quarantine. Place it after the other Tracewall message hooks, whose symbols it reads.
+ * Mail an access-db entry marks OK is never refused.
+ *
+ * <pre>{@code
+ * <handler class="org.tracewall.james.smtp.ScoreHook"/>
+ * }</pre>
+ */
+public class ScoreHook implements JamesMessageHook {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ScoreHook.class);
+
+    private final ScoringPolicy policy;
+    private final DomainList domains;
+
+    @Inject
+    public ScoreHook(TracewallRuntime runtime, DomainList domains) {
+        this(runtime.scoring(), domains);
+    }
+
+    ScoreHook(ScoringPolicy policy, DomainList domains) {
+        this.policy = policy;
+        this.domains = domains;
+    }
+
+    @Override
+    public HookResult onMessage(SMTPSession session, Mail mail) {
+        if (Mail.GHOST.equals(mail.getState()) || SessionTrust.isAccessOk(session)) {
+            return HookResult.DECLINED;
+        }
+        boolean localSender = session.getUsername() != null || session.isRelayingAllowed();
+        ScoreDecision decision = MessageScoring.evaluate(policy, mail, session.getRemoteAddress().getAddress(), localSender,
+            this::isLocal);
+        if (decision.action() != ScoreAction.REJECT) {
+            return HookResult.DECLINED;
+        }
+        LOGGER.info("tracewall-decision phase=data ip={} from=<{}> rcpts={} {}",
+            IpAddresses.readable(session.getRemoteAddress().getAddress()), SmtpText.safe(mail.getMaybeSender().asString()),
+            mail.getRecipients().size(), decision.logFields());
+        return HookResult.builder().hookReturnCode(HookReturnCode.deny()).smtpReturnCode("554")
+            .smtpDescription(DSNStatus.getStatus(DSNStatus.PERMANENT, DSNStatus.SECURITY_OTHER) + " " + decision.rejectText())
+            .build();
+    }
+
+    private boolean isLocal(Domain domain) {
+        try {
+            return domains.containsDomain(domain);
+        } catch (DomainListException e) {
+            return false;
+        }
+    }
+}
