@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -90,15 +85,7 @@ class ClamAvIntegrationTest {
         assertThat(send("127.0.97.5", "infected", ClamdProcess.EICAR).code()).isEqualTo(250);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> james.repositoryCount(QUARANTINE) == 1);
 
-        HttpClient http = HttpClient.newHttpClient();
-        String repository = "http://127.0.0.1:" + james.webAdminPort() + "/mailRepositories/"
-            + URLEncoder.encode("var/mail/quarantine/", StandardCharsets.UTF_8) + "/mails";
-        String keys = http.send(HttpRequest.newBuilder(URI.create(repository)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        String key = keys.replaceAll("[\\[\\]\"]", "").split(",")[0];
-        HttpResponse<String> release = http.send(HttpRequest.newBuilder(URI.create(repository + "/" + key
-                + "?action=reprocess&processor=transport")).method("PATCH", HttpRequest.BodyPublishers.noBody()).build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertThat(release.statusCode()).as(release.body()).isEqualTo(201);
+        Gateway.releaseFirst(james, "var/mail/quarantine/");
 
         try (TestIMAPClient imap = new TestIMAPClient()) {
             imap.connect("127.0.0.1", james.imapPort()).login("bob@tracewall.local", "bobpw").select(TestIMAPClient.INBOX)

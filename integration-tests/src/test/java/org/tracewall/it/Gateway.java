@@ -3,6 +3,12 @@ package org.tracewall.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.james.TracewallJamesExtension;
@@ -20,6 +26,22 @@ final class Gateway {
             .sample("gateway")
             .dns(dns::hostAndPort)
             .property("store.type", "memory");
+    }
+
+    /**
+     * Releases the first mail of a repository (e.g. "var/mail/quarantine/") to the transport
+     * processor through James's WebAdmin, as an operator would: {@code PATCH ...?action=reprocess}.
+     */
+    static void releaseFirst(TracewallJamesExtension james, String repositoryPath) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        String repository = "http://127.0.0.1:" + james.webAdminPort() + "/mailRepositories/"
+            + URLEncoder.encode(repositoryPath, StandardCharsets.UTF_8) + "/mails";
+        String keys = http.send(HttpRequest.newBuilder(URI.create(repository)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String key = keys.replaceAll("[\\[\\]\"]", "").split(",")[0];
+        HttpResponse<String> release = http.send(HttpRequest.newBuilder(URI.create(repository + "/" + key
+                + "?action=reprocess&processor=transport")).method("PATCH", HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(release.statusCode()).as(release.body()).isEqualTo(201);
     }
 
     /** Connects from {@code clientIp}, says EHLO, and returns the reply to MAIL FROM. */

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.james.jspf.executor.SPFResult;
 import org.apache.james.jspf.impl.DNSServiceXBillImpl;
@@ -27,6 +29,8 @@ import org.xbill.DNS.SimpleResolver;
  */
 class JspfComparisonTest {
     private static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
+    /** Far above a case's DNS time (300 ms per query, a few queries): only a spinning case reaches it. */
+    private static final long CASE_BOUND_MILLIS = 10_000;
 
     @BeforeAll
     static void pointDnsjavaDefaultsAtLoopback() {
@@ -55,6 +59,7 @@ class JspfComparisonTest {
         int passed = 0;
         int run = 0;
         List<String> txtPassFailures = new ArrayList<>();
+        List<String> hung = new ArrayList<>();
         for (Map<String, Object> scenario : SpfSuite.scenarios()) {
             Map<String, Map<String, Object>> cases = (Map<String, Map<String, Object>>) scenario.get("tests");
             for (Map.Entry<String, Map<String, Object>> c : cases.entrySet()) {
@@ -67,10 +72,13 @@ class JspfComparisonTest {
                 spf.setDefaultExplanation("DEFAULT");
                 spf.setTimeOut(1);
                 Map<String, Object> spec = c.getValue();
-                SPFResult result = spf.checkSPF(String.valueOf(spec.get("host")), String.valueOf(spec.get("mailfrom")),
-                    String.valueOf(spec.get("helo")));
-                String code = normalize(result.getResult());
                 run++;
+                Optional<String> outcome = boundedCheck(spf, spec);
+                if (outcome.isEmpty()) {
+                    hung.add(c.getKey());
+                    continue;
+                }
+                String code = normalize(outcome.get());
                 List<String> expected = SpfSuite.expectedResults(spec);
                 if (expected.contains(code)) {
                     passed++;
@@ -79,11 +87,39 @@ class JspfComparisonTest {
                 }
             }
         }
-        System.out.printf("jSPF 1.0.3 on the RFC 7208 suite: %d of %d cases passed%n", passed, run);
+        System.out.printf("jSPF 1.0.3 on the RFC 7208 suite: %d of %d cases passed, %d hung (%s)%n", passed, run, hung.size(), hung);
         assertThat(run).isEqualTo(203);
         assertThat(DNS.queryCount()).as("jSPF asked the loopback server").isPositive();
         assertThat(txtPassFailures).as("suite cases expecting pass that jSPF does not pass").isNotEmpty();
         assertThat(passed).isLessThan(202);
+    }
+
+    /**
+     * One jSPF check on a worker thread, bounded: jSPF 1.0.3's AsynchronousSPFExecutor.handleError
+     * can spin forever (JSPF-110, fixed after 1.0.3), depending on how its asynchronous lookups
+     * interleave. A case still running after the bound is counted as hung and its thread stopped,
+     * so the measurement always ends.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static Optional<String> boundedCheck(SPF spf, Map<String, Object> spec) throws InterruptedException {
+        AtomicReference<String> result = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            SPFResult r = spf.checkSPF(String.valueOf(spec.get("host")), String.valueOf(spec.get("mailfrom")),
+                String.valueOf(spec.get("helo")));
+            result.set(r.getResult());
+        }, "jspf-case");
+        worker.setDaemon(true);
+        worker.start();
+        worker.join(CASE_BOUND_MILLIS);
+        if (worker.isAlive()) {
+            try {
+                worker.stop();
+            } catch (UnsupportedOperationException e) {
+                // a JDK without Thread.stop: the daemon thread ends with the test JVM
+            }
+            return Optional.empty();
+        }
+        return Optional.ofNullable(result.get());
     }
 
     private static String normalize(String jspfResult) {

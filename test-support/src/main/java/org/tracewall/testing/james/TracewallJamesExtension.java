@@ -30,12 +30,14 @@ import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.dnsservice.api.DNSService;
+import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.MailRepositoryProbeImpl;
 import org.apache.james.utils.WebAdminGuiceProbe;
+import org.apache.mailet.Mail;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -159,6 +161,17 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
         return server.getProbe(MailRepositoryProbeImpl.class).getRepositoryMailCount(MailRepositoryUrl.from(url));
     }
 
+    /** The mails in a James mail repository, e.g. {@code memory://var/mail/quarantine/}. */
+    public List<Mail> repositoryMails(String url) throws Exception {
+        MailRepositoryProbeImpl probe = server.getProbe(MailRepositoryProbeImpl.class);
+        MailRepositoryUrl repository = MailRepositoryUrl.from(url);
+        List<Mail> mails = new ArrayList<>();
+        for (MailKey key : probe.listMailKeys(repository)) {
+            mails.add(probe.getMail(repository, key));
+        }
+        return mails;
+    }
+
     private void provision() throws Exception {
         DataProbeImpl data = data();
         for (String domain : config.domains) {
@@ -196,8 +209,13 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
         }
     }
 
+    /** James reads properties files as ISO-8859-1: anything else is written as a Java escape. */
     private static String escape(String value) {
-        return value.replace("\\", "\\\\");
+        StringBuilder escaped = new StringBuilder();
+        for (char c : value.replace("\\", "\\\\").toCharArray()) {
+            escaped.append(c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return escaped.toString();
     }
 
     /** Rewrites listeners for an in-process test: loopback, free ports, no TLS. */
