@@ -23,7 +23,7 @@ import org.tracewall.testing.smtp.SmtpTestClient;
 
 /**
  * The shipped gateway sample's scoring chain over real SMTP: content rules push a traced
- * sender's message (TRACE_TRACEABLE, -1) to tag, quarantine or reject (bodies base64, so the
+ * sender's message (TRACE_TRACEABLE, -2) to tag, quarantine or reject (bodies base64, so the
  * body rule reads decoded text); the quarantined one is
  * released through James's WebAdmin and delivered; the sample's own Chinese keyword rule
  * (written as \\u escapes with a {0,8} quantifier, read through James's properties parser) tags.
@@ -36,13 +36,13 @@ class ScoringIntegrationTest {
     static TracewallJamesExtension james = Gateway.builder(DNS)
         .property("score.rule.TEST_TAG.in", "Subject")
         .property("score.rule.TEST_TAG.pattern", "tag-me")
-        .property("score.rule.TEST_TAG.weight", "6")
+        .property("score.rule.TEST_TAG.weight", "7")
         .property("score.rule.TEST_QUARANTINE.in", "body")
         .property("score.rule.TEST_QUARANTINE.pattern", "quarantine-me")
-        .property("score.rule.TEST_QUARANTINE.weight", "11")
+        .property("score.rule.TEST_QUARANTINE.weight", "12")
         .property("score.rule.TEST_REJECT.in", "Subject")
         .property("score.rule.TEST_REJECT.pattern", "reject-me")
-        .property("score.rule.TEST_REJECT.weight", "20")
+        .property("score.rule.TEST_REJECT.weight", "21")
         .user("tagged@tracewall.local", "pw")
         .user("chinese@tracewall.local", "pw")
         .user("held@tracewall.local", "pw")
@@ -86,7 +86,7 @@ class ScoringIntegrationTest {
         String inbox = awaitInboxMessage("tagged@tracewall.local");
         assertThat(inbox).contains("Subject: [SPAM] tag-me please")
             .contains("X-Tracewall-Score: 5.00; action=tag; group=default; direction=inbound; thresholds=5.00/10.00/15.00")
-            .contains("X-Tracewall-Rules: TRACE_TRACEABLE(-1.00), TEST_TAG(6.00)");
+            .contains("X-Tracewall-Rules: TRACE_TRACEABLE(-2.00), TEST_TAG(7.00)");
     }
 
     @Test
@@ -95,7 +95,7 @@ class ScoringIntegrationTest {
         assertThat(send("chinese@tracewall.local", "=?UTF-8?B?6ZW/5pyf5Luj5byA5ZCE57G75Y+R56Wo?=", "联系电话 138").code()).isEqualTo(250);
 
         String inbox = awaitInboxMessage("chinese@tracewall.local");
-        assertThat(inbox).contains("X-Tracewall-Rules: TRACE_TRACEABLE(-1.00), INVOICE_SPAM(6.00)")
+        assertThat(inbox).contains("X-Tracewall-Rules: TRACE_TRACEABLE(-2.00), INVOICE_SPAM(7.00)")
 ;
         String subject = inbox.lines().filter(l -> l.startsWith("Subject: ")).findFirst().orElseThrow().substring(9);
         assertThat(MimeUtility.decodeText(subject)).isEqualTo("[SPAM] 长期代开各类发票");
@@ -110,7 +110,7 @@ class ScoringIntegrationTest {
         Gateway.releaseFirst(james, "var/mail/quarantine/");
 
         String inbox = awaitInboxMessage("held@tracewall.local");
-        assertThat(inbox).contains("action=quarantine").contains("TEST_QUARANTINE(11.00)");
+        assertThat(inbox).contains("action=quarantine").contains("TEST_QUARANTINE(12.00)");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> james.repositoryCount(QUARANTINE) == before);
     }
 

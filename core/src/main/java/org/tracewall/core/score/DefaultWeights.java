@@ -21,7 +21,7 @@ public final class DefaultWeights {
     private static Map<String, Double> build() {
         Map<String, Double> w = new LinkedHashMap<>();
         // Traceability (seed 002): traced mail earns a little trust, untraced mail the most suspicion.
-        w.put("TRACE_TRACEABLE", -1.0);
+        w.put("TRACE_TRACEABLE", -2.0);
         w.put("TRACE_UNKNOWN", 1.0);
         w.put("TRACE_UNTRACEABLE", 5.0);
         w.put("TRACE_TEMPERROR", 0.0);

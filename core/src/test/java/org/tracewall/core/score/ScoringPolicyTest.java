@@ -155,7 +155,7 @@ class ScoringPolicyTest {
     void rejectTextShouldNameTheRulesThatAddedPointsAndNoContent() {
         ScoreDecision d = ScoringPolicy.defaults().evaluate(input(Direction.INBOUND,
             List.of(Symbol.of("VIRUS", 1.0, "Eicar"), Symbol.of("TRACE_TRACEABLE")), null));
-        assertThat(d.rejectText()).isEqualTo("Message refused as spam (score 99.00, reject at 15.00: VIRUS)");
+        assertThat(d.rejectText()).isEqualTo("Message refused as spam (score 98.00, reject at 15.00: VIRUS)");
     }
 
     @Test
