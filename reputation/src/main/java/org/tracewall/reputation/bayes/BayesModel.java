@@ -1,0 +1,131 @@
+package org.tracewall.reputation.bayes;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Token counts learned from spam and ham: per token, how many spam and how many ham messages
+ * contained it, and how many messages of each were learned. Remembers the ids of learned
+ * messages so that the same message is never counted twice. Safe for concurrent readers while
+ * one thread learns. Saved as a small gzip file, written to a temporary file and moved into
+ * place, so a crash never leaves half a model.
+ */
+public final class BayesModel {
+    private static final int MAGIC = 0x54574259; // "TWBY"
+    private static final int VERSION = 1;
+
+    private final Map<String, int[]> counts = new ConcurrentHashMap<>();
+    private final Set<String> learned = ConcurrentHashMap.newKeySet();
+    private volatile int spamMessages;
+    private volatile int hamMessages;
+
+    /**
+     * Counts a message's tokens once.
+     *
+     * @param id the message's identity (Message-ID or a digest); null: always learned
+     * @return false when this id was learned before (nothing counted)
+     */
+    public synchronized boolean learn(Collection<String> tokens, boolean spam, String id) {
+        if (id != null && !learned.add(id)) {
+            return false;
+        }
+        int index = spam ? 0 : 1;
+        for (String token : tokens) {
+            counts.compute(token, (t, c) -> {
+                int[] updated = c == null ? new int[2] : c.clone();
+                updated[index]++;
+                return updated;
+            });
+        }
+        if (spam) {
+            spamMessages++;
+        } else {
+            hamMessages++;
+        }
+        return true;
+    }
+
+    /** [spam, ham] messages that contained the token, or null when never seen. */
+    int[] counts(String token) {
+        return counts.get(token);
+    }
+
+    public int spamMessages() {
+        return spamMessages;
+    }
+
+    public int hamMessages() {
+        return hamMessages;
+    }
+
+    public int tokenCount() {
+        return counts.size();
+    }
+
+    public boolean isLearned(String id) {
+        return learned.contains(id);
+    }
+
+    public synchronized void save(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(Files.newOutputStream(temporary))))) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(spamMessages);
+            out.writeInt(hamMessages);
+            out.writeInt(counts.size());
+            for (Map.Entry<String, int[]> e : counts.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue()[0]);
+                out.writeInt(e.getValue()[1]);
+            }
+            out.writeInt(learned.size());
+            for (String id : learned) {
+                out.writeUTF(id);
+            }
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * @throws IOException naming the file when it is not a Tracewall Bayes model
+     */
+    public static BayesModel load(Path file) throws IOException {
+        BayesModel model = new BayesModel();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(Files.newInputStream(file))))) {
+            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+                throw new IOException(file + " is not a Tracewall Bayes model (version " + VERSION + ")");
+            }
+            model.spamMessages = in.readInt();
+            model.hamMessages = in.readInt();
+            int tokens = in.readInt();
+            for (int i = 0; i < tokens; i++) {
+                model.counts.put(in.readUTF(), new int[] {in.readInt(), in.readInt()});
+            }
+            int ids = in.readInt();
+            for (int i = 0; i < ids; i++) {
+                model.learned.add(in.readUTF());
+            }
+        }
+        return model;
+    }
+
+    /** The model in {@code file}, or an empty one when the file does not exist yet. */
+    public static BayesModel loadOrEmpty(Path file) throws IOException {
+        return Files.exists(file) ? load(file) : new BayesModel();
+    }
+}

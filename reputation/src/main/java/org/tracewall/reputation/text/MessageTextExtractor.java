@@ -1,0 +1,213 @@
+package org.tracewall.reputation.text;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.mail.BodyPart;
+import javax.mail.MessagingException;
+import javax.mail.Multipart;
+import javax.mail.Part;
+import javax.mail.Session;
+import javax.mail.internet.ContentType;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeUtility;
+
+/**
+ * Reads a raw message (RFC 5322 bytes, an mbox "From " line tolerated) into {@link MessageText}.
+ * Everything is bounded so that hostile input gets a verdict, not a crash or a hang: the first
+ * {@value #MAX_MESSAGE_BYTES} bytes are read, each text part contributes at most
+ * {@value #MAX_PART_BYTES} bytes, at most {@value #MAX_PARTS} parts {@value #MAX_DEPTH} levels deep;
+ * attachments are never decoded, only named. Broken parts contribute nothing.
+ */
+public final class MessageTextExtractor {
+    static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+    static final int MAX_PART_BYTES = 512 * 1024;
+    static final int MAX_PARTS = 200;
+    static final int MAX_DEPTH = 12;
+    private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)([a-z0-9.-]{3,253})");
+    private static final Pattern RECEIVED_FROM = Pattern.compile("(?i)from\\s+([a-z0-9.-]+\\.[a-z]{2,})");
+    private static final Pattern SCRIPT = Pattern.compile("(?is)<(script|style)[^>]*>.*?</\\1>");
+    private static final Pattern TAG = Pattern.compile("(?s)<[^>]{0,2000}>");
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    private MessageTextExtractor() {
+    }
+
+    public static MessageText extract(InputStream raw) throws IOException {
+        return extract(raw.readNBytes(MAX_MESSAGE_BYTES));
+    }
+
+    public static MessageText extract(byte[] raw) {
+        byte[] bytes = skipMboxLine(raw);
+        try {
+            MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
+            StringBuilder body = new StringBuilder();
+            List<String> structure = new ArrayList<>();
+            walk(message, body, structure, 0, new int[] {0});
+            String text = body.toString();
+            return new MessageText(header(message, "Subject"), header(message, "From"), text, urlDomains(text),
+                structure, received(message));
+        } catch (MessagingException | RuntimeException e) {
+            // Unparseable as MIME: classify the bytes as text.
+            String text = CharsetDecoding.guess(bytes).text();
+            return new MessageText("", "", text, urlDomains(text), List.of("unparseable"), List.of());
+        }
+    }
+
+    private static void walk(Part part, StringBuilder body, List<String> structure, int depth, int[] parts) {
+        if (depth > MAX_DEPTH || parts[0]++ >= MAX_PARTS) {
+            structure.add("too-deep");
+            return;
+        }
+        try {
+            String type = baseType(part);
+            if (type.startsWith("multipart/")) {
+                structure.add(type);
+                Object content = part.getContent();
+                if (content instanceof Multipart) {
+                    Multipart multipart = (Multipart) content;
+                    for (int i = 0; i < multipart.getCount() && parts[0] < MAX_PARTS; i++) {
+                        BodyPart child = multipart.getBodyPart(i);
+                        walk(child, body, structure, depth + 1, parts);
+                    }
+                }
+            } else if (type.equals("message/rfc822")) {
+                structure.add(type);
+                Object content = part.getContent();
+                if (content instanceof Part) {
+                    walk((Part) content, body, structure, depth + 1, parts);
+                }
+            } else if (type.startsWith("text/") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                text(part, type, body, structure);
+            } else {
+                structure.add(type);
+                String name = fileName(part);
+                int dot = name.lastIndexOf('.');
+                if (dot >= 0 && dot < name.length() - 1) {
+                    structure.add("attach:" + name.substring(dot + 1).toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            structure.add("broken-part");
+        }
+    }
+
+    private static void text(Part part, String type, StringBuilder body, List<String> structure)
+        throws MessagingException, IOException {
+        byte[] bytes;
+        try (InputStream in = part.getInputStream()) {
+            bytes = in.readNBytes(MAX_PART_BYTES);
+        }
+        String declared = new ContentType(part.getContentType()).getParameter("charset");
+        CharsetDecoding.Decoded decoded = CharsetDecoding.decode(bytes, declared);
+        structure.add(type);
+        structure.add("charset:" + decoded.charset().name().toLowerCase(Locale.ROOT));
+        if (decoded.labelLied()) {
+            structure.add("charset-lied");
+        }
+        String text = decoded.text();
+        if (type.equals("text/html")) {
+            body.append(urlsOnly(text)).append(' ');
+            text = htmlToText(text);
+        }
+        body.append(text).append('\n');
+    }
+
+    static String htmlToText(String html) {
+        String noScripts = SCRIPT.matcher(html).replaceAll(" ");
+        return TAG.matcher(noScripts).replaceAll(" ").replace("&nbsp;", " ").replace("&amp;", "&")
+            .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+    }
+
+    /** The links of an HTML part, which tag stripping would lose, as plain "http://host" text. */
+    private static String urlsOnly(String html) {
+        StringBuilder urls = new StringBuilder();
+        Matcher m = URL.matcher(html);
+        while (m.find()) {
+            urls.append("http://").append(m.group(1)).append(' ');
+        }
+        return urls.toString();
+    }
+
+    private static List<String> urlDomains(String text) {
+        Set<String> domains = new LinkedHashSet<>();
+        Matcher m = URL.matcher(text);
+        while (m.find() && domains.size() < 100) {
+            domains.add(m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\.+$", ""));
+        }
+        return new ArrayList<>(domains);
+    }
+
+    private static List<String> received(MimeMessage message) throws MessagingException {
+        List<String> hosts = new ArrayList<>();
+        String[] values = message.getHeader("Received");
+        if (values != null) {
+            for (int i = 0; i < values.length && i < 10; i++) {
+                Matcher m = RECEIVED_FROM.matcher(values[i]);
+                if (m.find()) {
+                    hosts.add(m.group(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return hosts;
+    }
+
+    /** A header decoded: RFC 2047 words, or raw 8-bit bytes (common in Chinese mail) by the same charset rules as bodies. */
+    static String header(MimeMessage message, String name) {
+        try {
+            String raw = message.getHeader(name, " ");
+            if (raw == null) {
+                return "";
+            }
+            String unfolded = MimeUtility.unfold(raw);
+            if (!unfolded.contains("=?") && unfolded.chars().anyMatch(c -> c > 0x7f)) {
+                return CharsetDecoding.guess(unfolded.getBytes(StandardCharsets.ISO_8859_1)).text();
+            }
+            return MimeUtility.decodeText(unfolded);
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String fileName(Part part) {
+        try {
+            String name = part.getFileName();
+            return name == null ? "" : MimeUtility.decodeText(name);
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String baseType(Part part) throws MessagingException {
+        try {
+            return new ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
+        } catch (MessagingException | RuntimeException e) {
+            return "text/plain";
+        }
+    }
+
+    private static byte[] skipMboxLine(byte[] raw) {
+        if (raw.length > 5 && raw[0] == 'F' && raw[1] == 'r' && raw[2] == 'o' && raw[3] == 'm' && raw[4] == ' ') {
+            int eol = 0;
+            while (eol < raw.length && raw[eol] != '\n') {
+                eol++;
+            }
+            ByteArrayOutputStream rest = new ByteArrayOutputStream(raw.length);
+            rest.write(raw, Math.min(eol + 1, raw.length), raw.length - Math.min(eol + 1, raw.length));
+            return rest.toByteArray();
+        }
+        return raw;
+    }
+}
