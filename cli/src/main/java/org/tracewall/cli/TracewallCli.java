@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tracewall", mixinStandardHelpOptions = true, versionProvider = TracewallCli.Version.class,
     description = "Tracewall anti-spam and mail-trust tools.",
-    subcommands = {CheckCommand.class, EvalCommand.class})
+    subcommands = {CheckCommand.class, LearnCommand.class, ScanCommand.class, EvalCommand.class})
 public final class TracewallCli implements Runnable {
     private final PrintStream out;
 
@@ -53,6 +53,12 @@ public final class TracewallCli implements Runnable {
             }
             if (cls == EvalCommand.class) {
                 return cls.cast(new EvalCommand(out));
+            }
+            if (cls == LearnCommand.class) {
+                return cls.cast(new LearnCommand(out));
+            }
+            if (cls == ScanCommand.class) {
+                return cls.cast(new ScanCommand(out));
             }
             return CommandLine.defaultFactory().create(cls);
         }

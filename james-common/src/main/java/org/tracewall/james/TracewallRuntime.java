@@ -28,6 +28,9 @@ import org.tracewall.core.rate.RateConfig;
 import org.tracewall.core.rate.RateLimiter;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoringPolicy;
+import org.tracewall.reputation.bayes.BayesFilter;
+import org.tracewall.reputation.bayes.BayesModel;
+import org.tracewall.reputation.text.Tokenizer;
 import org.tracewall.core.store.StateStore;
 import org.tracewall.core.store.StoreConfig;
 import org.tracewall.core.trace.TraceabilityChecker;
@@ -61,6 +64,8 @@ public class TracewallRuntime {
     private final DnsListChecker dnsLists;
     private final double dnsListThreshold;
     private final ScoringPolicy scoring;
+    private final BayesFilter bayes;
+    private final Path bayesModelFile;
 
     @Inject
     public TracewallRuntime(PropertiesProvider propertiesProvider, FileSystem fileSystem, TracewallClock clock)
@@ -79,6 +84,8 @@ public class TracewallRuntime {
             this.dnsLists = new DnsListChecker(dns, lists.lists());
             this.dnsListThreshold = lists.threshold();
             this.scoring = ScoreConfig.fromProperties(settings.asMap());
+            this.bayesModelFile = bayesModelFile(settings.asMap(), var);
+            this.bayes = new BayesFilter(BayesModel.loadOrEmpty(bayesModelFile), Tokenizer.standard());
         } catch (IllegalArgumentException | IOException e) {
             throw new ConfigurationException("conf/tracewall.properties: " + e.getMessage(), e);
         }
@@ -122,6 +129,26 @@ public class TracewallRuntime {
     /** The {@code score.*} policy: weights, combinations, content rules, thresholds, groups. */
     public ScoringPolicy scoring() {
         return scoring;
+    }
+
+    /** The Bayes filter over the model in {@code bayes.model} (empty until something is learned). */
+    public BayesFilter bayes() {
+        return bayes;
+    }
+
+    /** Writes the Bayes model to its file (after learning). */
+    public void saveBayesModel() throws IOException {
+        bayes.model().save(bayesModelFile);
+    }
+
+    /** {@code bayes.model}: the model file, relative to James's var/ (default tracewall/bayes.model). */
+    static Path bayesModelFile(Map<String, String> properties, Path var) {
+        for (String key : properties.keySet()) {
+            if (key.startsWith("bayes.") && !key.equals("bayes.model")) {
+                throw new IllegalArgumentException("Unknown key '" + key + "' (bayes.model is the only bayes.* key)");
+            }
+        }
+        return var.resolve(properties.getOrDefault("bayes.model", "tracewall/bayes.model").trim());
     }
 
     /** Closes the state store when James stops (its file must be free for the next start). */

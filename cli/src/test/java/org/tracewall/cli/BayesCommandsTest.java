@@ -1,0 +1,90 @@
+package org.tracewall.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BayesCommandsTest {
+    private static final String[] SPAM = {"viagra", "cheap", "pills", "casino", "lottery", "winner", "prize", "发票", "代开"};
+    private static final String[] HAM = {"meeting", "agenda", "project", "report", "schedule", "review", "budget", "会议", "纪要"};
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void corpus() throws IOException {
+        write("spam", SPAM, 60);
+        write("ham", HAM, 60);
+    }
+
+    private void write(String label, String[] words, int count) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve(label));
+        for (int i = 0; i < count; i++) {
+            StringBuilder body = new StringBuilder();
+            for (int j = 0; j < 5; j++) {
+                body.append(words[(i + j * 2) % words.length]).append(' ');
+            }
+            Files.writeString(folder.resolve(label + i + ".eml"), "Subject: " + label + " " + i
+                + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + i + "\r\n", StandardCharsets.UTF_8);
+        }
+        Files.writeString(folder.resolve(label + "0.json"), "{}");
+    }
+
+    private int run(String... args) {
+        out.reset();
+        return TracewallCli.execute(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8), args);
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void learnShouldCountEachMessageOnceAndScanShouldSeparateSpamFromHam() throws IOException {
+        Path model = dir.resolve("bayes.model");
+        assertThat(run("learn", "--spam", dir.resolve("spam").toString(), "--ham", dir.resolve("ham").toString(),
+            "--model", model.toString())).isZero();
+        assertThat(output()).contains("learned 120 messages (0 already known)", "model: 60 spam, 60 ham");
+
+        assertThat(run("learn", "--spam", dir.resolve("spam").toString(), "--model", model.toString())).isZero();
+        assertThat(output()).contains("learned 0 messages (60 already known)");
+
+        Path unknownSpam = dir.resolve("new-spam.eml");
+        Files.writeString(unknownSpam, "Subject: hi\r\n\r\ncheap pills casino winner\r\n");
+        Path unknownHam = dir.resolve("new-ham.eml");
+        Files.writeString(unknownHam, "Subject: hi\r\n\r\nproject meeting agenda review\r\n");
+        assertThat(run("scan", "--model", model.toString(), unknownSpam.toString(), unknownHam.toString())).isZero();
+        assertThat(output()).containsPattern("new-spam.eml\t(0\\.9\\d{3}|1\\.0000)\tspam").containsPattern("new-ham.eml\t0\\.0\\d{3}\tham");
+    }
+
+    @Test
+    void evalShouldPrintTheFigures() {
+        assertThat(run("eval", "--spam", dir.resolve("spam").toString(), "--ham", dir.resolve("ham").toString())).isZero();
+        assertThat(output()).containsPattern("train: \\d+ spam, \\d+ ham")
+            .containsPattern("at threshold 0.90: spam recall \\d+\\.\\d\\d%, ham false positives \\d+\\.\\d\\d%")
+            .contains("recall at FP <= 0.1%", "recall at FP <= 1.0%", "msg/s on 1 thread", "peak heap");
+    }
+
+    @Test
+    void evalShouldRefuseAnEmptyCorpus() {
+        assertThat(run("eval")).isEqualTo(64);
+        assertThat(output()).contains("Nothing to evaluate");
+    }
+
+    @Test
+    void scanShouldExplainAMissingModel() {
+        assertThat(run("scan", "--model", dir.resolve("none").toString(), dir.toString())).isEqualTo(64);
+        assertThat(output()).contains("run tracewall learn first");
+    }
+}

@@ -1,0 +1,100 @@
+package org.tracewall.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tracewall.testing.dns.LoopbackDnsServer;
+import org.tracewall.testing.james.TracewallJamesExtension;
+import org.tracewall.testing.smtp.SmtpTestClient;
+
+/**
+ * Bayes end to end in the shipped gateway sample: an authenticated user teaches the model by
+ * sending to spam@ and ham@ (BayesLearn), then mail from outside is classified (BayesScore) and
+ * the verdict reaches the score (the BAYES symbol).
+ */
+class BayesIntegrationTest {
+    static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
+    static final String FEEDBACK = "memory://var/mail/bayes-feedback/";
+    static final String[] SPAM = {"viagra", "cheap", "pills", "casino", "lottery", "winner", "prize", "claim", "discount", "bonus"};
+    static final String[] HAM = {"meeting", "agenda", "project", "report", "schedule", "review", "budget", "minutes", "roadmap", "release"};
+
+    @RegisterExtension
+    static TracewallJamesExtension james = Gateway.builder(DNS)
+        .user("bob@tracewall.local", "bobpw")
+        .user("spam@tracewall.local", "x")
+        .user("ham@tracewall.local", "x")
+        .user("carol@tracewall.local", "pw")
+        .user("dave@tracewall.local", "pw")
+        .build();
+
+    @BeforeAll
+    static void teach() throws Exception {
+        DNS.zone().txt("sender.test", "v=spf1 ip4:127.0.96.0/24 -all")
+            .a("out.sender.test", "127.0.96.5").ptr("127.0.96.5", "out.sender.test");
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.96.9")) {
+            smtp.ehlo("laptop.tracewall.local");
+            assertThat(smtp.authPlain("bob@tracewall.local", "bobpw").code()).isEqualTo(235);
+            for (int i = 0; i < 25; i++) {
+                assertThat(smtp.send("bob@tracewall.local", List.of("spam@tracewall.local"),
+                    message("bob@tracewall.local", "offer " + i, words(SPAM, i))).code()).isEqualTo(250);
+                assertThat(smtp.send("bob@tracewall.local", List.of("ham@tracewall.local"),
+                    message("bob@tracewall.local", "notes " + i, words(HAM, i))).code()).isEqualTo(250);
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> james.repositoryCount(FEEDBACK) == 50);
+    }
+
+    @AfterAll
+    static void stop() {
+        DNS.close();
+    }
+
+    static String words(String[] vocabulary, int seed) {
+        StringBuilder text = new StringBuilder();
+        for (int j = 0; j < 6; j++) {
+            text.append(vocabulary[(seed * 3 + j * 7) % vocabulary.length]).append(' ');
+        }
+        return text.append("message number ").append(seed).toString();
+    }
+
+    static String message(String from, String subject, String body) {
+        return "From: " + from + "\r\nSubject: " + subject + "\r\n\r\n" + body + "\r\n";
+    }
+
+    private static String deliver(String to, String subject, String body) throws IOException {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.96.5")) {
+            smtp.ehlo("out.sender.test");
+            assertThat(smtp.send("news@sender.test", List.of(to), message("news@sender.test", subject, body)).code()).isEqualTo(250);
+        }
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", james.imapPort()).login(to, "pw").select(TestIMAPClient.INBOX)
+                .awaitMessage(Awaitility.await().atMost(Duration.ofSeconds(30)));
+            return imap.readFirstMessage();
+        }
+    }
+
+    @Test
+    void spamShouldGetAHighBayesScoreThatCountsInTheRules() throws Exception {
+        String received = deliver("carol@tracewall.local", "great offer", "cheap pills casino bonus winner claim your prize");
+
+        assertThat(received).containsPattern("X-Tracewall-Bayes: 0\\.9\\d{3} \\(spam\\)|X-Tracewall-Bayes: 1\\.0000 \\(spam\\)")
+            .containsPattern("X-Tracewall-Rules: .*BAYES\\([1-6]\\.\\d\\d\\)");
+    }
+
+    @Test
+    void hamShouldGetALowBayesScore() throws Exception {
+        String received = deliver("dave@tracewall.local", "agenda", "project meeting agenda and budget review minutes");
+
+        assertThat(received).containsPattern("X-Tracewall-Bayes: 0\\.[01]\\d{3} \\(ham\\)")
+            .containsPattern("X-Tracewall-Rules: .*BAYES\\(-[1-6]\\.\\d\\d\\)");
+    }
+}

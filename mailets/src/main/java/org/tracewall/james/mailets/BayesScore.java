@@ -1,0 +1,70 @@
+package org.tracewall.james.mailets;
+
+import java.util.Locale;
+import java.util.Set;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.tracewall.core.score.Symbol;
+import org.tracewall.james.BayesAttributes;
+import org.tracewall.james.ScoreSymbols;
+import org.tracewall.james.TracewallRuntime;
+import org.tracewall.reputation.bayes.BayesFilter;
+
+/**
+ * Classifies the message with the Bayes model ({@code bayes.model}, learned with {@code tracewall
+ * learn} or {@code BayesLearn}): header {@code X-Tracewall-Bayes: 0.9731 (spam)}, the attribute
+ * {@code org.tracewall.bayes.probability}, and the scoring symbol {@code BAYES} with factor
+ * 2p - 1, so that {@code ScoreMessage} weighs it ({@code score.weight.BAYES}, default 6). While
+ * the model has fewer than 20 spam or ham messages the header says {@code untrained} and
+ * nothing else is recorded. Reads at most the first 4 MB of a message.
+ *
+ * <pre>{@code
+ * <mailet match="All" class="org.tracewall.james.mailets.BayesScore"/>
+ * }</pre>
+ */
+public class BayesScore extends GenericMailet {
+    public static final String HEADER = "X-Tracewall-Bayes";
+
+    private final BayesFilter filter;
+
+    @Inject
+    public BayesScore(TracewallRuntime runtime) {
+        this(runtime.bayes());
+    }
+
+    BayesScore(BayesFilter filter) {
+        this.filter = filter;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        checkInitParameters(Set.of());
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        mail.getMessage().removeHeader(HEADER);
+        if (!filter.isTrained()) {
+            mail.getMessage().setHeader(HEADER, "untrained");
+            mail.getMessage().saveChanges();
+            return;
+        }
+        double p = filter.spamProbability(MessageBytes.of(mail.getMessage()));
+        String shown = String.format(Locale.ROOT, "%.4f", p);
+        mail.getMessage().setHeader(HEADER, shown + " (" + BayesFilter.verdict(p) + ")");
+        mail.getMessage().saveChanges();
+        mail.setAttribute(new Attribute(BayesAttributes.PROBABILITY, AttributeValue.of(p)));
+        ScoreSymbols.add(mail, Symbol.of(BayesAttributes.SYMBOL, 2 * p - 1, "p=" + shown));
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "Bayes Score";
+    }
+}
