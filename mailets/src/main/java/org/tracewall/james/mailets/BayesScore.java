@@ -13,6 +13,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.tracewall.core.score.Symbol;
 import org.tracewall.james.BayesAttributes;
 import org.tracewall.james.ScoreSymbols;
+import org.tracewall.james.MessageBytes;
 import org.tracewall.james.TracewallRuntime;
 import org.tracewall.reputation.bayes.BayesFilter;
 

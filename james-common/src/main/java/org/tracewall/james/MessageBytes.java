@@ -1,4 +1,4 @@
-package org.tracewall.james.mailets;
+package org.tracewall.james;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,13 +8,13 @@ import javax.mail.MessagingException;
 import javax.mail.Part;
 
 /** The first bytes of a message or part as written on the wire, bounded so that a 50 MB attachment costs 4 MB. */
-final class MessageBytes {
-    static final int LIMIT = 4 * 1024 * 1024;
+public final class MessageBytes {
+    public static final int LIMIT = 4 * 1024 * 1024;
 
     private MessageBytes() {
     }
 
-    static byte[] of(Part part) throws MessagingException {
+    public static byte[] of(Part part) throws MessagingException {
         Bounded out = new Bounded(LIMIT);
         try {
             part.writeTo(out);
