@@ -1,0 +1,277 @@
+package org.tracewall.it.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.james.utils.SpoolerProbe;
+import org.apache.mailet.Mail;
+import org.junit.jupiter.api.Test;
+import org.tracewall.testing.dns.LoopbackDnsServer;
+import org.tracewall.testing.james.TracewallJamesExtension;
+import org.tracewall.testing.smtp.SmtpReply;
+import org.tracewall.testing.smtp.SmtpTestClient;
+
+/**
+ * The load command (issue 9), on demand, never in the suite (the name is outside Surefire's test
+ * patterns): N messages over M parallel SMTP connections, each from its own loopback address,
+ * into an in-process James with the full gateway sample, then every message accounted for:
+ * accepted = delivered + quarantined (+ bounced), refused and deferred counted by reply, and
+ * lost = 0 or the lost ids. The same run against the sample with every Tracewall component
+ * removed gives the overhead ratio. Figures are printed; only "nothing lost" is asserted.
+ *
+ * <pre>
+ * ./mvnw -B -q install -DskipTests
+ * ./mvnw -B -pl integration-tests verify -Dtest=LoadRun -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dload.messages=10000 -Dload.connections=8
+ * </pre>
+ */
+class LoadRun {
+    static final int MESSAGES = Integer.getInteger("load.messages", 2000);
+    static final int CONNECTIONS = Integer.getInteger("load.connections", 8);
+    static final int USERS = 20;
+    static final String QUARANTINE = "memory://var/mail/quarantine/";
+    static final Pattern LOAD_ID = Pattern.compile("(?i)X-Load-Id: (\\d+)");
+
+    @Test
+    void loadShouldLoseNothing() throws Exception {
+        Result tracewall = run(false);
+        Result plain = run(true);
+        System.out.println(tracewall.report("tracewall"));
+        System.out.println(plain.report("plain James"));
+        System.out.printf(Locale.ROOT, "overhead: accepted msg/s plain / tracewall = %.2f; p50 latency tracewall / plain = %.2f%n",
+            plain.acceptedPerSecond() / tracewall.acceptedPerSecond(), tracewall.percentile(50) / Math.max(1, plain.percentile(50)));
+        assertThat(tracewall.lost).as("lost with Tracewall").isEmpty();
+        assertThat(plain.lost).as("lost with plain James").isEmpty();
+    }
+
+    private Result run(boolean plain) throws Exception {
+        try (LoopbackDnsServer dns = LoopbackDnsServer.startOrFail()) {
+            dns.zone().txt("sender.load.test", "v=spf1 ip4:127.0.90.0/23 -all")
+                .txt("forged.load.test", "v=spf1 ip4:192.0.2.1 -all")
+                .txt("neutral.load.test", "v=spf1 ?all");
+            // Every client is a well-configured host: forward-confirmed PTR, resolvable HELO.
+            for (int net = 90; net <= 92; net++) {
+                for (int host = 1; host <= 200; host++) {
+                    String ip = "127.0." + net + "." + host;
+                    dns.zone().ptr(ip, hostName(ip)).a(hostName(ip), ip);
+                }
+            }
+            TracewallJamesExtension.Builder builder = TracewallJamesExtension.builder().sample("gateway").dns(dns::hostAndPort)
+                .property("store.type", "memory")
+                .property("score.rule.LOAD_TAG.in", "Subject").property("score.rule.LOAD_TAG.pattern", "load-tag")
+                .property("score.rule.LOAD_TAG.weight", "7")
+                .property("score.rule.LOAD_QUARANTINE.in", "Subject").property("score.rule.LOAD_QUARANTINE.pattern", "load-quarantine")
+                .property("score.rule.LOAD_QUARANTINE.weight", "12")
+                .property("score.rule.LOAD_REFUSE.in", "Subject").property("score.rule.LOAD_REFUSE.pattern", "load-refuse")
+                .property("score.rule.LOAD_REFUSE.weight", "30");
+            if (plain) {
+                builder.confFile("smtpserver.xml", PlainJames.smtpServer(sample("smtpserver.xml")))
+                    .confFile("mailetcontainer.xml", PlainJames.mailetContainer(sample("mailetcontainer.xml")));
+            }
+            for (int u = 0; u < USERS; u++) {
+                builder.user("user" + u + "@tracewall.local", "pw");
+            }
+            TracewallJamesExtension james = builder.build();
+            james.start();
+            try {
+                return send(james);
+            } finally {
+                james.stop();
+            }
+        }
+    }
+
+    private Result send(TracewallJamesExtension james) throws Exception {
+        Result result = new Result();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
+        long start = System.nanoTime();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < MESSAGES; i = next.getAndIncrement()) {
+                    result.record(i, sendOne(james, i));
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.MINUTES)).as("sending finished").isTrue();
+        result.sendSeconds = (System.nanoTime() - start) / 1e9;
+        awaitSpoolIdle(james);
+        result.deliverSeconds = (System.nanoTime() - start) / 1e9;
+        account(james, result);
+        return result;
+    }
+
+    private static Reply sendOne(TracewallJamesExtension james, int i) throws IOException {
+        MessageMix kind = MessageMix.of(i);
+        // Traced senders come from 127.0.90-91.x (their SPF); others from 127.0.92.x.
+        String ip = kind == MessageMix.UNTRACEABLE || kind == MessageMix.GREYLISTED
+            ? "127.0.92." + (1 + i % 200) : "127.0.9" + (i % 2) + "." + (1 + (i / 2) % 200);
+        String from = "s" + (i % 150) + "@" + kind.senderDomain();
+        String to = "user" + (i % USERS) + "@tracewall.local";
+        String message = "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + kind.subject(i) + "\r\nX-Load-Id: " + i
+            + "\r\nMessage-ID: <load-" + i + "@load.test>\r\n\r\nLoad message " + i + ".\r\n";
+        long t0 = System.nanoTime();
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), ip)) {
+            smtp.ehlo(hostName(ip));
+            SmtpReply reply = smtp.send(from, List.of(to), message);
+            return new Reply(reply.code(), reply.text(), (System.nanoTime() - t0) / 1_000_000.0);
+        }
+    }
+
+    static String hostName(String ip) {
+        return "mx-" + ip.replace('.', '-') + ".hosts.load.test";
+    }
+
+    private static void awaitSpoolIdle(TracewallJamesExtension james) throws InterruptedException {
+        SpoolerProbe spooler = james.server().getProbe(SpoolerProbe.class);
+        int idleChecks = 0;
+        for (int round = 0; round < 1200 && idleChecks < 5; round++) {
+            idleChecks = spooler.processingFinished() ? idleChecks + 1 : 0;
+            Thread.sleep(500);
+        }
+    }
+
+    private static void account(TracewallJamesExtension james, Result result) throws Exception {
+        for (int u = 0; u < USERS; u++) {
+            result.delivered.addAll(inboxIds(james.imapPort(), "user" + u + "@tracewall.local"));
+        }
+        for (Mail mail : james.repositoryMails(QUARANTINE)) {
+            Matcher m = LOAD_ID.matcher(String.join("\n", Collections.list(mail.getMessage().getAllHeaderLines())));
+            if (m.find()) {
+                result.quarantined.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        for (int id : result.accepted) {
+            if (!result.delivered.contains(id) && !result.quarantined.contains(id)) {
+                result.lost.add(id);
+            }
+        }
+    }
+
+    /** The X-Load-Id of every message in a user's INBOX, over a plain IMAP session. */
+    static Set<Integer> inboxIds(int port, String user) throws IOException {
+        Set<Integer> ids = new TreeSet<>();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            in.readLine();
+            command(out, in, "a1 LOGIN " + user + " pw", "a1 ");
+            command(out, in, "a2 SELECT INBOX", "a2 ");
+            for (String line : command(out, in, "a3 FETCH 1:* (BODY.PEEK[HEADER.FIELDS (X-LOAD-ID)])", "a3 ")) {
+                Matcher m = LOAD_ID.matcher(line);
+                if (m.find()) {
+                    ids.add(Integer.parseInt(m.group(1)));
+                }
+            }
+            command(out, in, "a4 LOGOUT", "a4 ");
+        }
+        return ids;
+    }
+
+    private static List<String> command(OutputStream out, BufferedReader in, String command, String tag) throws IOException {
+        out.write((command + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        List<String> lines = new ArrayList<>();
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lines.add(line);
+            if (line.startsWith(tag)) {
+                break;
+            }
+        }
+        return lines;
+    }
+
+    static String sample(String name) {
+        try (InputStream in = LoadRun.class.getResourceAsStream("/tracewall-conf/gateway/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One SMTP transaction's outcome. */
+    static final class Reply {
+        final int code;
+        final String text;
+        final double millis;
+
+        Reply(int code, String text, double millis) {
+            this.code = code;
+            this.text = text;
+            this.millis = millis;
+        }
+    }
+
+    /** Everything counted in one run. */
+    static final class Result {
+        final Set<Integer> accepted = ConcurrentHashMap.newKeySet();
+        final Set<Integer> delivered = ConcurrentHashMap.newKeySet();
+        final Set<Integer> quarantined = ConcurrentHashMap.newKeySet();
+        final Set<Integer> lost = new TreeSet<>();
+        final Map<String, AtomicInteger> refusedByReason = new ConcurrentHashMap<>();
+        final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        double sendSeconds;
+        double deliverSeconds;
+
+        void record(int id, Reply reply) {
+            latencies.add(reply.millis);
+            if (reply.code == 250) {
+                accepted.add(id);
+            } else {
+                // The code, the enhanced status and the first word: "550 5.7.23 spf-fail:", "451 4.7.1 Greylisted".
+                String[] words = reply.text.split("\\s+");
+                String reason = reply.code + " " + String.join(" ", java.util.Arrays.copyOf(words, Math.min(2, words.length)));
+                refusedByReason.computeIfAbsent(reason, k -> new AtomicInteger()).incrementAndGet();
+            }
+        }
+
+        double acceptedPerSecond() {
+            return accepted.size() / sendSeconds;
+        }
+
+        double percentile(int p) {
+            List<Double> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        }
+
+        String report(String name) {
+            StringBuilder text = new StringBuilder();
+            text.append(String.format(Locale.ROOT, "== %s: %d messages over %d connections%n", name, MESSAGES, CONNECTIONS));
+            text.append(String.format(Locale.ROOT, "accepted %d (%.0f msg/s), delivered %d, quarantined %d; all processed after %.1f s "
+                + "(%.0f msg/s delivered)%n", accepted.size(), acceptedPerSecond(), delivered.size(), quarantined.size(), deliverSeconds,
+                (delivered.size() + quarantined.size()) / deliverSeconds));
+            new TreeMap<>(refusedByReason).forEach((reason, count) -> text.append("  not accepted: ").append(count).append(" x ")
+                .append(reason).append('\n'));
+            text.append(String.format(Locale.ROOT, "SMTP transaction latency p50 %.1f ms, p99 %.1f ms%n", percentile(50), percentile(99)));
+            text.append("lost = ").append(lost.size()).append(lost.isEmpty() ? "" : " " + lost).append('\n');
+            return text.toString();
+        }
+    }
+}
