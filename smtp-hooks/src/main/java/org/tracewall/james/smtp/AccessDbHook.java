@@ -38,8 +38,9 @@ import org.tracewall.james.Tracewall;
  * sendmail's access database (seed 004) in James: {@code Connect:} entries judged at the first
  * HELO/EHLO, {@code From:} at MAIL FROM, {@code To:} at RCPT TO, untagged entries for all three,
  * {@code Spam:} FRIEND/HATER recorded for the recipients. Actions: OK (accept and skip Tracewall's
- * checks), RELAY (allow relaying), SKIP, REJECT (5.7.1), DISCARD (accept, then drop the message),
- * {@code ERROR:5.x.x:text} and {@code ERROR:4.x.x:text}. The file (relative to conf/) is re-read
+ * checks), RELAY (allow relaying), SKIP, REJECT (5.7.1), DISCARD (accept and mark
+ * {@link #DISCARDED}; the root processor drops it: {@code <mailet match="HasMailAttribute=org.tracewall.access.discarded"
+ * class="Null"/>}), {@code ERROR:5.x.x:text} and {@code ERROR:4.x.x:text}. The file (relative to conf/) is re-read
  * when it changes; bad lines are logged with their number and skipped. Put this handler first.
  *
  * <pre>{@code
@@ -127,8 +128,10 @@ public class AccessDbHook implements HeloHook, MailHook, RcptHook, JamesMessageH
         if (discard) {
             // Accepted, then dropped on purpose: only where the operator wrote DISCARD.
             LOGGER.info("access db: discarding {} from <{}>", mail.getName(), mail.getMaybeSender().asString());
+            // Only marked here: a state set in an SMTP hook is taken for a processor name by James
+            // (it sends the mail to "error", whose Bounce would write to the sender). The root
+            // processor drops marked mail with James's Null mailet.
             mail.setAttribute(new Attribute(DISCARDED, AttributeValue.of(true)));
-            mail.setState(Mail.GHOST);
         }
         return HookResult.DECLINED;
     }

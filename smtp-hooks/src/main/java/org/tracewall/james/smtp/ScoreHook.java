@@ -52,7 +52,7 @@ public class ScoreHook implements JamesMessageHook {
 
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
-        if (Mail.GHOST.equals(mail.getState()) || SessionTrust.isAccessOk(session)) {
+        if (mail.getAttribute(AccessDbHook.DISCARDED).isPresent() || SessionTrust.isAccessOk(session)) {
             return HookResult.DECLINED;
         }
         boolean localSender = session.getUsername() != null || session.isRelayingAllowed();
