@@ -1,0 +1,109 @@
+package org.tracewall.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.Base64;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tracewall.testing.dns.LoopbackDnsServer;
+import org.tracewall.testing.james.TracewallJamesExtension;
+
+/**
+ * Tracewall's WebAdmin routes sit behind James's own authentication (issue 9): with JWT enabled
+ * in webadmin.properties, no token or a token without the admin claim is refused, an admin
+ * token signed by the configured key is served, exactly as for James's own routes.
+ */
+class WebAdminAuthenticationIntegrationTest {
+    static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
+    static final KeyPair KEYS = keys();
+
+    @RegisterExtension
+    static TracewallJamesExtension james = Gateway.builder(DNS)
+        .confFile("jwt_publickey", "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n")
+        .confFile("webadmin.properties", sample("webadmin.properties")
+            + "\njwt.enabled=true\njwt.publickeypem.url=file://conf/jwt_publickey\n")
+        .build();
+
+    static KeyPair keys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sample(String name) {
+        try (InputStream in = WebAdminAuthenticationIntegrationTest.class.getResourceAsStream("/tracewall-conf/gateway/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        DNS.close();
+    }
+
+    /** An RS256 JWT signed with the test key. */
+    static String token(String claims) throws GeneralSecurityException {
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        String signed = url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+            + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(KEYS.getPrivate());
+        rsa.update(signed.getBytes(StandardCharsets.US_ASCII));
+        return signed + "." + url.encodeToString(rsa.sign());
+    }
+
+    static int get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + james.webAdminPort() + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void tracewallRoutesShouldRefuseARequestWithoutToken() throws Exception {
+        assertThat(get("/tracewall/greylist", null)).isEqualTo(401);
+        assertThat(get("/tracewall/rate/softbounce", null)).isEqualTo(401);
+        assertThat(get("/domains", null)).as("James's own route, for comparison").isEqualTo(401);
+    }
+
+    @Test
+    void tracewallRoutesShouldRefuseATokenWithoutTheAdminClaim() throws Exception {
+        assertThat(get("/tracewall/greylist", token("{\"sub\":\"bob@tracewall.local\",\"admin\":false}"))).isEqualTo(401);
+    }
+
+    @Test
+    void tracewallRoutesShouldRefuseATokenSignedByAnotherKey() throws Exception {
+        String genuine = token("{\"sub\":\"admin@tracewall.local\",\"admin\":true}");
+        String forged = genuine.substring(0, genuine.lastIndexOf('.') + 1) + "AAAA" + genuine.substring(genuine.lastIndexOf('.') + 5);
+        assertThat(get("/tracewall/greylist", forged)).isEqualTo(401);
+    }
+
+    @Test
+    void tracewallRoutesShouldServeAnAdminToken() throws Exception {
+        String admin = token("{\"sub\":\"admin@tracewall.local\",\"admin\":true}");
+        assertThat(get("/tracewall/greylist", admin)).isEqualTo(200);
+        assertThat(get("/tracewall/rate/softbounce", admin)).isEqualTo(200);
+    }
+}
