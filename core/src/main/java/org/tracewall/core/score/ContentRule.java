@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Seed 003's keyword rule and seed 004's header check: a regular expression over one decoded
  * header ({@code Subject}, {@code From}, any name) or over the body text. A match emits the
- * rule's name as a symbol, with the matched text (shortened) as its detail.
+ * rule's name as a symbol, with where it matched (not the text) as its detail.
  */
 public final class ContentRule {
     public static final String BODY = "body";
@@ -49,12 +49,9 @@ public final class ContentRule {
         return Optional.empty();
     }
 
+    /** The detail names where the rule matched, never what: logs and headers carry no message text. */
     private Optional<Symbol> find(String text) {
         Matcher m = pattern.matcher(text);
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        String seen = m.group();
-        return Optional.of(Symbol.of(name, 1.0, where + ": " + (seen.length() > 40 ? seen.substring(0, 40) + "..." : seen)));
+        return m.find() ? Optional.of(Symbol.of(name, 1.0, where)) : Optional.empty();
     }
 }
