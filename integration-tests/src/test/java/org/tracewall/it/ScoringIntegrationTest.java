@@ -47,6 +47,9 @@ class ScoringIntegrationTest {
         .user("chinese@tracewall.local", "pw")
         .user("held@tracewall.local", "pw")
         .user("refused@tracewall.local", "pw")
+        .user("watched@tracewall.local", "pw")
+        .user("audit@tracewall.local", "pw")
+        .user("colleague@tracewall.local", "pw")
         .build();
 
     @BeforeAll
@@ -112,6 +115,19 @@ class ScoringIntegrationTest {
         String inbox = awaitInboxMessage("held@tracewall.local");
         assertThat(inbox).contains("action=quarantine").contains("TEST_QUARANTINE(12.00)");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> james.repositoryCount(QUARANTINE) == before);
+    }
+
+    @Test
+    void theSamplesAuditRuleShouldCopyAWatchedSendersMailAndDeliverTheOriginal() throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.98.9")) {
+            smtp.ehlo("laptop.tracewall.local");
+            assertThat(smtp.authPlain("watched@tracewall.local", "pw").code()).isEqualTo(235);
+            assertThat(smtp.send("watched@tracewall.local", List.of("colleague@tracewall.local"),
+                "From: watched@tracewall.local\r\nSubject: quarterly numbers\r\n\r\nsee attached\r\n").code()).isEqualTo(250);
+        }
+
+        assertThat(awaitInboxMessage("colleague@tracewall.local")).contains("Subject: quarterly numbers");
+        assertThat(awaitInboxMessage("audit@tracewall.local")).contains("Subject: quarterly numbers");
     }
 
     @Test
