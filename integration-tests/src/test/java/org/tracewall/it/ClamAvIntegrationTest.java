@@ -3,7 +3,6 @@ package org.tracewall.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,16 +46,12 @@ class ClamAvIntegrationTest {
 
     /** The sample's smtpserver.xml with the handler INSTALL-style before the core handlers of port 25. */
     static String withClamAv() {
-        try (InputStream in = ClamAvIntegrationTest.class.getResourceAsStream("/tracewall-conf/gateway/smtpserver.xml")) {
-            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String anchor = "<handler class=\"org.apache.james.smtpserver.CoreCmdHandlerLoader\"/>";
-            int at = xml.indexOf(anchor);
-            return xml.substring(0, at) + "<handler class=\"org.tracewall.james.smtp.ClamAvHook\">\n"
-                + "    <host>127.0.0.1</host>\n    <port>" + CLAMD.port() + "</port>\n    <timeout>10s</timeout>\n"
-                + "    <infected>quarantine</infected>\n    <unavailable>defer</unavailable>\n</handler>\n" + xml.substring(at);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String xml = Gateway.sample("smtpserver.xml");
+        String anchor = "<handler class=\"org.apache.james.smtpserver.CoreCmdHandlerLoader\"/>";
+        int at = xml.indexOf(anchor);
+        return xml.substring(0, at) + "<handler class=\"org.tracewall.james.smtp.ClamAvHook\">\n"
+            + "    <host>127.0.0.1</host>\n    <port>" + CLAMD.port() + "</port>\n    <timeout>10s</timeout>\n"
+            + "    <infected>quarantine</infected>\n    <unavailable>defer</unavailable>\n</handler>\n" + xml.substring(at);
     }
 
     @AfterAll

@@ -3,6 +3,8 @@ package org.tracewall.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,8 +18,20 @@ import org.tracewall.testing.smtp.SmtpReply;
 import org.tracewall.testing.smtp.SmtpTestClient;
 
 /** The gateway sample as most tests run it, and the short SMTP exchanges they repeat. */
-final class Gateway {
+public final class Gateway {
     private Gateway() {
+    }
+
+    /** A file of the shipped gateway sample, as the tests start from it. */
+    public static String sample(String name) {
+        try (InputStream in = Gateway.class.getResourceAsStream("/tracewall-conf/gateway/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No gateway sample file " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The gateway sample resolving through {@code dns}, with its state in memory. */

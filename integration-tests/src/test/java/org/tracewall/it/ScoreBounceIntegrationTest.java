@@ -3,9 +3,6 @@ package org.tracewall.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,10 +31,10 @@ class ScoreBounceIntegrationTest {
 
     @RegisterExtension
     static TracewallJamesExtension james = Gateway.builder(DNS)
-        .confFile("smtpserver.xml", sample("smtpserver.xml")
+        .confFile("smtpserver.xml", Gateway.sample("smtpserver.xml")
             .replace("<handler class=\"org.tracewall.james.smtp.ScoreHook\"/>", "")
             .replace("<untraceable>reject</untraceable>", "<untraceable>accept</untraceable>"))
-        .confFile("mailetcontainer.xml", sample("mailetcontainer.xml")
+        .confFile("mailetcontainer.xml", Gateway.sample("mailetcontainer.xml")
             .replaceAll("(?s)<mailet match=\"All\" class=\"RemoteDelivery\">.*?</mailet>",
                 "<mailet match=\"All\" class=\"ToRepository\"><repositoryPath>" + OUTGOING + "</repositoryPath></mailet>"))
         .property("greylist.whitelist.clients", "127.0.0.0/8")
@@ -47,13 +44,6 @@ class ScoreBounceIntegrationTest {
         .user("bob@tracewall.local", "bobpw")
         .build();
 
-    static String sample(String name) {
-        try (InputStream in = ScoreBounceIntegrationTest.class.getResourceAsStream("/tracewall-conf/gateway/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @BeforeAll
     static void zones() {

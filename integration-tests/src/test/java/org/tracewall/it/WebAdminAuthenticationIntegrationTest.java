@@ -2,9 +2,6 @@ package org.tracewall.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +32,7 @@ class WebAdminAuthenticationIntegrationTest {
     static TracewallJamesExtension james = Gateway.builder(DNS)
         .confFile("jwt_publickey", "-----BEGIN PUBLIC KEY-----\n"
             + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n")
-        .confFile("webadmin.properties", sample("webadmin.properties")
+        .confFile("webadmin.properties", Gateway.sample("webadmin.properties")
             + "\njwt.enabled=true\njwt.publickeypem.url=file://conf/jwt_publickey\n")
         .build();
 
@@ -49,13 +46,6 @@ class WebAdminAuthenticationIntegrationTest {
         }
     }
 
-    static String sample(String name) {
-        try (InputStream in = WebAdminAuthenticationIntegrationTest.class.getResourceAsStream("/tracewall-conf/gateway/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterAll
     static void stop() {

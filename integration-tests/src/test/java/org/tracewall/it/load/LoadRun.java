@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,6 +27,7 @@ import java.util.regex.Pattern;
 import org.apache.james.utils.SpoolerProbe;
 import org.apache.mailet.Mail;
 import org.junit.jupiter.api.Test;
+import org.tracewall.it.Gateway;
 import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.james.TracewallJamesExtension;
 import org.tracewall.testing.smtp.SmtpReply;
@@ -90,8 +88,8 @@ class LoadRun {
                 .property("score.rule.LOAD_REFUSE.in", "Subject").property("score.rule.LOAD_REFUSE.pattern", "load-refuse")
                 .property("score.rule.LOAD_REFUSE.weight", "30");
             if (plain) {
-                builder.confFile("smtpserver.xml", PlainJames.smtpServer(sample("smtpserver.xml")))
-                    .confFile("mailetcontainer.xml", PlainJames.mailetContainer(sample("mailetcontainer.xml")));
+                builder.confFile("smtpserver.xml", PlainJames.smtpServer(Gateway.sample("smtpserver.xml")))
+                    .confFile("mailetcontainer.xml", PlainJames.mailetContainer(Gateway.sample("mailetcontainer.xml")));
             }
             for (int u = 0; u < USERS; u++) {
                 builder.user("user" + u + "@tracewall.local", "pw");
@@ -208,13 +206,6 @@ class LoadRun {
         return lines;
     }
 
-    static String sample(String name) {
-        try (InputStream in = LoadRun.class.getResourceAsStream("/tracewall-conf/gateway/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** One SMTP transaction's outcome. */
     static final class Reply {
