@@ -1,18 +1,18 @@
 package org.tracewall.james;
 
-import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
-import javax.mail.internet.MimeUtility;
 
 import org.tracewall.core.score.MessageContent;
+import org.tracewall.reputation.text.HeaderText;
 import org.tracewall.reputation.text.MessageTextExtractor;
 
 /**
- * A message as content rules see it: decoded header values (RFC 2047) and the body text as the
+ * A message as content rules see it: header values as {@link HeaderText} decodes them (RFC 2047,
+ * raw 8-bit Chinese) and the body text as the
  * Bayes filter reads it ({@link MessageTextExtractor}: charsets detected where labels lie, HTML
  * stripped, bounded in size, depth and parts; attachments not read). Broken MIME yields what
  * could be read, never an exception: a rule then simply does not match.
@@ -32,7 +32,7 @@ public final class MimeMessageContent implements MessageContent {
             String[] raw = message.getHeader(name);
             if (raw != null) {
                 for (String value : raw) {
-                    values.add(decode(value));
+                    values.add(HeaderText.decode(value));
                 }
             }
         } catch (MessagingException e) {
@@ -52,13 +52,5 @@ public final class MimeMessageContent implements MessageContent {
             }
         }
         return body;
-    }
-
-    private static String decode(String value) {
-        try {
-            return MimeUtility.decodeText(MimeUtility.unfold(value));
-        } catch (UnsupportedEncodingException | RuntimeException e) {
-            return value;
-        }
     }
 }

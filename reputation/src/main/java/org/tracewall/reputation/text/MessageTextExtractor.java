@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -164,19 +163,12 @@ public final class MessageTextExtractor {
         return hosts;
     }
 
-    /** A header decoded: RFC 2047 words, or raw 8-bit bytes (common in Chinese mail) by the same charset rules as bodies. */
+    /** All values of a header, joined, as {@link HeaderText} decodes them. */
     static String header(MimeMessage message, String name) {
         try {
             String raw = message.getHeader(name, " ");
-            if (raw == null) {
-                return "";
-            }
-            String unfolded = MimeUtility.unfold(raw);
-            if (!unfolded.contains("=?") && unfolded.chars().anyMatch(c -> c > 0x7f)) {
-                return CharsetDecoding.guess(unfolded.getBytes(StandardCharsets.ISO_8859_1)).text();
-            }
-            return MimeUtility.decodeText(unfolded);
-        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+            return raw == null ? "" : HeaderText.decode(raw);
+        } catch (MessagingException | RuntimeException e) {
             return "";
         }
     }
