@@ -3,7 +3,6 @@ package org.tracewall.james;
 import java.util.Optional;
 
 import org.apache.mailet.AttributeName;
-import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 
 /** The Bayes verdict as a mail attribute, written by {@code BayesScore}, read by {@code BayesScoreAbove}. */
@@ -17,7 +16,6 @@ public final class BayesAttributes {
     }
 
     public static Optional<Double> probability(Mail mail) {
-        return mail.getAttribute(PROBABILITY).map(a -> a.getValue()).map(AttributeValue::value)
-            .filter(Double.class::isInstance).map(Double.class::cast);
+        return TraceAttributes.value(mail, PROBABILITY, Double.class);
     }
 }

@@ -69,7 +69,12 @@ public final class TraceAttributes {
     }
 
     public static Optional<String> string(Mail mail, AttributeName name) {
+        return value(mail, name, String.class);
+    }
+
+    /** An attribute's value when it has the given type; empty when absent or of another type. */
+    public static <T> Optional<T> value(Mail mail, AttributeName name, Class<T> type) {
         return mail.getAttribute(name).map(Attribute::getValue).map(AttributeValue::value)
-            .filter(String.class::isInstance).map(String.class::cast);
+            .filter(type::isInstance).map(type::cast);
     }
 }
