@@ -2,9 +2,11 @@ package org.tracewall.james;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
@@ -35,16 +37,17 @@ public final class ScoreSymbols {
         Map<String, Symbol> byName = new LinkedHashMap<>();
         read(mail).forEach(s -> byName.put(s.name(), s));
         symbols.forEach(s -> byName.put(s.name(), s));
-        List<String> lines = new ArrayList<>();
-        byName.values().forEach(s -> lines.add(s.encode()));
-        mail.setAttribute(new Attribute(SYMBOLS, AttributeValue.of(String.join("\n", lines))));
+        write(mail, byName.values());
     }
 
     /** Drops a symbol, e.g. VIRUS once the infected part is gone. */
     public static void remove(Mail mail, String name) {
-        List<String> lines = new ArrayList<>();
-        read(mail).stream().filter(s -> !s.name().equals(name)).forEach(s -> lines.add(s.encode()));
-        mail.setAttribute(new Attribute(SYMBOLS, AttributeValue.of(String.join("\n", lines))));
+        write(mail, read(mail).stream().filter(s -> !s.name().equals(name)).collect(Collectors.toList()));
+    }
+
+    private static void write(Mail mail, Collection<Symbol> symbols) {
+        String lines = symbols.stream().map(Symbol::encode).collect(Collectors.joining("\n"));
+        mail.setAttribute(new Attribute(SYMBOLS, AttributeValue.of(lines)));
     }
 
     /** The symbols recorded so far; a line that does not decode (written by something else) is skipped. */
