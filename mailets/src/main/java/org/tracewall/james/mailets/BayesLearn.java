@@ -73,10 +73,12 @@ public class BayesLearn extends GenericMailet {
                 learned++;
             }
         }
-        try {
-            runtime.saveBayesModel();
-        } catch (IOException e) {
-            throw new MessagingException("Cannot save the Bayes model", e);
+        if (learned > 0) {
+            try {
+                runtime.saveBayesModel();
+            } catch (IOException e) {
+                throw new MessagingException("Cannot save the Bayes model", e);
+            }
         }
         mail.setAttribute(new Attribute(LEARNED, AttributeValue.of(learned)));
         LOGGER.info("bayes-learn: {} message(s) of {} learned as {}; model {} spam, {} ham", learned, mail.getName(),
