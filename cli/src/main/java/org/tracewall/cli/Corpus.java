@@ -18,39 +18,79 @@ final class Corpus {
     private Corpus() {
     }
 
-    /** A message file with its label. */
+    /** A message with its label: a whole file, or one message of an mbox file. */
     static final class Sample {
         final Path path;
         final boolean spam;
+        private final long offset;
+        private final long length;
+        private final int index;
 
         Sample(Path path, boolean spam) {
+            this(path, spam, -1, -1, 0);
+        }
+
+        private Sample(Path path, boolean spam, long offset, long length, int index) {
             this.path = path;
             this.spam = spam;
+            this.offset = offset;
+            this.length = length;
+            this.index = index;
+        }
+
+        /** The file's name, or "file#n" for the n-th message of an mbox (the split rule hashes it). */
+        String name() {
+            String file = path.getFileName().toString();
+            return offset < 0 ? file : file + "#" + index;
+        }
+
+        @Override
+        public String toString() {
+            return offset < 0 ? path.toString() : path + "#" + index;
         }
 
         byte[] read() {
             try {
-                return Files.readAllBytes(path);
+                return offset < 0 ? Files.readAllBytes(path) : Mbox.read(path, offset, length);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + path, e);
+                throw new UncheckedIOException("Cannot read " + this, e);
             }
         }
     }
 
-    /** Every regular file below the folders, sorted; JSON sidecars, labels and notes are not messages. */
+    /**
+     * Every message below the folders (or in the files given), sorted: one message per file
+     * (Maildir's cur/ and new/ included), or many in an mbox file (it starts with "From ").
+     * JSON sidecars, labels and notes are not messages.
+     */
     static List<Sample> folders(List<Path> folders, boolean spam) throws IOException {
         List<Sample> samples = new ArrayList<>();
         for (Path folder : folders) {
+            if (Files.isRegularFile(folder)) {
+                addFile(folder, spam, samples);
+                continue;
+            }
             if (!Files.isDirectory(folder)) {
-                throw new IOException("Not a folder: " + folder);
+                throw new IOException("Not a folder or file: " + folder);
             }
             try (Stream<Path> files = Files.walk(folder)) {
                 for (Path file : files.filter(Files::isRegularFile).filter(Corpus::isMessage).sorted().collect(Collectors.toList())) {
-                    samples.add(new Sample(file, spam));
+                    addFile(file, spam, samples);
                 }
             }
         }
         return samples;
+    }
+
+    private static void addFile(Path file, boolean spam, List<Sample> samples) throws IOException {
+        if (!Mbox.isMbox(file)) {
+            samples.add(new Sample(file, spam));
+            return;
+        }
+        List<long[]> messages = Mbox.index(file);
+        for (int i = 0; i < messages.size(); i++) {
+            samples.add(new Sample(file, spam, messages.get(i)[0], messages.get(i)[1], i + 1));
+        }
     }
 
     /** "label&lt;TAB&gt;file" lines (label spam or ham), files relative to the labels file's folder. */
@@ -75,9 +115,9 @@ final class Corpus {
     }
 
     /** The split rule: train when int(sha1(file name), 16) % 10 &lt; 7, else test. */
-    static boolean isTrain(Path file) {
+    static boolean isTrain(Sample sample) {
         try {
-            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(sample.name().getBytes(StandardCharsets.UTF_8));
             return new BigInteger(1, sha1).mod(BigInteger.TEN).intValue() < 7;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -67,7 +67,7 @@ final class EvalCommand implements Callable<Integer> {
             split.addAll(Corpus.labels(labels));
         }
         for (Corpus.Sample sample : split) {
-            (Corpus.isTrain(sample.path) ? train : test).add(sample);
+            (Corpus.isTrain(sample) ? train : test).add(sample);
         }
         train.addAll(Corpus.folders(trainSpam, true));
         train.addAll(Corpus.folders(trainHam, false));
@@ -77,14 +77,15 @@ final class EvalCommand implements Callable<Integer> {
             out.println("Nothing to evaluate: give --spam/--ham (or --labels), or --train-*/--test-* folders");
             return 64;
         }
-        BayesFilter filter = new BayesFilter(new BayesModel(), new Tokenizer(cjk));
+        BayesModel model = new BayesModel();
+        BayesFilter filter = new BayesFilter(model, new Tokenizer(cjk));
         long start = System.nanoTime();
         for (Corpus.Sample sample : train) {
             filter.learn(sample.read(), sample.spam);
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "train: %d spam, %d ham in %.1f s; %d tokens%n", filter.model().spamMessages(),
-            filter.model().hamMessages(), trainSeconds, filter.model().tokenCount());
+        out.printf(Locale.ROOT, "train: %d spam, %d ham in %.1f s; %d tokens%n", model.spamMessages(),
+            model.hamMessages(), trainSeconds, model.tokenCount());
         report(filter, test);
         return 0;
     }
@@ -134,10 +135,10 @@ final class EvalCommand implements Callable<Integer> {
         order.sort((a, b) -> Double.compare(scores[b], scores[a]));
         out.println("highest-scoring ham:");
         order.stream().filter(i -> !test.get(i).spam).limit(errors)
-            .forEach(i -> out.printf(Locale.ROOT, "  %.4f\t%s%n", scores[i], test.get(i).path));
+            .forEach(i -> out.printf(Locale.ROOT, "  %.4f\t%s%n", scores[i], test.get(i)));
         out.println("lowest-scoring spam:");
         order.stream().sorted((a, b) -> Double.compare(scores[a], scores[b])).filter(i -> test.get(i).spam).limit(errors)
-            .forEach(i -> out.printf(Locale.ROOT, "  %.4f\t%s%n", scores[i], test.get(i).path));
+            .forEach(i -> out.printf(Locale.ROOT, "  %.4f\t%s%n", scores[i], test.get(i)));
     }
 
     private static long peakHeapMegabytes() {

@@ -9,24 +9,30 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.tracewall.reputation.bayes.BayesFilter;
-import org.tracewall.reputation.bayes.BayesModel;
+import org.tracewall.reputation.bayes.TokenEvidence;
 import org.tracewall.reputation.text.Tokenizer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Learns folders of spam and ham into a model file (created or extended), with progress and counts. */
-@Command(name = "learn", mixinStandardHelpOptions = true, description = "Learn spam and ham folders into a Bayes model file.")
+/**
+ * Learns folders, Maildirs and mbox files of spam and ham into a model file (created or extended)
+ * or into the state store James shares, with progress and counts.
+ */
+@Command(name = "learn", mixinStandardHelpOptions = true,
+    description = "Learn spam and ham (folders, Maildirs, mbox files) into a Bayes model file or state store.")
 final class LearnCommand implements Callable<Integer> {
     private static final int PROGRESS_EVERY = 500;
     private final PrintStream out;
 
-    @Option(names = "--spam", description = "folder(s) of spam, one message per file")
+    @Option(names = "--spam", description = "spam: folders (one message per file, Maildirs too) or mbox files")
     List<Path> spam = new ArrayList<>();
-    @Option(names = "--ham", description = "folder(s) of ham, one message per file")
+    @Option(names = "--ham", description = "ham: folders (one message per file, Maildirs too) or mbox files")
     List<Path> ham = new ArrayList<>();
-    @Option(names = "--model", required = true, description = "the model file (James: var/tracewall/bayes.model)")
+    @Option(names = "--model", description = "the model file (James, bayes.store=file: var/tracewall/bayes.model)")
     Path model;
+    @Option(names = "--store", description = "or the state store (James, bayes.store=state): redis://host:6379 or embedded:FILE")
+    String store;
 
     LearnCommand(PrintStream out) {
         this.out = out;
@@ -40,7 +46,17 @@ final class LearnCommand implements Callable<Integer> {
             out.println("Nothing to learn: give --spam and/or --ham folders");
             return 64;
         }
-        BayesFilter filter = new BayesFilter(BayesModel.loadOrEmpty(model), Tokenizer.standard());
+        if ((model == null) == (store == null)) {
+            out.println("Give either --model FILE or --store URI");
+            return 64;
+        }
+        try (ModelLocation location = ModelLocation.open(model, store, false)) {
+            return learn(samples, location);
+        }
+    }
+
+    private int learn(List<Corpus.Sample> samples, ModelLocation location) throws IOException {
+        BayesFilter filter = new BayesFilter(location.counts(), Tokenizer.standard());
         int learned = 0;
         int duplicates = 0;
         long start = System.nanoTime();
@@ -57,10 +73,11 @@ final class LearnCommand implements Callable<Integer> {
             }
         }
         out.println();
-        filter.model().save(model);
-        out.printf(Locale.ROOT, "learned %d messages (%d already known) in %.1f s; model: %d spam, %d ham, %d tokens -> %s%n",
-            learned, duplicates, (System.nanoTime() - start) / 1e9, filter.model().spamMessages(), filter.model().hamMessages(),
-            filter.model().tokenCount(), model);
+        location.save();
+        TokenEvidence totals = location.counts().totals();
+        out.printf(Locale.ROOT, "learned %d messages (%d already known) in %.1f s; model: %d spam, %d ham -> %s%n",
+            learned, duplicates, (System.nanoTime() - start) / 1e9, totals.spamMessages(), totals.hamMessages(),
+            location.describe());
         return 0;
     }
 

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.tracewall.reputation.bayes.BayesFilter;
-import org.tracewall.reputation.bayes.BayesModel;
 import org.tracewall.reputation.text.Tokenizer;
 
 import picocli.CommandLine.Command;
@@ -22,8 +20,10 @@ import picocli.CommandLine.Parameters;
 final class ScanCommand implements Callable<Integer> {
     private final PrintStream out;
 
-    @Option(names = "--model", required = true, description = "the model file")
+    @Option(names = "--model", description = "the model file")
     Path model;
+    @Option(names = "--store", description = "or the state store: redis://host:6379 or embedded:FILE")
+    String store;
     @Parameters(arity = "1..*", description = "message files or folders")
     List<Path> paths;
 
@@ -33,26 +33,27 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.exists(model)) {
+        if ((model == null) == (store == null)) {
+            out.println("Give either --model FILE or --store URI");
+            return 64;
+        }
+        if (model != null && !Files.exists(model)) {
             out.println("No model at " + model + ": run tracewall learn first");
             return 64;
         }
-        BayesFilter filter = new BayesFilter(BayesModel.load(model), Tokenizer.standard());
+        try (ModelLocation location = ModelLocation.open(model, store, true)) {
+            scan(new BayesFilter(location.counts(), Tokenizer.standard()));
+        }
+        return 0;
+    }
+
+    private void scan(BayesFilter filter) throws IOException {
         if (!filter.isTrained()) {
             out.println("The model has fewer than 20 spam or ham messages: every message would score 0.5");
         }
-        List<Corpus.Sample> samples = new ArrayList<>();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                samples.addAll(Corpus.folders(List.of(path), false));
-            } else {
-                samples.add(new Corpus.Sample(path, false));
-            }
-        }
-        for (Corpus.Sample sample : samples) {
+        for (Corpus.Sample sample : Corpus.folders(paths, false)) {
             double p = filter.spamProbability(sample.read());
-            out.printf(Locale.ROOT, "%s\t%.4f\t%s%n", sample.path, p, BayesFilter.verdict(p));
+            out.printf(Locale.ROOT, "%s\t%.4f\t%s%n", sample, p, BayesFilter.verdict(p));
         }
-        return 0;
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tracewall.testing.redis.RedisServerProcess;
 
 class BayesCommandsTest {
     private static final String[] SPAM = {"viagra", "cheap", "pills", "casino", "lottery", "winner", "prize", "发票", "代开"};
@@ -86,5 +87,56 @@ class BayesCommandsTest {
     void scanShouldExplainAMissingModel() {
         assertThat(run("scan", "--model", dir.resolve("none").toString(), dir.toString())).isEqualTo(64);
         assertThat(output()).contains("run tracewall learn first");
+    }
+
+    @Test
+    void learnShouldReadMboxFilesMessageByMessage() throws IOException {
+        Path mbox = dir.resolve("Junk.mbox");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            text.append("From spammer@example.com Mon Jan  1 00:00:00 2024\n")
+                .append("Subject: offer ").append(i).append("\n\n")
+                .append(SPAM[i % SPAM.length]).append(' ').append(SPAM[(i + 3) % SPAM.length]).append(" number ").append(i).append('\n')
+                .append(">From here on, a quoted line\n\n");
+        }
+        Files.writeString(mbox, text.toString(), StandardCharsets.UTF_8);
+        Path model = dir.resolve("bayes.model");
+
+        assertThat(run("learn", "--spam", mbox.toString(), "--ham", dir.resolve("ham").toString(), "--model", model.toString())).isZero();
+        assertThat(output()).contains("learned 90 messages (0 already known)", "model: 30 spam, 60 ham");
+
+        assertThat(Mbox.read(mbox, Mbox.index(mbox).get(1)[0], Mbox.index(mbox).get(1)[1]))
+            .asString(StandardCharsets.UTF_8).startsWith("Subject: offer 1\n").contains("\nFrom here on");
+    }
+
+    @Test
+    void learnAndScanShouldUseASharedRedisStore() throws IOException {
+        try (RedisServerProcess redis = RedisServerProcess.startOnFreePort()) {
+            assertThat(run("learn", "--spam", dir.resolve("spam").toString(), "--ham", dir.resolve("ham").toString(),
+                "--store", redis.uri())).isZero();
+            assertThat(output()).contains("learned 120 messages", "model: 60 spam, 60 ham", "state store redis " + redis.uri());
+
+            Path unknownSpam = dir.resolve("new-spam.eml");
+            Files.writeString(unknownSpam, "Subject: hi\r\n\r\ncheap pills casino winner\r\n");
+            assertThat(run("scan", "--store", redis.uri(), unknownSpam.toString())).isZero();
+            assertThat(output()).containsPattern("new-spam.eml\t(0\\.9\\d{3}|1\\.0000)\tspam");
+        }
+    }
+
+    @Test
+    void learnShouldUseTheEmbeddedStoreFileJamesReads() throws IOException {
+        Path state = dir.resolve("var/tracewall/state.mv.db");
+        assertThat(run("learn", "--spam", dir.resolve("spam").toString(), "--ham", dir.resolve("ham").toString(),
+            "--store", "embedded:" + state)).isZero();
+        assertThat(run("learn", "--spam", dir.resolve("spam").toString(), "--store", "embedded:" + state)).isZero();
+        assertThat(output()).contains("learned 0 messages (60 already known)", "model: 60 spam, 60 ham");
+    }
+
+    @Test
+    void learnShouldNeedExactlyOneModelLocation() {
+        assertThat(run("learn", "--spam", dir.resolve("spam").toString())).isEqualTo(64);
+        assertThat(output()).contains("Give either --model FILE or --store URI");
+        assertThat(run("learn", "--spam", dir.resolve("spam").toString(), "--store", "mysql://x")).isNotZero();
+        assertThat(output()).contains("expected redis://host:port or embedded:");
     }
 }

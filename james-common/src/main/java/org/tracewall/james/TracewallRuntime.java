@@ -28,8 +28,11 @@ import org.tracewall.core.rate.RateConfig;
 import org.tracewall.core.rate.RateLimiter;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoringPolicy;
+import org.tracewall.reputation.bayes.BayesConfig;
 import org.tracewall.reputation.bayes.BayesFilter;
 import org.tracewall.reputation.bayes.BayesModel;
+import org.tracewall.reputation.bayes.StoreTokenCounts;
+import org.tracewall.reputation.bayes.TokenCounts;
 import org.tracewall.reputation.text.Tokenizer;
 import org.tracewall.core.store.StateStore;
 import org.tracewall.core.store.StoreConfig;
@@ -65,7 +68,7 @@ public class TracewallRuntime {
     private final double dnsListThreshold;
     private final ScoringPolicy scoring;
     private final BayesFilter bayes;
-    private final Path bayesModelFile;
+    private final BayesConfig bayesConfig;
 
     @Inject
     public TracewallRuntime(PropertiesProvider propertiesProvider, FileSystem fileSystem, TracewallClock clock)
@@ -84,12 +87,13 @@ public class TracewallRuntime {
             this.dnsLists = new DnsListChecker(dns, lists.lists());
             this.dnsListThreshold = lists.threshold();
             this.scoring = ScoreConfig.fromProperties(settings.asMap());
-            this.bayesModelFile = bayesModelFile(settings.asMap(), var);
-            this.bayes = new BayesFilter(BayesModel.loadOrEmpty(bayesModelFile), Tokenizer.standard());
+            this.bayesConfig = BayesConfig.fromProperties(settings.asMap(), var);
+            this.bayes = new BayesFilter(bayesCounts(bayesConfig, store), Tokenizer.standard());
         } catch (IllegalArgumentException | IOException e) {
             throw new ConfigurationException("conf/tracewall.properties: " + e.getMessage(), e);
         }
-        LOGGER.info("Tracewall {} ready: {}; state store: {}", Tracewall.version(), settings.dns(), store.describe());
+        LOGGER.info("Tracewall {} ready: {}; state store: {}; Bayes: {}", Tracewall.version(), settings.dns(),
+            store.describe(), bayes.model().describe());
     }
 
     public TracewallSettings settings() {
@@ -131,24 +135,25 @@ public class TracewallRuntime {
         return scoring;
     }
 
-    /** The Bayes filter over the model in {@code bayes.model} (empty until something is learned). */
+    /**
+     * The Bayes filter over the model of {@code bayes.*}: the file {@code bayes.model} (empty until
+     * something is learned), or the state store, shared by all nodes when it is Redis.
+     */
     public BayesFilter bayes() {
         return bayes;
     }
 
-    /** Writes the Bayes model to its file (after learning). */
+    /** Writes a file model to its file after learning; a state-store model is already written. */
     public void saveBayesModel() throws IOException {
-        bayes.model().save(bayesModelFile);
+        if (bayes.model() instanceof BayesModel) {
+            ((BayesModel) bayes.model()).save(bayesConfig.modelFile());
+        }
     }
 
-    /** {@code bayes.model}: the model file, relative to James's var/ (default tracewall/bayes.model). */
-    static Path bayesModelFile(Map<String, String> properties, Path var) {
-        for (String key : properties.keySet()) {
-            if (key.startsWith("bayes.") && !key.equals("bayes.model")) {
-                throw new IllegalArgumentException("Unknown key '" + key + "' (bayes.model is the only bayes.* key)");
-            }
-        }
-        return var.resolve(properties.getOrDefault("bayes.model", "tracewall/bayes.model").trim());
+    private static TokenCounts bayesCounts(BayesConfig config, StateStore store) throws IOException {
+        return config.storage() == BayesConfig.Storage.STATE
+            ? new StoreTokenCounts(store)
+            : BayesModel.loadOrEmpty(config.modelFile());
     }
 
     /** Closes the state store when James stops (its file must be free for the next start). */

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -31,6 +34,7 @@ public final class MvStoreStateStore implements StateStore {
     private final MVStore store;
     private final MVMap<String, String> values;
     private final MVMap<String, String> sets;
+    private final MVMap<String, Long> counters;
     private final LongSupplier clockMillis;
     private int writesSinceSweep;
 
@@ -39,6 +43,7 @@ public final class MvStoreStateStore implements StateStore {
         this.store = store;
         this.values = store.openMap("values");
         this.sets = store.openMap("sets");
+        this.counters = store.openMap("counters");
         this.clockMillis = clockMillis;
     }
 
@@ -107,6 +112,31 @@ public final class MvStoreStateStore implements StateStore {
         guarded(() -> values.put(key, encoded));
         written();
         return count;
+    }
+
+    @Override
+    public synchronized void addToCounters(String map, Collection<String> fields, long delta) {
+        guarded(() -> {
+            for (String field : fields) {
+                counters.merge(map + SEPARATOR + field, delta, Long::sum);
+            }
+            return null;
+        });
+        written();
+    }
+
+    @Override
+    public synchronized Map<String, Long> counters(String map, Collection<String> fields) {
+        return guarded(() -> {
+            Map<String, Long> found = new HashMap<>();
+            for (String field : fields) {
+                Long count = counters.get(map + SEPARATOR + field);
+                if (count != null) {
+                    found.put(field, count);
+                }
+            }
+            return found;
+        });
     }
 
     @Override

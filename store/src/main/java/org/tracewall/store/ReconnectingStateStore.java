@@ -1,6 +1,8 @@
 package org.tracewall.store;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -75,6 +77,16 @@ final class ReconnectingStateStore implements StateStore {
     @Override
     public long increment(String key, Duration window) {
         return current().increment(key, window);
+    }
+
+    @Override
+    public void addToCounters(String map, Collection<String> fields, long delta) {
+        current().addToCounters(map, fields, delta);
+    }
+
+    @Override
+    public Map<String, Long> counters(String map, Collection<String> fields) {
+        return current().counters(map, fields);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package org.tracewall.store;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +35,12 @@ public final class RedisStateStore implements StateStore {
     /** INCR, and start the window on the first increment: one atomic step. */
     private static final String INCREMENT_IN_WINDOW =
         "local v = redis.call('INCR', KEYS[1]) if v == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return v";
+
+    /** HINCRBY of every field, one round trip; ARGV[1] is the delta. */
+    private static final String ADD_TO_COUNTERS =
+        "for i = 2, #ARGV do redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[1]) end return #ARGV - 1";
+    /** Fields per command: bounds the size of one request and of Redis's reply buffer. */
+    private static final int BATCH = 2000;
 
     private final String description;
     private final AbstractRedisClient client;
@@ -104,6 +114,37 @@ public final class RedisStateStore implements StateStore {
         Long count = guarded(() -> commands.eval(INCREMENT_IN_WINDOW, ScriptOutputType.INTEGER, new String[] {key},
             Long.toString(window.toMillis())));
         return count;
+    }
+
+    @Override
+    public void addToCounters(String map, Collection<String> fields, long delta) {
+        for (List<String> batch : batches(fields)) {
+            String[] args = new String[batch.size() + 1];
+            args[0] = Long.toString(delta);
+            for (int i = 0; i < batch.size(); i++) {
+                args[i + 1] = batch.get(i);
+            }
+            guarded(() -> commands.eval(ADD_TO_COUNTERS, ScriptOutputType.INTEGER, new String[] {map}, args));
+        }
+    }
+
+    @Override
+    public Map<String, Long> counters(String map, Collection<String> fields) {
+        Map<String, Long> found = new HashMap<>();
+        for (List<String> batch : batches(fields)) {
+            guarded(() -> commands.hmget(map, batch.toArray(new String[0])))
+                .forEach(kv -> kv.ifHasValue(v -> found.put(kv.getKey(), Long.parseLong(v))));
+        }
+        return found;
+    }
+
+    private static List<List<String>> batches(Collection<String> fields) {
+        List<String> all = List.copyOf(fields);
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += BATCH) {
+            batches.add(all.subList(i, Math.min(all.size(), i + BATCH)));
+        }
+        return batches;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.tracewall.core.store;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +15,7 @@ public class InMemoryStateStore implements StateStore {
     private final LongSupplier clockMillis;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> sets = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Long>> counters = new ConcurrentHashMap<>();
 
     public InMemoryStateStore() {
         this(System::currentTimeMillis);
@@ -63,6 +66,25 @@ public class InMemoryStateStore implements StateStore {
             ? new Entry("1", now + window.toMillis())
             : new Entry(Long.toString(Long.parseLong(old.value) + 1), old.expiresAt));
         return Long.parseLong(updated.value);
+    }
+
+    @Override
+    public void addToCounters(String map, Collection<String> fields, long delta) {
+        Map<String, Long> counts = counters.computeIfAbsent(map, m -> new ConcurrentHashMap<>());
+        fields.forEach(field -> counts.merge(field, delta, Long::sum));
+    }
+
+    @Override
+    public Map<String, Long> counters(String map, Collection<String> fields) {
+        Map<String, Long> counts = counters.getOrDefault(map, Map.of());
+        Map<String, Long> found = new HashMap<>();
+        for (String field : fields) {
+            Long count = counts.get(field);
+            if (count != null) {
+                found.put(field, count);
+            }
+        }
+        return found;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.tracewall.core.store;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +37,16 @@ public interface StateStore extends AutoCloseable {
     Set<String> members(String set);
 
     boolean isMember(String set, String member);
+
+    /**
+     * Adds {@code delta} to the counter of each field of a counter map (a missing field starts at
+     * zero; counters never expire). Each field's update is atomic, the batch as a whole is not.
+     * One round trip for the batch, because a Bayes model updates thousands of tokens at once.
+     */
+    void addToCounters(String map, Collection<String> fields, long delta);
+
+    /** The counters of those fields that exist, in one round trip; missing fields are left out. */
+    Map<String, Long> counters(String map, Collection<String> fields);
 
     /** "memory", "embedded /var/...", "redis redis://..." for logs and status pages. */
     String describe();

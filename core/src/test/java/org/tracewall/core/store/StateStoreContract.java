@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -144,5 +147,38 @@ public interface StateStoreContract {
     @Test
     default void membersShouldBeEmptyForAnUnknownSet() {
         assertThat(store().members(key("empty"))).isEmpty();
+    }
+
+    @Test
+    default void countersShouldAddPerFieldAndLeaveMissingFieldsOut() {
+        String map = key("counters");
+        store().addToCounters(map, List.of("a", "b"), 1);
+        store().addToCounters(map, List.of("b", "c"), 2);
+        store().addToCounters(map, List.of("c"), -1);
+
+        assertThat(store().counters(map, List.of("a", "b", "c", "never")))
+            .isEqualTo(Map.of("a", 1L, "b", 3L, "c", 1L));
+        assertThat(store().counters(key("other"), List.of("a"))).isEmpty();
+    }
+
+    @Test
+    default void countersShouldHandleBatchesOfThousandsOfFields() {
+        String map = key("many");
+        List<String> fields = IntStream.range(0, 5001).mapToObj(i -> "token-" + i).collect(Collectors.toList());
+        store().addToCounters(map, fields, 1);
+        store().addToCounters(map, fields.subList(0, 10), 1);
+
+        Map<String, Long> counts = store().counters(map, fields);
+        assertThat(counts).hasSize(5001);
+        assertThat(counts.get("token-0")).isEqualTo(2L);
+        assertThat(counts.get("token-5000")).isEqualTo(1L);
+    }
+
+    @Test
+    default void countersShouldKeepUnicodeFieldNamesApart() {
+        String map = key("unicode");
+        store().addToCounters(map, List.of("发票", "发", "subject:发票"), 1);
+
+        assertThat(store().counters(map, List.of("发票", "发", "subject:发票"))).hasSize(3);
     }
 }

@@ -19,6 +19,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.james.Tracewall;
 import org.tracewall.james.MessageBytes;
 import org.tracewall.james.TracewallRuntime;
@@ -68,10 +69,16 @@ public class BayesLearn extends GenericMailet {
             return;
         }
         int learned = 0;
-        for (byte[] message : messages(mail)) {
-            if (filter.learn(message, spam)) {
-                learned++;
+        try {
+            for (byte[] message : messages(mail)) {
+                if (filter.learn(message, spam)) {
+                    learned++;
+                }
             }
+        } catch (StoreUnavailableException e) {
+            // The mail itself goes on (the sample keeps it in bayes-feedback): it can be taught again.
+            LOGGER.warn("bayes-learn: state store unavailable, {} of {} not learned: {}", spam ? "spam" : "ham",
+                mail.getName(), e.getMessage());
         }
         if (learned > 0) {
             try {
@@ -81,8 +88,8 @@ public class BayesLearn extends GenericMailet {
             }
         }
         mail.setAttribute(new Attribute(LEARNED, AttributeValue.of(learned)));
-        LOGGER.info("bayes-learn: {} message(s) of {} learned as {}; model {} spam, {} ham", learned, mail.getName(),
-            spam ? "spam" : "ham", filter.model().spamMessages(), filter.model().hamMessages());
+        LOGGER.info("bayes-learn: {} message(s) of {} learned as {} into the {}", learned, mail.getName(),
+            spam ? "spam" : "ham", filter.model().describe());
     }
 
     private static List<byte[]> messages(Mail mail) throws MessagingException {

@@ -11,6 +11,8 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.tracewall.core.score.Symbol;
+import org.tracewall.core.store.FailOpen;
+import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.james.BayesAttributes;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.MessageBytes;
@@ -23,7 +25,9 @@ import org.tracewall.reputation.bayes.BayesFilter;
  * {@code org.tracewall.bayes.probability}, and the scoring symbol {@code BAYES} with factor
  * 2p - 1, so that {@code ScoreMessage} weighs it ({@code score.weight.BAYES}, default 6). While
  * the model has fewer than 20 spam or ham messages the header says {@code untrained} and
- * nothing else is recorded. Reads at most the first 4 MB of a message.
+ * nothing else is recorded; with the model in the state store ({@code bayes.store=state}) and the
+ * store down, it says {@code unavailable} and the message is scored without Bayes (fail open).
+ * Reads at most the first 4 MB of a message.
  *
  * <pre>{@code
  * <mailet match="All" class="org.tracewall.james.mailets.BayesScore"/>
@@ -33,6 +37,7 @@ public class BayesScore extends GenericMailet {
     public static final String HEADER = "X-Tracewall-Bayes";
 
     private final BayesFilter filter;
+    private final FailOpen failOpen = new FailOpen("bayes-score");
 
     @Inject
     public BayesScore(TracewallRuntime runtime) {
@@ -51,17 +56,28 @@ public class BayesScore extends GenericMailet {
     @Override
     public void service(Mail mail) throws MessagingException {
         mail.getMessage().removeHeader(HEADER);
-        if (!filter.isTrained()) {
-            mail.getMessage().setHeader(HEADER, "untrained");
-            mail.getMessage().saveChanges();
+        double p;
+        try {
+            if (!filter.isTrained()) {
+                setHeader(mail, "untrained");
+                return;
+            }
+            p = filter.spamProbability(MessageBytes.of(mail.getMessage()));
+        } catch (StoreUnavailableException e) {
+            failOpen.record(e);
+            setHeader(mail, "unavailable");
             return;
         }
-        double p = filter.spamProbability(MessageBytes.of(mail.getMessage()));
         String shown = String.format(Locale.ROOT, "%.4f", p);
         mail.getMessage().setHeader(HEADER, shown + " (" + BayesFilter.verdict(p) + ")");
         mail.getMessage().saveChanges();
         mail.setAttribute(new Attribute(BayesAttributes.PROBABILITY, AttributeValue.of(p)));
         ScoreSymbols.add(mail, Symbol.of(BayesAttributes.SYMBOL, 2 * p - 1, "p=" + shown));
+    }
+
+    private static void setHeader(Mail mail, String value) throws MessagingException {
+        mail.getMessage().setHeader(HEADER, value);
+        mail.getMessage().saveChanges();
     }
 
     @Override

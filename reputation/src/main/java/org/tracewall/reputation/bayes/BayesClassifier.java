@@ -17,26 +17,27 @@ public final class BayesClassifier {
     static final double MIN_DISTANCE = 0.1;
     static final int MAX_CLUES = 150;
 
-    private final BayesModel model;
+    private final TokenCounts model;
 
-    public BayesClassifier(BayesModel model) {
+    public BayesClassifier(TokenCounts model) {
         this.model = model;
     }
 
     public boolean isTrained() {
-        return model.spamMessages() >= MIN_LEARNED && model.hamMessages() >= MIN_LEARNED;
+        return model.totals().isTrained(MIN_LEARNED);
     }
 
     public double spamProbability(Collection<String> tokens) {
-        if (!isTrained()) {
+        TokenEvidence evidence = model.lookup(tokens);
+        if (!evidence.isTrained(MIN_LEARNED)) {
             return UNKNOWN;
         }
-        double spamTotal = model.spamMessages();
-        double hamTotal = model.hamMessages();
+        double spamTotal = evidence.spamMessages();
+        double hamTotal = evidence.hamMessages();
         double[] clues = new double[tokens.size()];
         int n = 0;
         for (String token : tokens) {
-            int[] c = model.counts(token);
+            int[] c = evidence.counts(token);
             if (c == null) {
                 continue;
             }

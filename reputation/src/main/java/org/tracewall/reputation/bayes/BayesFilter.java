@@ -18,17 +18,17 @@ public final class BayesFilter {
     /** At or under: ham; between the two: unsure (SpamBayes' defaults). */
     public static final double HAM_CUTOFF = 0.20;
 
-    private final BayesModel model;
+    private final TokenCounts model;
     private final Tokenizer tokenizer;
     private final BayesClassifier classifier;
 
-    public BayesFilter(BayesModel model, Tokenizer tokenizer) {
+    public BayesFilter(TokenCounts model, Tokenizer tokenizer) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.classifier = new BayesClassifier(model);
     }
 
-    public BayesModel model() {
+    public TokenCounts model() {
         return model;
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
  * one thread learns. Saved as a small gzip file, written to a temporary file and moved into
  * place, so a crash never leaves half a model.
  */
-public final class BayesModel {
+public final class BayesModel implements TokenCounts {
     private static final int MAGIC = 0x54574259; // "TWBY"
     private static final int VERSION = 1;
 
@@ -31,12 +32,7 @@ public final class BayesModel {
     private volatile int spamMessages;
     private volatile int hamMessages;
 
-    /**
-     * Counts a message's tokens once.
-     *
-     * @param id the message's identity (Message-ID or a digest); null: always learned
-     * @return false when this id was learned before (nothing counted)
-     */
+    @Override
     public synchronized boolean learn(Collection<String> tokens, boolean spam, String id) {
         if (id != null && !learned.add(id)) {
             return false;
@@ -60,6 +56,28 @@ public final class BayesModel {
     /** [spam, ham] messages that contained the token, or null when never seen. */
     int[] counts(String token) {
         return counts.get(token);
+    }
+
+    @Override
+    public TokenEvidence lookup(Collection<String> tokens) {
+        Map<String, int[]> known = new HashMap<>();
+        for (String token : tokens) {
+            int[] c = counts.get(token);
+            if (c != null) {
+                known.put(token, c);
+            }
+        }
+        return new TokenEvidence(spamMessages, hamMessages, known);
+    }
+
+    @Override
+    public TokenEvidence totals() {
+        return new TokenEvidence(spamMessages, hamMessages, Map.of());
+    }
+
+    @Override
+    public String describe() {
+        return "local model (" + counts.size() + " tokens)";
     }
 
     public int spamMessages() {

@@ -24,19 +24,34 @@ public final class RedisServerProcess implements AutoCloseable {
     private static final long START_TIMEOUT_MILLIS = 20_000;
 
     private final int port;
+    private final Path dataDir;
     private Process process;
 
-    private RedisServerProcess(int port) {
+    private RedisServerProcess(int port, Path dataDir) {
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     /** Starts a server on a free loopback port. */
     public static RedisServerProcess startOnFreePort() throws IOException {
+        return startOnFreePort(null);
+    }
+
+    /**
+     * Starts a server that writes every command to an append-only file in {@code dataDir}
+     * (fsync always), as a production Redis keeping a shared model would: a restart after
+     * {@link #stop()} finds the data again.
+     */
+    public static RedisServerProcess startPersistentOnFreePort(Path dataDir) throws IOException {
+        return startOnFreePort(Files.createDirectories(dataDir));
+    }
+
+    private static RedisServerProcess startOnFreePort(Path dataDir) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        RedisServerProcess redis = new RedisServerProcess(port);
+        RedisServerProcess redis = new RedisServerProcess(port, dataDir);
         redis.start();
         return redis;
     }
@@ -56,7 +71,12 @@ public final class RedisServerProcess implements AutoCloseable {
         }
         String binary = findBinary();
         List<String> command = new ArrayList<>(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-            "--save", "", "--appendonly", "no", "--protected-mode", "yes", "--loglevel", "warning"));
+            "--save", "", "--protected-mode", "yes", "--loglevel", "warning"));
+        if (dataDir == null) {
+            command.addAll(List.of("--appendonly", "no"));
+        } else {
+            command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always", "--dir", dataDir.toString()));
+        }
         process = ServerProcesses.startAndAwait(new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD), this::ping, Duration.ofMillis(START_TIMEOUT_MILLIS),
             () -> "port " + port);
