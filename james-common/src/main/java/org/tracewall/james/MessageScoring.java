@@ -14,6 +14,7 @@ import org.tracewall.core.score.Direction;
 import org.tracewall.core.score.ScoreInput;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.core.score.ScoreDecision;
+import org.tracewall.reputation.text.AttachmentReader;
 
 /**
  * Scores a James {@link Mail} with the policy: envelope, direction and recorded symbols from the
@@ -25,17 +26,18 @@ public final class MessageScoring {
     }
 
     /**
+     * @param attachments reads attached documents for content rules ({@link AttachmentReader#NONE}: only named)
      * @param client      the SMTP client, null when unknown
      * @param localSender the sender authenticated or came from a trusted network
      * @param isLocal     whether a domain is one of this server's
      */
-    public static ScoreDecision evaluate(ScoringPolicy policy, Mail mail, InetAddress client, boolean localSender,
-                                         Predicate<Domain> isLocal) {
+    public static ScoreDecision evaluate(ScoringPolicy policy, AttachmentReader attachments, Mail mail, InetAddress client,
+                                         boolean localSender, Predicate<Domain> isLocal) {
         List<MailAddress> recipients = List.copyOf(mail.getRecipients());
         boolean allLocal = !recipients.isEmpty() && recipients.stream().allMatch(r -> isLocal.test(r.getDomain()));
         MimeMessageContent content = null;
         try {
-            content = mail.getMessage() == null ? null : new MimeMessageContent(mail.getMessage());
+            content = mail.getMessage() == null ? null : new MimeMessageContent(mail.getMessage(), attachments);
         } catch (MessagingException e) {
             // no readable message: content rules do not run
         }

@@ -33,6 +33,8 @@ import org.tracewall.reputation.bayes.BayesFilter;
 import org.tracewall.reputation.bayes.BayesModel;
 import org.tracewall.reputation.bayes.StoreTokenCounts;
 import org.tracewall.reputation.bayes.TokenCounts;
+import org.tracewall.reputation.text.AttachmentConfig;
+import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.reputation.text.Tokenizer;
 import org.tracewall.core.store.StateStore;
 import org.tracewall.core.store.StoreConfig;
@@ -69,6 +71,7 @@ public class TracewallRuntime {
     private final ScoringPolicy scoring;
     private final BayesFilter bayes;
     private final BayesConfig bayesConfig;
+    private final AttachmentReader attachments;
 
     @Inject
     public TracewallRuntime(PropertiesProvider propertiesProvider, FileSystem fileSystem, TracewallClock clock)
@@ -88,7 +91,8 @@ public class TracewallRuntime {
             this.dnsListThreshold = lists.threshold();
             this.scoring = ScoreConfig.fromProperties(settings.asMap());
             this.bayesConfig = BayesConfig.fromProperties(settings.asMap(), var);
-            this.bayes = new BayesFilter(bayesCounts(bayesConfig, store), Tokenizer.standard());
+            this.attachments = AttachmentConfig.reader(settings.asMap());
+            this.bayes = new BayesFilter(bayesCounts(bayesConfig, store), Tokenizer.standard(), attachments);
         } catch (IllegalArgumentException | IOException e) {
             throw new ConfigurationException("conf/tracewall.properties: " + e.getMessage(), e);
         }
@@ -141,6 +145,11 @@ public class TracewallRuntime {
      */
     public BayesFilter bayes() {
         return bayes;
+    }
+
+    /** Reads attached documents' text ({@code attachments.tika.url}), or only names them (the default). */
+    public AttachmentReader attachments() {
+        return attachments;
     }
 
     /** Writes a file model to its file after learning; a state-store model is already written. */

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.james.MessageScoring;
+import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.james.ScoreAttributes;
 import org.tracewall.james.TraceAttributes;
 import org.tracewall.james.TracewallRuntime;
@@ -51,15 +52,17 @@ public class ScoreMessage extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ScoreMessage.class);
 
     private final ScoringPolicy policy;
+    private final AttachmentReader attachments;
     private final MetricFactory metrics;
 
     @Inject
     public ScoreMessage(TracewallRuntime runtime, MetricFactory metrics) {
-        this(runtime.scoring(), metrics);
+        this(runtime.scoring(), runtime.attachments(), metrics);
     }
 
-    ScoreMessage(ScoringPolicy policy, MetricFactory metrics) {
+    ScoreMessage(ScoringPolicy policy, AttachmentReader attachments, MetricFactory metrics) {
         this.policy = policy;
+        this.attachments = attachments;
         this.metrics = metrics;
     }
 
@@ -70,7 +73,7 @@ public class ScoreMessage extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        ScoreDecision decision = MessageScoring.evaluate(policy, mail, client(mail), isLocalSender(mail),
+        ScoreDecision decision = MessageScoring.evaluate(policy, attachments, mail, client(mail), isLocalSender(mail),
             domain -> getMailetContext().isLocalServer(domain));
         ScoreAttributes.store(mail, decision);
         MimeMessage message = mail.getMessage();

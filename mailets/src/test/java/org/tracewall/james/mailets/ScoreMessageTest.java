@@ -16,6 +16,7 @@ import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.Symbol;
 import org.tracewall.james.ScoreAttributes;
@@ -28,7 +29,7 @@ class ScoreMessageTest {
     @BeforeEach
     void setUp() {
         mailet = new ScoreMessage(ScoreConfig.fromProperties(Map.of("score.rule.FREE.in", "Subject",
-            "score.rule.FREE.pattern", "(?i)free money", "score.rule.FREE.weight", "4")), metrics);
+            "score.rule.FREE.pattern", "(?i)free money", "score.rule.FREE.weight", "4")), AttachmentReader.NONE, metrics);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Set;
 
+import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.reputation.text.MessageTextExtractor;
 import org.tracewall.reputation.text.Tokenizer;
 
@@ -20,11 +21,18 @@ public final class BayesFilter {
 
     private final TokenCounts model;
     private final Tokenizer tokenizer;
+    private final AttachmentReader attachments;
     private final BayesClassifier classifier;
 
     public BayesFilter(TokenCounts model, Tokenizer tokenizer) {
+        this(model, tokenizer, AttachmentReader.NONE);
+    }
+
+    /** @param attachments reads attached documents (PDF, office) into the text; NONE: only named */
+    public BayesFilter(TokenCounts model, Tokenizer tokenizer, AttachmentReader attachments) {
         this.model = model;
         this.tokenizer = tokenizer;
+        this.attachments = attachments;
         this.classifier = new BayesClassifier(model);
     }
 
@@ -33,7 +41,7 @@ public final class BayesFilter {
     }
 
     public Set<String> tokens(byte[] message) {
-        return tokenizer.tokens(MessageTextExtractor.extract(message));
+        return tokenizer.tokens(MessageTextExtractor.extract(message, attachments));
     }
 
     public double spamProbability(byte[] message) {

@@ -27,14 +27,19 @@ import javax.mail.internet.MimeUtility;
  * Reads a raw message (RFC 5322 bytes, an mbox "From " line tolerated) into {@link MessageText}.
  * Everything is bounded so that hostile input gets a verdict, not a crash or a hang: the first
  * {@value #MAX_MESSAGE_BYTES} bytes are read, each text part contributes at most
- * {@value #MAX_PART_BYTES} bytes, at most {@value #MAX_PARTS} parts {@value #MAX_DEPTH} levels deep;
- * attachments are never decoded, only named. Broken parts contribute nothing.
+ * {@value #MAX_PART_BYTES} bytes, at most {@value #MAX_PARTS} parts {@value #MAX_DEPTH} levels deep.
+ * Attachments are named; with an {@link AttachmentReader}, at most {@value #MAX_ATTACHMENTS_READ}
+ * documents of at most {@value #MAX_ATTACHMENT_BYTES} bytes each are read too, and at most
+ * {@value #MAX_ATTACHMENT_CHARS} characters of each one's text join the body. Broken parts contribute nothing.
  */
 public final class MessageTextExtractor {
     static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
     static final int MAX_PART_BYTES = 512 * 1024;
     static final int MAX_PARTS = 200;
     static final int MAX_DEPTH = 12;
+    static final int MAX_ATTACHMENTS_READ = 3;
+    static final int MAX_ATTACHMENT_BYTES = MAX_MESSAGE_BYTES;
+    static final int MAX_ATTACHMENT_CHARS = 100_000;
     private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)([a-z0-9.-]{3,253})");
     private static final Pattern RECEIVED_FROM = Pattern.compile("(?i)from\\s+([a-z0-9.-]+\\.[a-z]{2,})");
     private static final Pattern SCRIPT = Pattern.compile("(?is)<(script|style)[^>]*>.*?</\\1>");
@@ -49,13 +54,18 @@ public final class MessageTextExtractor {
     }
 
     public static MessageText extract(byte[] raw) {
+        return extract(raw, AttachmentReader.NONE);
+    }
+
+    /** As {@link #extract(byte[])}, and documents attached are read with {@code attachments}. */
+    public static MessageText extract(byte[] raw, AttachmentReader attachments) {
         byte[] bytes = skipMboxLine(raw);
         try {
             MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
-            StringBuilder body = new StringBuilder();
-            List<String> structure = new ArrayList<>();
-            walk(message, body, structure, 0, new int[] {0});
-            String text = body.toString();
+            Walk walk = new Walk(attachments);
+            walk.part(message, 0);
+            String text = walk.body.toString();
+            List<String> structure = walk.structure;
             return new MessageText(header(message, "Subject"), header(message, "From"), text, urlDomains(text),
                 structure, received(message));
         } catch (MessagingException | RuntimeException e) {
@@ -65,41 +75,74 @@ public final class MessageTextExtractor {
         }
     }
 
-    private static void walk(Part part, StringBuilder body, List<String> structure, int depth, int[] parts) {
-        if (depth > MAX_DEPTH || parts[0]++ >= MAX_PARTS) {
-            structure.add("too-deep");
-            return;
+    /** One pass over the parts: the text found, the structure seen, and what is left of the budgets. */
+    private static final class Walk {
+        final AttachmentReader attachments;
+        final StringBuilder body = new StringBuilder();
+        final List<String> structure = new ArrayList<>();
+        int parts;
+        int attachmentsRead;
+
+        Walk(AttachmentReader attachments) {
+            this.attachments = attachments;
         }
-        try {
-            String type = baseType(part);
-            if (type.startsWith("multipart/")) {
-                structure.add(type);
-                Object content = part.getContent();
-                if (content instanceof Multipart) {
-                    Multipart multipart = (Multipart) content;
-                    for (int i = 0; i < multipart.getCount() && parts[0] < MAX_PARTS; i++) {
-                        BodyPart child = multipart.getBodyPart(i);
-                        walk(child, body, structure, depth + 1, parts);
-                    }
-                }
-            } else if (type.equals("message/rfc822")) {
-                structure.add(type);
-                Object content = part.getContent();
-                if (content instanceof Part) {
-                    walk((Part) content, body, structure, depth + 1, parts);
-                }
-            } else if (type.startsWith("text/") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                text(part, type, body, structure);
-            } else {
-                structure.add(type);
-                String name = fileName(part);
-                int dot = name.lastIndexOf('.');
-                if (dot >= 0 && dot < name.length() - 1) {
-                    structure.add("attach:" + name.substring(dot + 1).toLowerCase(Locale.ROOT));
-                }
+
+        void part(Part part, int depth) {
+            if (depth > MAX_DEPTH || parts++ >= MAX_PARTS) {
+                structure.add("too-deep");
+                return;
             }
-        } catch (MessagingException | IOException | RuntimeException e) {
-            structure.add("broken-part");
+            try {
+                String type = baseType(part);
+                if (type.startsWith("multipart/")) {
+                    structure.add(type);
+                    Object content = part.getContent();
+                    if (content instanceof Multipart) {
+                        Multipart multipart = (Multipart) content;
+                        for (int i = 0; i < multipart.getCount() && parts < MAX_PARTS; i++) {
+                            part(multipart.getBodyPart(i), depth + 1);
+                        }
+                    }
+                } else if (type.equals("message/rfc822")) {
+                    structure.add(type);
+                    Object content = part.getContent();
+                    if (content instanceof Part) {
+                        part((Part) content, depth + 1);
+                    }
+                } else if (type.startsWith("text/") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                    text(part, type, body, structure);
+                } else {
+                    attachment(part, type);
+                }
+            } catch (MessagingException | IOException | RuntimeException e) {
+                structure.add("broken-part");
+            }
+        }
+
+        private void attachment(Part part, String type) throws MessagingException, IOException {
+            structure.add(type);
+            String name = fileName(part);
+            int dot = name.lastIndexOf('.');
+            if (dot >= 0 && dot < name.length() - 1) {
+                structure.add("attach:" + name.substring(dot + 1).toLowerCase(Locale.ROOT));
+            }
+            if (attachments == AttachmentReader.NONE || !AttachmentReader.isDocument(type, name)
+                || attachmentsRead >= MAX_ATTACHMENTS_READ) {
+                return;
+            }
+            byte[] content;
+            try (InputStream in = part.getInputStream()) {
+                content = in.readNBytes(MAX_ATTACHMENT_BYTES + 1);
+            }
+            if (content.length > MAX_ATTACHMENT_BYTES) {
+                structure.add("attach-too-large");
+                return;
+            }
+            attachmentsRead++;
+            attachments.text(type, name, content).ifPresent(text -> {
+                structure.add("attach-text");
+                body.append(text, 0, Math.min(text.length(), MAX_ATTACHMENT_CHARS)).append('\n');
+            });
         }
     }
 

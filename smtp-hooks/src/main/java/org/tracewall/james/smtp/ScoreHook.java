@@ -18,6 +18,7 @@ import org.tracewall.core.score.ScoreAction;
 import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.james.MessageScoring;
+import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.james.TracewallRuntime;
 
 /**
@@ -38,15 +39,17 @@ public class ScoreHook implements JamesMessageHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(ScoreHook.class);
 
     private final ScoringPolicy policy;
+    private final AttachmentReader attachments;
     private final DomainList domains;
 
     @Inject
     public ScoreHook(TracewallRuntime runtime, DomainList domains) {
-        this(runtime.scoring(), domains);
+        this(runtime.scoring(), runtime.attachments(), domains);
     }
 
-    ScoreHook(ScoringPolicy policy, DomainList domains) {
+    ScoreHook(ScoringPolicy policy, AttachmentReader attachments, DomainList domains) {
         this.policy = policy;
+        this.attachments = attachments;
         this.domains = domains;
     }
 
@@ -56,7 +59,7 @@ public class ScoreHook implements JamesMessageHook {
             return HookResult.DECLINED;
         }
         boolean localSender = session.getUsername() != null || session.isRelayingAllowed();
-        ScoreDecision decision = MessageScoring.evaluate(policy, mail, session.getRemoteAddress().getAddress(), localSender,
+        ScoreDecision decision = MessageScoring.evaluate(policy, attachments, mail, session.getRemoteAddress().getAddress(), localSender,
             this::isLocal);
         if (decision.action() != ScoreAction.REJECT) {
             return HookResult.DECLINED;
