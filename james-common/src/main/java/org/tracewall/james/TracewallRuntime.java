@@ -3,6 +3,10 @@ package org.tracewall.james;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +40,10 @@ import org.tracewall.reputation.bayes.TokenCounts;
 import org.tracewall.reputation.text.AttachmentConfig;
 import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.reputation.text.Tokenizer;
+import org.tracewall.core.quarantine.QuarantineConfig;
+import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.core.store.StateStore;
+import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.core.store.StoreConfig;
 import org.tracewall.core.trace.TraceabilityChecker;
 import org.tracewall.core.trace.TraceabilityConfig;
@@ -59,6 +66,7 @@ import org.tracewall.store.StateStores;
 public class TracewallRuntime {
     public static final String CONFIGURATION_NAME = "tracewall";
     private static final Logger LOGGER = LoggerFactory.getLogger(TracewallRuntime.class);
+    private static final String RELEASE_SECRET_KEY = "tracewall:quarantine:secret";
 
     private final TracewallSettings settings;
     private final DnsResolver dns;
@@ -72,6 +80,9 @@ public class TracewallRuntime {
     private final BayesFilter bayes;
     private final BayesConfig bayesConfig;
     private final AttachmentReader attachments;
+    private final QuarantineConfig quarantine;
+    private final TracewallClock clock;
+    private ReleaseTokens releaseTokens;
 
     @Inject
     public TracewallRuntime(PropertiesProvider propertiesProvider, FileSystem fileSystem, TracewallClock clock)
@@ -92,6 +103,8 @@ public class TracewallRuntime {
             this.scoring = ScoreConfig.fromProperties(settings.asMap());
             this.bayesConfig = BayesConfig.fromProperties(settings.asMap(), var);
             this.attachments = AttachmentConfig.reader(settings.asMap());
+            this.quarantine = QuarantineConfig.fromProperties(settings.asMap());
+            this.clock = clock;
             this.bayes = new BayesFilter(bayesCounts(bayesConfig, store), Tokenizer.standard(), attachments);
         } catch (IllegalArgumentException | IOException e) {
             throw new ConfigurationException("conf/tracewall.properties: " + e.getMessage(), e);
@@ -150,6 +163,39 @@ public class TracewallRuntime {
     /** Reads attached documents' text ({@code attachments.tika.url}), or only names them (the default). */
     public AttachmentReader attachments() {
         return attachments;
+    }
+
+    /** The {@code quarantine.*} settings: repository, link lifetime, addresses. */
+    public QuarantineConfig quarantine() {
+        return quarantine;
+    }
+
+    /** Now, by the clock every Tracewall check reads (tests move it). */
+    public Instant now() {
+        return Instant.ofEpochMilli(clock.getAsLong());
+    }
+
+    /**
+     * Signs and checks release links with {@code quarantine.secret}, or with a secret generated on
+     * first use and kept in the state store, so that every node (Redis) and every restart
+     * (embedded file) agrees on it.
+     *
+     * @throws StoreUnavailableException when the secret must come from a store that is down
+     */
+    public synchronized ReleaseTokens releaseTokens() {
+        if (releaseTokens == null) {
+            releaseTokens = new ReleaseTokens(quarantine.secret().orElseGet(() -> storedSecret(store)));
+        }
+        return releaseTokens;
+    }
+
+    private static byte[] storedSecret(StateStore store) {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        store.putIfAbsent(RELEASE_SECRET_KEY, Base64.getEncoder().encodeToString(fresh), Duration.ofDays(365L * 100));
+        String kept = store.get(RELEASE_SECRET_KEY)
+            .orElseThrow(() -> new StoreUnavailableException("the release-token secret was not kept by " + store.describe(), null));
+        return Base64.getDecoder().decode(kept);
     }
 
     /** Writes a file model to its file after learning; a state-store model is already written. */
