@@ -40,7 +40,15 @@ class BayesIntegrationTest {
     static void teach() throws Exception {
         DNS.zone().txt("sender.test", "v=spf1 ip4:127.0.96.0/24 -all")
             .a("out.sender.test", "127.0.96.5").ptr("127.0.96.5", "out.sender.test");
-        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.96.9")) {
+        teach(james, "127.0.96.9");
+    }
+
+    /**
+     * bob@tracewall.local (password bobpw), authenticated from {@code clientIp}, reports 25 spam
+     * and 25 ham to spam@ and ham@ of {@code node}; returns once all 50 are kept as feedback.
+     */
+    static void teach(TracewallJamesExtension node, String clientIp) throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(node.smtpPort(), clientIp)) {
             smtp.ehlo("laptop.tracewall.local");
             assertThat(smtp.authPlain("bob@tracewall.local", "bobpw").code()).isEqualTo(235);
             for (int i = 0; i < 25; i++) {
@@ -50,7 +58,7 @@ class BayesIntegrationTest {
                     message("bob@tracewall.local", "notes " + i, words(HAM, i))).code()).isEqualTo(250);
             }
         }
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> james.repositoryCount(FEEDBACK) == 50);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> node.repositoryCount(FEEDBACK) == 50);
     }
 
     @AfterAll

@@ -1,10 +1,7 @@
 package org.tracewall.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tracewall.it.BayesIntegrationTest.HAM;
-import static org.tracewall.it.BayesIntegrationTest.SPAM;
 import static org.tracewall.it.BayesIntegrationTest.message;
-import static org.tracewall.it.BayesIntegrationTest.words;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,18 +60,7 @@ class SharedBayesIntegrationTest {
     static void teachThroughTheFirstNode() throws Exception {
         DNS.zone().txt("sender.test", "v=spf1 ip4:127.0.97.0/24 -all")
             .a("out.sender.test", "127.0.97.5").ptr("127.0.97.5", "out.sender.test");
-        try (SmtpTestClient smtp = SmtpTestClient.connect(teachingNode.smtpPort(), "127.0.97.9")) {
-            smtp.ehlo("laptop.tracewall.local");
-            assertThat(smtp.authPlain("bob@tracewall.local", "bobpw").code()).isEqualTo(235);
-            for (int i = 0; i < 25; i++) {
-                assertThat(smtp.send("bob@tracewall.local", List.of("spam@tracewall.local"),
-                    message("bob@tracewall.local", "offer " + i, words(SPAM, i))).code()).isEqualTo(250);
-                assertThat(smtp.send("bob@tracewall.local", List.of("ham@tracewall.local"),
-                    message("bob@tracewall.local", "notes " + i, words(HAM, i))).code()).isEqualTo(250);
-            }
-        }
-        Awaitility.await().atMost(Duration.ofSeconds(60))
-            .until(() -> teachingNode.repositoryCount(BayesIntegrationTest.FEEDBACK) == 50);
+        BayesIntegrationTest.teach(teachingNode, "127.0.97.9");
     }
 
     @AfterAll

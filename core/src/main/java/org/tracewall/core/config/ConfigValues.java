@@ -127,6 +127,19 @@ public final class ConfigValues {
         return result;
     }
 
+    /** One of an enum's constants, named in any case; the error lists the choices. */
+    public static <E extends Enum<E>> E choice(String key, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            StringBuilder choices = new StringBuilder();
+            for (E constant : type.getEnumConstants()) {
+                choices.append(choices.length() == 0 ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
+            }
+            throw bad(key, value, "one of " + choices);
+        }
+    }
+
     public static IllegalArgumentException bad(String key, String value, String expected) {
         return new IllegalArgumentException("Invalid value for '" + key + "': '" + value + "' (expected " + expected + ")");
     }

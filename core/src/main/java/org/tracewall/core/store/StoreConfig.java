@@ -3,7 +3,6 @@ package org.tracewall.core.store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,13 +50,7 @@ public final class StoreConfig {
                 throw new IllegalArgumentException("Unknown key '" + key + "' (known: " + String.join(", ", KEYS) + ")");
             }
         }
-        String typeValue = p.getOrDefault("store.type", "embedded").trim();
-        Type type;
-        try {
-            type = Type.valueOf(typeValue.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ConfigValues.bad("store.type", typeValue, "embedded, redis or memory");
-        }
+        Type type = ConfigValues.choice("store.type", p.getOrDefault("store.type", "embedded"), Type.class);
         List<String> uris = new ArrayList<>();
         for (String uri : p.getOrDefault("store.redis.uri", "redis://127.0.0.1:6379").split(",")) {
             if (!uri.isBlank()) {

@@ -1,7 +1,6 @@
 package org.tracewall.reputation.bayes;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,13 +39,7 @@ public final class BayesConfig {
                 throw new IllegalArgumentException("Unknown key '" + key + "' (known: bayes.store, bayes.model)");
             }
         }
-        String value = p.getOrDefault("bayes.store", "file").trim();
-        Storage storage;
-        try {
-            storage = Storage.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ConfigValues.bad("bayes.store", value, "file or state");
-        }
+        Storage storage = ConfigValues.choice("bayes.store", p.getOrDefault("bayes.store", "file"), Storage.class);
         return new BayesConfig(storage, var.resolve(p.getOrDefault("bayes.model", "tracewall/bayes.model").trim()));
     }
 

@@ -3,7 +3,6 @@ package org.tracewall.testing.clamav;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,10 +32,7 @@ public final class ClamdProcess implements AutoCloseable {
     }
 
     public static ClamdProcess startOnFreePort() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = ServerProcesses.freeLoopbackPort();
         Path directory = Files.createTempDirectory("tracewall-clamd");
         Files.writeString(directory.resolve("custom.hdb"), "44d88612fea8a8f36de82e1278abb02f:68:" + SIGNATURE + "\n");
         Files.writeString(directory.resolve("clamd.conf"), String.join("\n",

@@ -1,6 +1,8 @@
 package org.tracewall.testing.process;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -38,6 +40,13 @@ public final class ServerProcesses {
         }
         process.destroyForcibly();
         throw new IOException(builder.command().get(0) + " was not ready within " + timeout + ": " + diagnostics.get());
+    }
+
+    /** A TCP port free on loopback now, for a server process to bind next. */
+    public static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Asks the process to stop, then forces it after 10 seconds. */

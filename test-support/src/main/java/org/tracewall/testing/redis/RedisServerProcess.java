@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,10 +46,7 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     private static RedisServerProcess startOnFreePort(Path dataDir) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = ServerProcesses.freeLoopbackPort();
         RedisServerProcess redis = new RedisServerProcess(port, dataDir);
         redis.start();
         return redis;

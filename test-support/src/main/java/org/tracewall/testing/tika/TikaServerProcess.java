@@ -3,7 +3,6 @@ package org.tracewall.testing.tika;
 import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +34,7 @@ public final class TikaServerProcess implements AutoCloseable {
         if (!Files.isRegularFile(home.resolve("tracewall-tika.jar")) || !Files.isDirectory(home.resolve("lib"))) {
             throw new IOException("No Tika text server in " + home + ": build the tika module first (./mvnw -pl tika package)");
         }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = ServerProcesses.freeLoopbackPort();
         TikaServerProcess tika = new TikaServerProcess(port, home);
         tika.start();
         return tika;
