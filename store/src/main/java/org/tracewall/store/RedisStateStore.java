@@ -15,12 +15,14 @@ import org.tracewall.core.store.StateStore;
 import org.tracewall.core.store.StoreUnavailableException;
 
 import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
@@ -64,6 +66,8 @@ public final class RedisStateStore implements StateStore {
         RedisURI redisUri = RedisURI.create(uri);
         redisUri.setTimeout(timeout);
         RedisClient client = RedisClient.create(redisUri);
+        // While disconnected, commands fail at once (fail open) instead of queueing until their timeout.
+        client.setOptions(ClientOptions.builder().disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
         try {
             var connection = client.connect();
             connection.setTimeout(timeout);
@@ -79,6 +83,8 @@ public final class RedisStateStore implements StateStore {
         List<RedisURI> uris = seeds.stream().map(RedisURI::create).collect(Collectors.toList());
         uris.forEach(u -> u.setTimeout(timeout));
         RedisClusterClient client = RedisClusterClient.create(uris);
+        client.setOptions(ClusterClientOptions.builder()
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
         try {
             var connection = client.connect();
             connection.setTimeout(timeout);

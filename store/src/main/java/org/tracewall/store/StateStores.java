@@ -12,6 +12,8 @@ import org.tracewall.core.store.StoreConfig;
 /** Opens the {@link StateStore} a {@link StoreConfig} describes. */
 public final class StateStores {
     private static final Duration RECONNECT_EVERY = Duration.ofSeconds(5);
+    /** After a failed Redis command, calls fail at once for this long (then one is let through). */
+    private static final Duration BREAK_FOR = Duration.ofSeconds(1);
 
     private StateStores() {
     }
@@ -37,7 +39,7 @@ public final class StateStores {
                 return new ReconnectingStateStore(() -> config.cluster()
                     ? RedisStateStore.connectCluster(config.redisUris(), config.timeout())
                     : RedisStateStore.connect(config.redisUris().get(0), config.timeout()),
-                    description, RECONNECT_EVERY, System::currentTimeMillis);
+                    description, RECONNECT_EVERY, BREAK_FOR, System::currentTimeMillis);
             default:
                 return MvStoreStateStore.open(varDirectory.resolve(config.file()), clockMillis);
         }

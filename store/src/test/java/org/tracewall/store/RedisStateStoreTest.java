@@ -51,7 +51,17 @@ class RedisStateStoreTest implements StateStoreContract {
             .hasMessageContaining("redis");
 
         redis.start();
-        store.put(key, "after", Duration.ofMinutes(5));
+        // Commands are rejected (not queued) until Lettuce has reconnected in the background.
+        boolean written = false;
+        for (int attempt = 0; attempt < 150 && !written; attempt++) {
+            try {
+                store.put(key, "after", Duration.ofMinutes(5));
+                written = true;
+            } catch (StoreUnavailableException e) {
+                assertThat(e).hasMessageContaining("not connected");
+                Thread.sleep(200);
+            }
+        }
         assertThat(store.get(key)).contains("after");
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,8 @@ class StateStoresTest {
         StoreConfig config = StoreConfig.fromProperties(Map.of("store.type", "redis", "store.redis.uri", redis.uri(),
             "store.redis.timeout", "500ms"));
         ReconnectingStateStore store = new ReconnectingStateStore(
-            () -> RedisStateStore.connect(config.redisUris().get(0), config.timeout()), "redis", Duration.ofSeconds(5), () -> clock[0]);
+            () -> RedisStateStore.connect(config.redisUris().get(0), config.timeout()), "redis", Duration.ofSeconds(5), Duration.ofSeconds(1),
+            () -> clock[0]);
         try {
             assertThatThrownBy(() -> store.get("k")).isInstanceOf(StoreUnavailableException.class);
             redis.start();
@@ -46,6 +48,39 @@ class StateStoresTest {
 
             store.put("k", "v", Duration.ofMinutes(1));
             assertThat(store.get("k")).contains("v");
+        } finally {
+            store.close();
+            redis.stop();
+        }
+    }
+
+    @Test
+    void aRedisThatGoesAwayShouldFailFastUntilTheBreakerLetsACallThrough() throws Exception {
+        RedisServerProcess redis = RedisServerProcess.startOnFreePort();
+        long[] clock = {0};
+        ReconnectingStateStore store = new ReconnectingStateStore(() -> RedisStateStore.connect(redis.uri(), Duration.ofMillis(500)),
+            "redis", Duration.ofSeconds(5), Duration.ofSeconds(1), () -> clock[0]);
+        try {
+            store.put("k", "v", Duration.ofMinutes(1));
+            redis.stop();
+            assertThatThrownBy(() -> store.get("k")).as("the command that meets the outage")
+                .isInstanceOf(StoreUnavailableException.class).satisfies(e -> assertThat(e.getMessage()).doesNotContain("failing fast"));
+            assertThatThrownBy(() -> store.get("k")).as("the next ones, without asking Redis")
+                .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("failing fast");
+
+            redis.start();
+            clock[0] += 1_000;
+            // Lettuce reconnects in the background: try (bounded) until a call gets through.
+            Optional<String> value = null;
+            for (int attempt = 0; attempt < 150 && value == null; attempt++) {
+                clock[0] += 1_000; // each failed try re-opens the breaker: move past it
+                try {
+                    value = store.get("k");
+                } catch (StoreUnavailableException e) {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(value).as("a restarted redis-server without persistence is empty").isEmpty();
         } finally {
             store.close();
             redis.stop();

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.tracewall.it.Gateway;
 import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.james.TracewallJamesExtension;
+import org.tracewall.testing.redis.RedisServerProcess;
 import org.tracewall.testing.smtp.SmtpReply;
 import org.tracewall.testing.smtp.SmtpTestClient;
 
@@ -39,17 +40,20 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  * into an in-process James with the full gateway sample, then every message accounted for:
  * accepted = delivered + quarantined (+ bounced), refused and deferred counted by reply, and
  * lost = 0 or the lost ids. The same run against the sample with every Tracewall component
- * removed gives the overhead ratio. Figures are printed; only "nothing lost" is asserted.
+ * removed gives the overhead ratio. Figures are printed; only "nothing lost" is asserted. With
+ * {@code -Dload.redisOutage=true} the Tracewall run keeps its state in a real redis-server that is
+ * stopped after a third of the messages and started again after two thirds (fail open, no loss).
  *
  * <pre>
  * ./mvnw -B -q install -DskipTests
  * ./mvnw -B -pl integration-tests verify -Dtest=LoadRun -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dload.messages=10000 -Dload.connections=8
+ *     -Dload.messages=10000 -Dload.connections=8 [-Dload.redisOutage=true]
  * </pre>
  */
 class LoadRun {
     static final int MESSAGES = Integer.getInteger("load.messages", 2000);
     static final int CONNECTIONS = Integer.getInteger("load.connections", 8);
+    static final boolean REDIS_OUTAGE = Boolean.getBoolean("load.redisOutage");
     static final int USERS = 20;
     static final String QUARANTINE = "memory://var/mail/quarantine/";
     static final Pattern LOAD_ID = Pattern.compile("(?i)X-Load-Id: (\\d+)");
@@ -79,8 +83,11 @@ class LoadRun {
                     dns.zone().ptr(ip, hostName(ip)).a(hostName(ip), ip);
                 }
             }
+            RedisServerProcess redis = REDIS_OUTAGE && !plain ? RedisServerProcess.startOnFreePort() : null;
             TracewallJamesExtension.Builder builder = TracewallJamesExtension.builder().sample("gateway").dns(dns::hostAndPort)
-                .property("store.type", "memory")
+                .property("store.type", redis == null ? "memory" : "redis")
+                .property("store.redis.uri", redis == null ? "redis://127.0.0.1:6379" : redis.uri())
+                .property("store.redis.timeout", "500ms")
                 .property("score.rule.LOAD_TAG.in", "Subject").property("score.rule.LOAD_TAG.pattern", "load-tag")
                 .property("score.rule.LOAD_TAG.weight", "7")
                 .property("score.rule.LOAD_QUARANTINE.in", "Subject").property("score.rule.LOAD_QUARANTINE.pattern", "load-quarantine")
@@ -97,14 +104,17 @@ class LoadRun {
             TracewallJamesExtension james = builder.build();
             james.start();
             try {
-                return send(james);
+                return send(james, redis);
             } finally {
                 james.stop();
+                if (redis != null) {
+                    redis.close();
+                }
             }
         }
     }
 
-    private Result send(TracewallJamesExtension james) throws Exception {
+    private Result send(TracewallJamesExtension james, RedisServerProcess redis) throws Exception {
         Result result = new Result();
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
@@ -112,6 +122,13 @@ class LoadRun {
         for (int c = 0; c < CONNECTIONS; c++) {
             pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < MESSAGES; i = next.getAndIncrement()) {
+                    if (redis != null && i == MESSAGES / 3) {
+                        redis.stop();
+                        result.outage.append("redis-server stopped before message ").append(i);
+                    } else if (redis != null && i == 2 * MESSAGES / 3) {
+                        redis.start();
+                        result.outage.append(", started again before message ").append(i);
+                    }
                     result.record(i, sendOne(james, i));
                 }
                 return null;
@@ -243,6 +260,8 @@ class LoadRun {
             }
         }
 
+        final StringBuffer outage = new StringBuffer();
+
         double acceptedPerSecond() {
             return accepted.size() / sendSeconds;
         }
@@ -263,6 +282,9 @@ class LoadRun {
             new TreeMap<>(refusedByReason).forEach((reason, count) -> text.append("  not accepted: ").append(count).append(" x ")
                 .append(reason).append('\n'));
             text.append(String.format(Locale.ROOT, "SMTP transaction latency p50 %.1f ms, p99 %.1f ms%n", percentile(50), percentile(99)));
+            if (outage.length() > 0) {
+                text.append(outage).append('\n');
+            }
             text.append("lost = ").append(lost.size()).append(lost.isEmpty() ? "" : " " + lost).append('\n');
             return text.toString();
         }
