@@ -28,10 +28,17 @@ import org.slf4j.LoggerFactory;
  * costs the Tika process, which the operator caps (heap, restart policy). Here every call is
  * bounded: one deadline for the whole exchange, at most {@link #MAX_RESPONSE_BYTES} bytes of text
  * read (the rest is cancelled). Any failure (server down, slow, 4xx/5xx) reads as no text, is
- * counted and logged at most once a minute: a Tika outage never holds mail.
+ * counted and logged at most once a minute, and opens a breaker: for {@link #BREAK_FOR} no call is
+ * made, so a stalled Tika costs one timeout, not one per attachment (the lesson of Redis, README
+ * "Load"). Answers are cached by the document's SHA-256 ({@value #CACHE_ENTRIES} documents, at most
+ * {@value #CACHE_CHARS} characters in all): the session's score, Bayes and the rules read the same
+ * attachment, and a campaign sends the same one many times.
  */
 public final class TikaAttachmentReader implements AttachmentReader {
     static final int MAX_RESPONSE_BYTES = 512 * 1024;
+    static final Duration BREAK_FOR = Duration.ofSeconds(10);
+    static final int CACHE_ENTRIES = 512;
+    static final int CACHE_CHARS = 8_000_000;
     private static final Logger LOGGER = LoggerFactory.getLogger(TikaAttachmentReader.class);
     private static final long LOG_INTERVAL_MILLIS = 60_000;
 
@@ -40,6 +47,9 @@ public final class TikaAttachmentReader implements AttachmentReader {
     private final HttpClient http;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong lastLogged = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong requests = new AtomicLong();
+    private final TextCache cache = new TextCache(CACHE_ENTRIES, CACHE_CHARS);
+    private volatile long brokenUntil;
 
     /** @param server the Tika server's base URL, e.g. http://127.0.0.1:9998/ */
     public TikaAttachmentReader(URI server, Duration timeout) {
@@ -51,6 +61,26 @@ public final class TikaAttachmentReader implements AttachmentReader {
 
     @Override
     public Optional<String> text(String type, String name, byte[] content) {
+        String digest = TextCache.digest(content);
+        Optional<String> cached = cache.get(digest);
+        if (cached != null) {
+            return cached;
+        }
+        if (System.currentTimeMillis() < brokenUntil) {
+            return Optional.empty();
+        }
+        Optional<String> text = ask(type, name, content);
+        if (text != null) {
+            cache.put(digest, text);
+            return text;
+        }
+        brokenUntil = System.currentTimeMillis() + BREAK_FOR.toMillis();
+        return Optional.empty();
+    }
+
+    /** The server's answer (empty: no text in it), or null when the server failed. */
+    private Optional<String> ask(String type, String name, byte[] content) {
+        requests.incrementAndGet();
         HttpRequest request = HttpRequest.newBuilder(endpoint)
             .timeout(timeout)
             .header("Content-Type", type.contains("/") ? type : "application/octet-stream")
@@ -61,9 +91,12 @@ public final class TikaAttachmentReader implements AttachmentReader {
             http.sendAsync(request, info -> new BoundedBody(MAX_RESPONSE_BYTES));
         try {
             HttpResponse<byte[]> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (response.statusCode() == 422) {
+                return Optional.empty(); // not a document Tika can read: an answer, not a failure
+            }
             if (response.statusCode() != 200) {
                 failed("HTTP " + response.statusCode() + " for " + describe(type, name));
-                return Optional.empty();
+                return null;
             }
             String text = new String(response.body(), StandardCharsets.UTF_8).strip();
             return text.isEmpty() ? Optional.empty() : Optional.of(text);
@@ -75,7 +108,12 @@ public final class TikaAttachmentReader implements AttachmentReader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return Optional.empty();
+        return null;
+    }
+
+    /** Requests sent to the server, since start (cache hits and calls skipped by the breaker are not). */
+    public long requests() {
+        return requests.get();
     }
 
     /** Calls that gave no text because the server failed, since start. */

@@ -93,12 +93,47 @@ class AttachmentTextTest {
     }
 
     @Test
-    void tikaClientShouldTreatAnErrorStatusAsNoText() throws Exception {
+    void tikaClientShouldTreatAnErrorStatusAsNoTextAndStopAskingForAWhile() throws Exception {
+        serve(500, "Internal error");
+        TikaAttachmentReader reader = new TikaAttachmentReader(URI.create(url()), Duration.ofSeconds(5));
+
+        assertThat(reader.text("application/pdf", "a.pdf", new byte[] {1})).isEmpty();
+        assertThat(reader.text("application/pdf", "b.pdf", new byte[] {2})).isEmpty();
+        assertThat(reader.failures()).isEqualTo(1);
+        assertThat(reader.requests()).as("the breaker kept the second call from the failing server").isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableDocumentShouldBeAnAnswerNotAFailure() throws Exception {
         serve(422, "Unprocessable document");
         TikaAttachmentReader reader = new TikaAttachmentReader(URI.create(url()), Duration.ofSeconds(5));
 
         assertThat(reader.text("application/pdf", "a.pdf", new byte[] {1})).isEmpty();
-        assertThat(reader.failures()).isEqualTo(1);
+        assertThat(reader.text("application/pdf", "b.pdf", new byte[] {2})).isEmpty();
+        assertThat(reader.failures()).isZero();
+        assertThat(reader.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void theSameDocumentShouldBeAskedForOnce() throws Exception {
+        serve(200, "cheap pills");
+        TikaAttachmentReader reader = new TikaAttachmentReader(URI.create(url()), Duration.ofSeconds(5));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(reader.text("application/pdf", "a.pdf", new byte[] {7, 7})).contains("cheap pills");
+        }
+        assertThat(reader.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void theCacheShouldStayWithinItsBounds() {
+        TextCache cache = new TextCache(3, 100);
+        for (int i = 0; i < 10; i++) {
+            cache.put("d" + i, Optional.of("x".repeat(40)));
+        }
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.get("d9")).contains("x".repeat(40));
+        assertThat(cache.get("d0")).isNull();
     }
 
     @Test
@@ -117,7 +152,9 @@ class AttachmentTextTest {
         TikaAttachmentReader reader = new TikaAttachmentReader(URI.create(url()), Duration.ofMillis(500));
 
         assertThat(reader.text("application/pdf", "a.pdf", new byte[] {1})).isEmpty();
+        assertThat(reader.text("application/pdf", "b.pdf", new byte[] {2})).as("no second wait").isEmpty();
         assertThat(reader.failures()).isEqualTo(1);
+        assertThat(reader.requests()).isEqualTo(1);
     }
 
     @Test
