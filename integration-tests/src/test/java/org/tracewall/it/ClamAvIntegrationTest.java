@@ -44,14 +44,15 @@ class ClamAvIntegrationTest {
         }
     }
 
-    /** The sample's smtpserver.xml with the handler INSTALL-style before the core handlers of port 25. */
+    /** The sample's smtpserver.xml with its commented-out ClamAvHook enabled, pointed at the test's clamd. */
     static String withClamAv() {
         String xml = Gateway.sample("smtpserver.xml");
-        String anchor = "<handler class=\"org.apache.james.smtpserver.CoreCmdHandlerLoader\"/>";
-        int at = xml.indexOf(anchor);
-        return xml.substring(0, at) + "<handler class=\"org.tracewall.james.smtp.ClamAvHook\">\n"
-            + "    <host>127.0.0.1</host>\n    <port>" + CLAMD.port() + "</port>\n    <timeout>10s</timeout>\n"
-            + "    <infected>quarantine</infected>\n    <unavailable>defer</unavailable>\n</handler>\n" + xml.substring(at);
+        int start = xml.indexOf("<handler class=\"org.tracewall.james.smtp.ClamAvHook\">");
+        int end = xml.indexOf("</handler>", start) + "</handler>".length();
+        String block = xml.substring(start, end).replace("<port>3310</port>", "<port>" + CLAMD.port() + "</port>")
+            .replace("<timeout>30s</timeout>", "<timeout>10s</timeout>");
+        // Close the sample's comment before the block and open one after it (the sample's "-->" ends it).
+        return xml.substring(0, start) + "-->\n" + block + "\n<!--" + xml.substring(end);
     }
 
     @AfterAll

@@ -30,7 +30,7 @@ import org.apache.mailet.base.GenericMailet;
  *
  * <pre>{@code
  * <mailet match="SMTPAuthSuccessful" class="org.tracewall.james.mailets.AddDisclaimer">
- *     <text>This message may contain confidential information. 本邮件可能包含保密信息。</text>
+ *     <text>This message is intended for its addressees only. 本邮件仅供收件人使用。</text>
  * </mailet>
  * }</pre>
  */

@@ -28,9 +28,7 @@ import org.tracewall.james.TraceAttributes;
  * Authentication-Results (default: this host's name).
  *
  * <pre>{@code
- * <mailet match="All" class="org.tracewall.james.mailets.RecordTraceability">
- *     <authservId>mx.example.net</authservId>
- * </mailet>
+ * <mailet match="All" class="org.tracewall.james.mailets.RecordTraceability"/>
  * }</pre>
  */
 public class RecordTraceability extends GenericMailet {

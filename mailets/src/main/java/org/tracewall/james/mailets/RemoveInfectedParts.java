@@ -32,7 +32,6 @@ import org.tracewall.james.VirusAttributes;
  * <mailet match="HasMailAttribute=org.tracewall.av.virus" class="org.tracewall.james.mailets.RemoveInfectedParts">
  *     <host>127.0.0.1</host>
  *     <port>3310</port>
- *     <timeout>30s</timeout>
  * </mailet>
  * <mailet match="HasMailAttribute=org.tracewall.av.virus" class="ToRepository">
  *     <repositoryPath>memory://var/mail/quarantine/</repositoryPath>

@@ -31,10 +31,9 @@ import org.tracewall.james.Tracewall;
  * one of them; {@code notice} ({@code {name}} and {@code {type}} replaced).
  *
  * <pre>{@code
- * <mailet match="All" class="org.tracewall.james.mailets.StripAttachments">
- *     <extensions>exe, scr, pif, bat, cmd, js, vbs, jar</extensions>
+ * <mailet match="received-mail" class="org.tracewall.james.mailets.StripAttachments">
+ *     <extensions>exe, scr, pif, com, bat, cmd, vbs, vbe, js, jse, wsf, hta, cpl, msi, lnk</extensions>
  *     <mimeTypes>application/x-msdownload, application/x-dosexec</mimeTypes>
- *     <notice>The attachment {name} ({type}) was removed by the mail gateway.</notice>
  * </mailet>
  * }</pre>
  */

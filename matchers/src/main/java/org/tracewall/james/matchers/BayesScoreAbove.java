@@ -15,8 +15,9 @@ import org.tracewall.james.BayesAttributes;
  * condition (0 to 1). Mail without a probability (untrained model) never matches.
  *
  * <pre>{@code
- * <mailet match="org.tracewall.james.matchers.BayesScoreAbove=0.99" class="ToRepository">
- *     <repositoryPath>memory://var/mail/quarantine/</repositoryPath>
+ * <mailet match="org.tracewall.james.matchers.BayesScoreAbove=0.99" class="SetMimeHeader">
+ *     <name>X-Spam-Flag</name>
+ *     <value>YES</value>
  * </mailet>
  * }</pre>
  */

@@ -25,8 +25,8 @@ import org.tracewall.james.TraceAttributes;
  * The matcher twin of {@code SenderBindingHook}, for annotate-only setups.
  *
  * <pre>{@code
- * <mailet match="org.tracewall.james.matchers.IsForgedLocalSender" class="ToRepository">
- *     <repositoryPath>memory://var/mail/forged-sender/</repositoryPath>
+ * <mailet match="org.tracewall.james.matchers.IsForgedLocalSender" class="AddSubjectPrefix">
+ *     <subjectPrefix>[forged sender]</subjectPrefix>
  * </mailet>
  * }</pre>
  */

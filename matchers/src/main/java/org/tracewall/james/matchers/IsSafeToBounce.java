@@ -20,14 +20,16 @@ import org.tracewall.james.TracewallRuntime;
  * quarantine instead. Put it before {@code DSNBounce}, and keep a quarantine after it.
  *
  * <pre>{@code
- * <processor state="spam-reject">
- *     <mailet match="org.tracewall.james.matchers.IsSafeToBounce" class="DSNBounce">
- *         <passThrough>false</passThrough>
- *     </mailet>
- *     <mailet match="All" class="ToRepository">
- *         <repositoryPath>memory://var/mail/quarantine/</repositoryPath>
- *     </mailet>
- * </processor>
+ * <mailet match="org.tracewall.james.matchers.IsSafeToBounce" class="DSNBounce">
+ *     <passThrough>false</passThrough>
+ *     <messageString>Hi. This is the mail gateway at [machine].
+ * Your message was refused as spam by the recipient's content policy; it was not delivered.
+ * If you believe this is an error, please contact the recipient's postmaster with this report.
+ * </messageString>
+ * </mailet>
+ * <mailet match="All" class="ToRepository">
+ *     <repositoryPath>memory://var/mail/quarantine/</repositoryPath>
+ * </mailet>
  * }</pre>
  */
 public class IsSafeToBounce extends GenericMatcher {

@@ -11,8 +11,9 @@ import org.tracewall.james.TracewallRuntime;
  * condition lists which results count, default {@code traceable}.
  *
  * <pre>{@code
- * <mailet match="org.tracewall.james.matchers.IsTraceable" class="ToProcessor">
- *     <processor>transport</processor>
+ * <mailet match="org.tracewall.james.matchers.IsTraceable" class="SetMimeHeader">
+ *     <name>X-Tracewall-Traceable</name>
+ *     <value>yes</value>
  * </mailet>
  * }</pre>
  */

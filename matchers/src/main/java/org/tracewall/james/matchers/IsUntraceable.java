@@ -12,8 +12,8 @@ import org.tracewall.james.TracewallRuntime;
  * {@code untraceable}.
  *
  * <pre>{@code
- * <mailet match="org.tracewall.james.matchers.IsUntraceable=untraceable,unknown" class="ToProcessor">
- *     <processor>untraceable</processor>
+ * <mailet match="org.tracewall.james.matchers.IsUntraceable=untraceable" class="AddSubjectPrefix">
+ *     <subjectPrefix>[untraceable]</subjectPrefix>
  * </mailet>
  * }</pre>
  */

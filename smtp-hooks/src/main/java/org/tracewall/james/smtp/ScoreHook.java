@@ -18,6 +18,7 @@ import org.tracewall.core.score.ScoreAction;
 import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.james.MessageScoring;
+import org.tracewall.james.VirusAttributes;
 import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.james.TracewallRuntime;
 
@@ -55,7 +56,11 @@ public class ScoreHook implements JamesMessageHook {
 
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
-        if (mail.getAttribute(AccessDbHook.DISCARDED).isPresent() || SessionTrust.isAccessOk(session)) {
+        // Discarded, trusted by the access db, or kept for the quarantine by ClamAvHook
+        // (<infected>quarantine</infected>): the operator decided already; VIRUS's weight must not
+        // turn that into a 554 here.
+        if (mail.getAttribute(AccessDbHook.DISCARDED).isPresent() || SessionTrust.isAccessOk(session)
+            || mail.getAttribute(VirusAttributes.VIRUS).isPresent()) {
             return HookResult.DECLINED;
         }
         boolean localSender = session.getUsername() != null || session.isRelayingAllowed();
