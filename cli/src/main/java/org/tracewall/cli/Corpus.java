@@ -88,6 +88,12 @@ final class Corpus {
             return;
         }
         List<long[]> messages = Mbox.index(file);
+        if (messages.size() <= 1) {
+            // One message with an mbox "From " line (as the SpamAssassin corpus stores them): a message
+            // file, named by its file name, which the split rule hashes.
+            samples.add(new Sample(file, spam));
+            return;
+        }
         for (int i = 0; i < messages.size(); i++) {
             samples.add(new Sample(file, spam, messages.get(i)[0], messages.get(i)[1], i + 1));
         }

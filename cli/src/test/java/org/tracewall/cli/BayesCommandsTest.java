@@ -139,4 +139,16 @@ class BayesCommandsTest {
         assertThat(run("learn", "--spam", dir.resolve("spam").toString(), "--store", "mysql://x")).isNotZero();
         assertThat(output()).contains("expected redis://host:port or embedded:");
     }
+
+    @Test
+    void aMessageFileWithAnMboxFromLineShouldStayOneMessageNamedByItsFile() throws IOException {
+        Path model = dir.resolve("bayes.model");
+        assertThat(run("learn", "--spam", dir.resolve("spam").toString(), "--ham", dir.resolve("ham").toString(),
+            "--model", model.toString())).isZero();
+        Path file = dir.resolve("00001.7848dde101aa985090474a91ec93fcf0");
+        Files.writeString(file, "From someone@example.com  Thu Aug 22 13:17:22 2002\nSubject: hi\n\ncheap pills casino\n");
+
+        assertThat(run("scan", "--model", model.toString(), file.toString())).isZero();
+        assertThat(output()).startsWith(file + "\t");
+    }
 }

@@ -6,11 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Set;
 
 import org.tracewall.reputation.text.AttachmentReader;
+import org.tracewall.reputation.text.MessageText;
 import org.tracewall.reputation.text.MessageTextExtractor;
 import org.tracewall.reputation.text.Tokenizer;
 
 /**
- * A raw message in, a spam probability out: text extraction, tokens, classifier, over one model.
+ * A raw message in, a spam probability out: text extraction, tokens, the Bayes classifier and,
+ * for CJK text, the {@link CjkOpinion}, over one model.
  * Learning counts a message once (its SHA-1 digest is the learned id). Thread-safe.
  */
 public final class BayesFilter {
@@ -23,6 +25,7 @@ public final class BayesFilter {
     private final Tokenizer tokenizer;
     private final AttachmentReader attachments;
     private final BayesClassifier classifier;
+    private final CjkOpinion opinion;
 
     public BayesFilter(TokenCounts model, Tokenizer tokenizer) {
         this(model, tokenizer, AttachmentReader.NONE);
@@ -34,6 +37,7 @@ public final class BayesFilter {
         this.tokenizer = tokenizer;
         this.attachments = attachments;
         this.classifier = new BayesClassifier(model);
+        this.opinion = new CjkOpinion(model);
     }
 
     public TokenCounts model() {
@@ -44,8 +48,17 @@ public final class BayesFilter {
         return tokenizer.tokens(MessageTextExtractor.extract(message, attachments));
     }
 
+    /**
+     * The Bayes probability, moved by the {@link CjkOpinion} when the message has CJK text (and
+     * the model learned enough for either to mean anything).
+     */
     public double spamProbability(byte[] message) {
-        return classifier.spamProbability(tokens(message));
+        MessageText text = MessageTextExtractor.extract(message, attachments);
+        double bayes = classifier.spamProbability(tokenizer.tokens(text));
+        if (bayes == BayesClassifier.UNKNOWN && !classifier.isTrained()) {
+            return bayes;
+        }
+        return CjkOpinion.combine(bayes, opinion.margin(CjkNgrams.of(text)));
     }
 
     public boolean isTrained() {
@@ -54,7 +67,12 @@ public final class BayesFilter {
 
     /** @return false when this exact message was learned before */
     public boolean learn(byte[] message, boolean spam) {
-        return model.learn(tokens(message), spam, digest(message));
+        MessageText text = MessageTextExtractor.extract(message, attachments);
+        if (!model.learn(tokenizer.tokens(text), spam, digest(message))) {
+            return false;
+        }
+        opinion.learn(CjkNgrams.of(text), spam);
+        return true;
     }
 
     public static String verdict(double probability) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -25,10 +26,12 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class BayesModel implements TokenCounts {
     private static final int MAGIC = 0x54574259; // "TWBY"
-    private static final int VERSION = 1;
+    /** 2 adds the CJK n-gram weights; version 1 files (no weights) still load. */
+    private static final int VERSION = 2;
 
     private final Map<String, int[]> counts = new ConcurrentHashMap<>();
     private final Set<String> learned = ConcurrentHashMap.newKeySet();
+    private final AtomicIntegerArray ngramWeights = new AtomicIntegerArray(CjkNgrams.BUCKETS);
     private volatile int spamMessages;
     private volatile int hamMessages;
 
@@ -76,6 +79,22 @@ public final class BayesModel implements TokenCounts {
     }
 
     @Override
+    public long ngramWeightSum(int[] buckets) {
+        long sum = 0;
+        for (int bucket : buckets) {
+            sum += ngramWeights.get(bucket);
+        }
+        return sum;
+    }
+
+    @Override
+    public void addToNgramWeights(int[] buckets, int delta) {
+        for (int bucket : buckets) {
+            ngramWeights.addAndGet(bucket, delta);
+        }
+    }
+
+    @Override
     public String describe() {
         return "local model (" + counts.size() + " tokens)";
     }
@@ -115,6 +134,7 @@ public final class BayesModel implements TokenCounts {
             for (String id : learned) {
                 out.writeUTF(id);
             }
+            writeNgramWeights(out);
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -125,8 +145,9 @@ public final class BayesModel implements TokenCounts {
     public static BayesModel load(Path file) throws IOException {
         BayesModel model = new BayesModel();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(Files.newInputStream(file))))) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-                throw new IOException(file + " is not a Tracewall Bayes model (version " + VERSION + ")");
+            int version = in.readInt() == MAGIC ? in.readInt() : -1;
+            if (version != 1 && version != VERSION) {
+                throw new IOException(file + " is not a Tracewall Bayes model (version 1 or " + VERSION + ")");
             }
             model.spamMessages = in.readInt();
             model.hamMessages = in.readInt();
@@ -138,8 +159,38 @@ public final class BayesModel implements TokenCounts {
             for (int i = 0; i < ids; i++) {
                 model.learned.add(in.readUTF());
             }
+            if (version >= 2) {
+                model.readNgramWeights(in, file);
+            }
         }
         return model;
+    }
+
+    /** Only the buckets that are not zero: [count] then (bucket, weight) pairs. */
+    private void writeNgramWeights(DataOutputStream out) throws IOException {
+        int nonZero = 0;
+        for (int i = 0; i < CjkNgrams.BUCKETS; i++) {
+            nonZero += ngramWeights.get(i) == 0 ? 0 : 1;
+        }
+        out.writeInt(nonZero);
+        for (int i = 0; i < CjkNgrams.BUCKETS; i++) {
+            int weight = ngramWeights.get(i);
+            if (weight != 0) {
+                out.writeInt(i);
+                out.writeInt(weight);
+            }
+        }
+    }
+
+    private void readNgramWeights(DataInputStream in, Path file) throws IOException {
+        int nonZero = in.readInt();
+        for (int i = 0; i < nonZero; i++) {
+            int bucket = in.readInt();
+            if (bucket < 0 || bucket >= CjkNgrams.BUCKETS) {
+                throw new IOException(file + ": n-gram bucket " + bucket + " out of range");
+            }
+            ngramWeights.set(bucket, in.readInt());
+        }
     }
 
     /** The model in {@code file}, or an empty one when the file does not exist yet. */

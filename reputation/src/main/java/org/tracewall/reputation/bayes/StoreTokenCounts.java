@@ -14,11 +14,13 @@ import org.tracewall.core.store.StoreUnavailableException;
  * Token counts in the {@link StateStore}: with Redis, every James node scans with and learns into
  * one model. One counter map holds it all (fields {@code s:TOKEN}, {@code h:TOKEN} and the totals
  * {@code #spam}, {@code #ham}), so a scan is one multi-get and a learn one batched increment;
- * learned message ids are keys that last ten years. Every method may throw
+ * the {@link CjkOpinion} weights another ({@code tracewall:bayes:cjk-ngrams}, one field per
+ * bucket); learned message ids are keys that last ten years. Every method may throw
  * {@link StoreUnavailableException}: callers give no verdict then (fail open).
  */
 public final class StoreTokenCounts implements TokenCounts {
     static final String MAP = "tracewall:bayes:counts";
+    static final String NGRAMS = "tracewall:bayes:cjk-ngrams";
     private static final String LEARNED = "tracewall:bayes:learned:";
     private static final Duration REMEMBER_LEARNED = Duration.ofDays(3650);
     private static final String SPAM_TOTAL = "#spam";
@@ -76,6 +78,28 @@ public final class StoreTokenCounts implements TokenCounts {
             throw e;
         }
         return true;
+    }
+
+    @Override
+    public long ngramWeightSum(int[] buckets) {
+        long sum = 0;
+        for (long weight : store.counters(NGRAMS, fields(buckets)).values()) {
+            sum += weight;
+        }
+        return sum;
+    }
+
+    @Override
+    public void addToNgramWeights(int[] buckets, int delta) {
+        store.addToCounters(NGRAMS, fields(buckets), delta);
+    }
+
+    private static List<String> fields(int[] buckets) {
+        List<String> fields = new ArrayList<>(buckets.length);
+        for (int bucket : buckets) {
+            fields.add(Integer.toString(bucket));
+        }
+        return fields;
     }
 
     @Override

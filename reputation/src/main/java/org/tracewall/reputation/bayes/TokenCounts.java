@@ -23,6 +23,12 @@ public interface TokenCounts {
      */
     boolean learn(Collection<String> tokens, boolean spam, String id);
 
+    /** The sum of the {@link CjkNgrams} weights of these buckets (one round trip). */
+    long ngramWeightSum(int[] buckets);
+
+    /** Adds {@code delta} to the weight of each bucket. */
+    void addToNgramWeights(int[] buckets, int delta);
+
     /** Where the counts live, for logs: "file /var/...", "state store redis ...". */
     String describe();
 }
