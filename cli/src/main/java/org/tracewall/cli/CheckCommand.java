@@ -2,15 +2,11 @@ package org.tracewall.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -69,12 +65,12 @@ final class CheckCommand implements Callable<Integer> {
             out.println("error: --ip: " + e.getMessage());
             return 64;
         }
-        Map<String, String> properties = readConfig();
+        Map<String, String> properties = ConfigFile.read(config);
         if (dns != null && !dns.isEmpty()) {
             properties.put(DnsConfig.SERVERS, String.join(",", dns));
         }
         TracewallSettings settings = TracewallSettings.from(properties);
-        Path base = config == null ? Path.of(".") : config.toAbsolutePath().getParent();
+        Path base = ConfigFile.base(config);
         RecordingDnsResolver resolver = new RecordingDnsResolver(DnsJavaResolver.create(settings.dns()));
         TraceabilityChecker checker = TraceabilityChecker.fromConfig(resolver, TraceabilityConfig.fromProperties(properties, base));
 
@@ -86,18 +82,6 @@ final class CheckCommand implements Callable<Integer> {
             printText(verdict, resolver);
         }
         return exitCode(verdict);
-    }
-
-    private Map<String, String> readConfig() throws IOException {
-        Map<String, String> properties = new LinkedHashMap<>();
-        if (config != null) {
-            Properties loaded = new Properties();
-            try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
-                loaded.load(reader);
-            }
-            loaded.stringPropertyNames().forEach(key -> properties.put(key, loaded.getProperty(key).trim()));
-        }
-        return properties;
     }
 
     private void printText(TraceVerdict verdict, RecordingDnsResolver resolver) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tracewall", mixinStandardHelpOptions = true, versionProvider = TracewallCli.Version.class,
     description = "Tracewall anti-spam and mail-trust tools.",
-    subcommands = {CheckCommand.class, LearnCommand.class, ScanCommand.class, EvalCommand.class})
+    subcommands = {CheckCommand.class, AuditCommand.class, LearnCommand.class, ScanCommand.class, EvalCommand.class})
 public final class TracewallCli implements Runnable {
     private final PrintStream out;
 
@@ -50,6 +50,9 @@ public final class TracewallCli implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == CheckCommand.class) {
                 return cls.cast(new CheckCommand(out));
+            }
+            if (cls == AuditCommand.class) {
+                return cls.cast(new AuditCommand(out));
             }
             if (cls == EvalCommand.class) {
                 return cls.cast(new EvalCommand(out));

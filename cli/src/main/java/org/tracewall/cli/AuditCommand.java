@@ -1,0 +1,80 @@
+package org.tracewall.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.tracewall.core.audit.AuditReport;
+import org.tracewall.core.audit.SenderAudit;
+import org.tracewall.core.config.TracewallSettings;
+import org.tracewall.core.dns.DnsConfig;
+import org.tracewall.core.dns.DnsJavaResolver;
+import org.tracewall.core.dns.DnsResolver;
+import org.tracewall.core.dnsbl.DnsListChecker;
+import org.tracewall.core.dnsbl.DnsListConfig;
+import org.tracewall.core.helo.HeloPtrChecker;
+import org.tracewall.core.net.IpAddresses;
+import org.tracewall.core.spf.SpfEvaluator;
+import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.core.trace.TraceabilityConfig;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tracewall audit}: the server audit of {@code GET /tracewall/audit}, from cron without
+ * WebAdmin. Exit code 0 when clean, 1 when there are problems (one per line), 64 bad usage.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 64,
+    description = "Check how receivers see mail sent from an address for a domain: block lists, PTR, SPF, traceability.")
+final class AuditCommand implements Callable<Integer> {
+    private final PrintStream out;
+
+    @Option(names = "--ip", required = true, description = "an address this server sends from")
+    String ip;
+    @Option(names = "--domain", required = true, description = "a domain it sends for")
+    String domain;
+    @Option(names = "--helo", description = "the name it greets with (default: the domain)")
+    String helo;
+    @Option(names = "--dns", split = ",", description = "resolver(s) host[:port], default: the system's")
+    List<String> dns;
+    @Option(names = "--config", description = "a tracewall.properties to read dns.*, dnsbl.* and traceability.* from")
+    Path config;
+    @Option(names = "--json", description = "print one JSON object instead of text")
+    boolean json;
+
+    AuditCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        InetAddress address;
+        try {
+            address = IpAddresses.parseLiteral(ip);
+        } catch (IllegalArgumentException e) {
+            out.println("error: --ip: " + e.getMessage());
+            return 64;
+        }
+        Map<String, String> properties = ConfigFile.read(config);
+        if (dns != null && !dns.isEmpty()) {
+            properties.put(DnsConfig.SERVERS, String.join(",", dns));
+        }
+        DnsResolver resolver = DnsJavaResolver.create(TracewallSettings.from(properties).dns());
+        SenderAudit audit = new SenderAudit(new DnsListChecker(resolver, DnsListConfig.fromProperties(properties).lists()),
+            new HeloPtrChecker(resolver), new SpfEvaluator(resolver),
+            TraceabilityChecker.fromConfig(resolver, TraceabilityConfig.fromProperties(properties, ConfigFile.base(config))));
+        AuditReport report = audit.audit(address, domain, helo == null || helo.isBlank() ? domain : helo);
+        if (json) {
+            out.println(Json.object(report.asMap()));
+        } else {
+            out.println(report.ok() ? "ok: no problem found" : report.problems().size() + " problem(s):");
+            report.problems().forEach(problem -> out.println("  " + problem));
+        }
+        return report.ok() ? 0 : 1;
+    }
+}
