@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.tracewall.core.audit.AuditReport;
 import org.tracewall.core.audit.SenderAudit;
 import org.tracewall.core.config.TracewallSettings;
-import org.tracewall.core.dns.DnsConfig;
 import org.tracewall.core.dns.DnsJavaResolver;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dnsbl.DnsListChecker;
@@ -60,10 +59,7 @@ final class AuditCommand implements Callable<Integer> {
             out.println("error: --ip: " + e.getMessage());
             return 64;
         }
-        Map<String, String> properties = ConfigFile.read(config);
-        if (dns != null && !dns.isEmpty()) {
-            properties.put(DnsConfig.SERVERS, String.join(",", dns));
-        }
+        Map<String, String> properties = ConfigFile.read(config, dns);
         DnsResolver resolver = DnsJavaResolver.create(TracewallSettings.from(properties).dns());
         SenderAudit audit = new SenderAudit(new DnsListChecker(resolver, DnsListConfig.fromProperties(properties).lists()),
             new HeloPtrChecker(resolver), new SpfEvaluator(resolver),

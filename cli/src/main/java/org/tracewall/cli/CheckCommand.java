@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.tracewall.core.config.TracewallSettings;
-import org.tracewall.core.dns.DnsConfig;
 import org.tracewall.core.dns.DnsJavaResolver;
 import org.tracewall.core.dns.RecordingDnsResolver;
 import org.tracewall.core.net.IpAddresses;
@@ -65,10 +64,7 @@ final class CheckCommand implements Callable<Integer> {
             out.println("error: --ip: " + e.getMessage());
             return 64;
         }
-        Map<String, String> properties = ConfigFile.read(config);
-        if (dns != null && !dns.isEmpty()) {
-            properties.put(DnsConfig.SERVERS, String.join(",", dns));
-        }
+        Map<String, String> properties = ConfigFile.read(config, dns);
         TracewallSettings settings = TracewallSettings.from(properties);
         Path base = ConfigFile.base(config);
         RecordingDnsResolver resolver = new RecordingDnsResolver(DnsJavaResolver.create(settings.dns()));
