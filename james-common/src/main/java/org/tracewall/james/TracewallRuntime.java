@@ -21,7 +21,10 @@ import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.utils.PropertiesProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.auth.AuthThrottle;
+import org.tracewall.core.auth.AuthThrottleConfig;
 import org.tracewall.core.config.TracewallSettings;
+import org.tracewall.core.config.WebAdminAccessConfig;
 import org.tracewall.core.dns.DnsJavaResolver;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dnsbl.DnsListChecker;
@@ -82,6 +85,8 @@ public class TracewallRuntime {
     private final AttachmentReader attachments;
     private final QuarantineConfig quarantine;
     private final TracewallClock clock;
+    private final AuthThrottle authThrottle;
+    private final WebAdminAccessConfig webAdminAccess;
     private ReleaseTokens releaseTokens;
 
     @Inject
@@ -105,6 +110,8 @@ public class TracewallRuntime {
             this.attachments = AttachmentConfig.reader(settings.asMap());
             this.quarantine = QuarantineConfig.fromProperties(settings.asMap());
             this.clock = clock;
+            this.authThrottle = new AuthThrottle(store, AuthThrottleConfig.fromProperties(settings.asMap()));
+            this.webAdminAccess = WebAdminAccessConfig.fromProperties(settings.asMap());
             this.bayes = new BayesFilter(bayesCounts(bayesConfig, store), Tokenizer.standard(), attachments);
         } catch (IllegalArgumentException | IOException e) {
             throw new ConfigurationException("conf/tracewall.properties: " + e.getMessage(), e);
@@ -168,6 +175,16 @@ public class TracewallRuntime {
     /** The {@code quarantine.*} settings: repository, link lifetime, addresses. */
     public QuarantineConfig quarantine() {
         return quarantine;
+    }
+
+    /** Failed-login counting per client and account ({@code auth.*}), in the state store. */
+    public AuthThrottle authThrottle() {
+        return authThrottle;
+    }
+
+    /** The Host names and browser origins WebAdmin accepts ({@code webadmin.*}). */
+    public WebAdminAccessConfig webAdminAccess() {
+        return webAdminAccess;
     }
 
     /** Now, by the clock every Tracewall check reads (tests move it). */
