@@ -1,5 +1,6 @@
 package org.tracewall.core.trace;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,46 @@ public final class AuthenticationResultsHeader {
     /** True when the id can stand as an authserv-id (a host name). */
     public static boolean isValidAuthservId(String authservId) {
         return authservId != null && AUTHSERV_ID.matcher(authservId).matches();
+    }
+
+    /**
+     * The authserv-id of an existing header value, lower case, as a receiver reads it: RFC 8601
+     * allows comments and folding white space before it ({@code (x) mx.example; ...}), so a
+     * forger who puts a comment first must not slip past a check of the first word. Empty when
+     * the value has no id.
+     */
+    public static String authservIdOf(String value) {
+        String rest = skipCfws(value == null ? "" : value);
+        int end = 0;
+        while (end < rest.length() && rest.charAt(end) != ';' && rest.charAt(end) != '('
+            && !Character.isWhitespace(rest.charAt(end))) {
+            end++;
+        }
+        String id = rest.substring(0, end);
+        // A quoted-string authserv-id ("mx.example") is allowed too.
+        if (id.length() >= 2 && id.startsWith("\"") && id.endsWith("\"")) {
+            id = id.substring(1, id.length() - 1);
+        }
+        return id.toLowerCase(Locale.ROOT);
+    }
+
+    private static String skipCfws(String value) {
+        int i = 0;
+        int depth = 0;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            } else if (c == '\\' && depth > 0) {
+                i++;
+            } else if (depth == 0 && !Character.isWhitespace(c)) {
+                break;
+            }
+            i++;
+        }
+        return value.substring(Math.min(i, value.length()));
     }
 
     /**

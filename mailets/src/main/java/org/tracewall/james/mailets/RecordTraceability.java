@@ -86,8 +86,7 @@ public class RecordTraceability extends GenericMailet {
         String ours = authservId.toLowerCase(Locale.ROOT);
         message.removeHeader(AuthenticationResultsHeader.NAME);
         for (String value : existing) {
-            String id = value.trim().split("[;\\s]", 2)[0].toLowerCase(Locale.ROOT);
-            if (!id.equals(ours)) {
+            if (!AuthenticationResultsHeader.authservIdOf(value).equals(ours)) {
                 message.addHeader(AuthenticationResultsHeader.NAME, value);
             }
         }
