@@ -7,6 +7,7 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.domainlist.api.DomainList;
+import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -24,7 +25,8 @@ import org.tracewall.james.Tracewall;
  * James's {@link ValidRcptHandler} (unknown local recipients get 550) plus sendmail's
  * BAD_RCPT_THROTTLE against directory harvesting (seeds 003, 004): after
  * {@code maxBadRecipients} unknown recipients in one connection, the client gets
- * {@code 421 4.7.0} and is disconnected. Use it in place of ValidRcptHandler.
+ * {@code 421 4.7.0} and is disconnected. Use it in place of ValidRcptHandler. Mail to
+ * {@code postmaster@} a local domain is always accepted, as RFC 5321 requires.
  *
  * <pre>{@code
  * <handler class="org.tracewall.james.smtp.BadRcptThrottleHandler">
@@ -37,11 +39,13 @@ public class BadRcptThrottleHandler extends ValidRcptHandler {
         ProtocolSession.AttachmentKey.of(Tracewall.NAMESPACE + ".smtp.badRecipients", Integer.class);
     private static final Logger LOGGER = LoggerFactory.getLogger(BadRcptThrottleHandler.class);
 
+    private final DomainList domains;
     private int maxBadRecipients = 5;
 
     @Inject
     public BadRcptThrottleHandler(UsersRepository users, RecipientRewriteTable recipientRewriteTable, DomainList domains) {
         super(users, recipientRewriteTable, domains);
+        this.domains = domains;
     }
 
     @Override
@@ -55,6 +59,11 @@ public class BadRcptThrottleHandler extends ValidRcptHandler {
 
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
+        if (isLocalPostmaster(rcpt)) {
+            // RFC 5321 section 4.5.1: every domain MUST accept mail to postmaster, mailbox or not
+            // (PostmasterAlias in the mailet container delivers it to the configured postmaster).
+            return HookResult.DECLINED;
+        }
         HookResult result = super.doRcpt(session, sender, rcpt);
         if (result.getResult().getAction() != HookReturnCode.Action.DENY) {
             return result;
@@ -71,5 +80,17 @@ public class BadRcptThrottleHandler extends ValidRcptHandler {
             .smtpDescription(DSNStatus.getStatus(DSNStatus.TRANSIENT, DSNStatus.SECURITY_OTHER)
                 + " Too many unknown recipients (" + bad + "); closing the connection")
             .build();
+    }
+
+    private boolean isLocalPostmaster(MailAddress rcpt) {
+        if (!"postmaster".equalsIgnoreCase(rcpt.getLocalPart())) {
+            return false;
+        }
+        try {
+            return domains.containsDomain(rcpt.getDomain());
+        } catch (DomainListException e) {
+            LOGGER.warn("Cannot check whether {} is local: {}", rcpt.getDomain().asString(), e.toString());
+            return false;
+        }
     }
 }
