@@ -1,0 +1,89 @@
+package org.tracewall.james.webadmin;
+
+import javax.inject.Inject;
+
+import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.eclipse.jetty.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.WebAdminAccessConfig;
+import org.tracewall.james.TracewallRuntime;
+
+import spark.HaltException;
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+/**
+ * Keeps browser pages away from WebAdmin, for every route (James's and Tracewall's):
+ * <ul>
+ * <li>a request whose {@code Host} is not one of {@code webadmin.allowedHosts} gets 403: a page
+ * that rebinds its own name to 127.0.0.1 (DNS rebinding) sends that name as Host;</li>
+ * <li>a request with an {@code Origin} that is not one of {@code webadmin.allowedOrigins} (none
+ * by default) gets 403: browsers send Origin with every cross-site request, scripts send none;</li>
+ * <li>the {@code Access-Control-Allow-*} headers James 3.8.1 adds to every answer (its CORS
+ * filter ignores {@code cors.enable}) are removed, except for an allowed origin.</li>
+ * </ul>
+ * Register it first in {@code webadmin.properties}:
+ * {@code extensions.routes=org.tracewall.james.webadmin.WebAdminGuard,...}. It adds filters, no routes.
+ */
+public class WebAdminGuard implements Routes {
+    public static final String BASE_PATH = "/tracewall/guard";
+    private static final Logger LOGGER = LoggerFactory.getLogger(WebAdminGuard.class);
+    private static final String[] CORS_HEADERS = {"Access-Control-Allow-Origin", "Access-Control-Allow-Methods",
+        "Access-Control-Allow-Headers", "Access-Control-Allow-Credentials", "Access-Control-Expose-Headers"};
+
+    private final WebAdminAccessConfig access;
+
+    @Inject
+    public WebAdminGuard(TracewallRuntime runtime) {
+        this(runtime.webAdminAccess());
+    }
+
+    WebAdminGuard(WebAdminAccessConfig access) {
+        this.access = access;
+    }
+
+    @Override
+    public String getBasePath() {
+        return BASE_PATH;
+    }
+
+    @Override
+    public void define(Service service) {
+        service.before(this::guard);
+    }
+
+    private void guard(Request request, Response response) {
+        String origin = request.headers("Origin");
+        if (origin != null && access.isAllowedOrigin(origin)) {
+            response.raw().setHeader("Access-Control-Allow-Origin", origin.trim());
+            response.raw().setHeader("Vary", "Origin");
+        } else {
+            for (String header : CORS_HEADERS) {
+                response.raw().setHeader(header, null);
+            }
+        }
+        String host = request.headers("Host");
+        if (!access.isAllowedHost(host)) {
+            throw refusal("Host '" + printable(host) + "' is not one of webadmin.allowedHosts in tracewall.properties");
+        }
+        if (origin != null && !access.isAllowedOrigin(origin)) {
+            throw refusal("Origin '" + printable(origin) + "' is not one of webadmin.allowedOrigins in tracewall.properties");
+        }
+    }
+
+    private static HaltException refusal(String message) {
+        LOGGER.warn("WebAdmin request refused: {}", message);
+        return ErrorResponder.builder()
+            .statusCode(HttpStatus.FORBIDDEN_403)
+            .type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
+            .message(message)
+            .haltError();
+    }
+
+    private static String printable(String text) {
+        return text == null ? "" : text.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+}
