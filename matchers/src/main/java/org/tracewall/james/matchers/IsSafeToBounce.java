@@ -15,7 +15,8 @@ import org.tracewall.james.TracewallRuntime;
 
 /**
  * Matches mail that may be bounced without backscatter: it has a sender (not the null sender,
- * which a bounce cannot reach) and that sender was traced to its domain. Untraced senders are
+ * which a bounce cannot reach) and that sender was traced to its domain, or is the address of
+ * the user who sent it with SMTP AUTH (bound to that user by SenderBindingHook). Untraced senders are
  * likely forged: a bounce would go to an innocent third party, so such mail belongs in the
  * quarantine instead. Put it before {@code DSNBounce}, and keep a quarantine after it.
  *
@@ -48,6 +49,9 @@ public class IsSafeToBounce extends GenericMatcher {
     public Collection<MailAddress> match(Mail mail) {
         if (mail.getMaybeSender().isNullSender() || !mail.getMaybeSender().asOptional().isPresent()) {
             return Set.of();
+        }
+        if (TraceAttributes.string(mail, Mail.SMTP_AUTH_USER).isPresent()) {
+            return mail.getRecipients();
         }
         boolean traced = TraceAttributes.ensureResult(mail, checker).map(TraceResult.TRACEABLE.code()::equals).orElse(false);
         return traced ? mail.getRecipients() : Set.of();
