@@ -4,6 +4,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.james.ExtraProperties;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
@@ -38,8 +39,17 @@ public final class TracewallServer {
             logger.info("Installed the '{}' sample configuration into {} ({} files)", sample, work.conf(), installed.size());
         }
         if (work.ensureKeystore()) {
-            logger.info("Generated a self-signed keystore in {}", work.conf().resolve("keystore"));
+            logger.info("Generated a self-signed keystore with a random password in {}", work.conf().resolve("keystore"));
         }
+        if (AdminTokens.ensureKeyPair(work.conf())) {
+            logger.info("Generated the WebAdmin JWT key pair in {} ({} is readable by its owner only)", work.conf(),
+                AdminTokens.PRIVATE_KEY_FILE);
+        }
+        logger.info("WebAdmin requires a token: TOKEN=$(./tracewall token); curl -H \"Authorization: Bearer $TOKEN\" localhost:8000/domains");
+        // James's own main loads conf/jvm.properties (e.g. james.protocols.mdc.hostname=false, which keeps
+        // a reverse DNS lookup off the network threads before each banner); this launcher must do the same.
+        System.setProperty(ExtraProperties.OVERRIDE_PROPERTY, work.conf().resolve("jvm.properties").toString());
+        ExtraProperties.initialize();
         Path extension = work.installExtension(appHome().resolve("ext").resolve("tracewall-extension.jar"));
         logger.info("Tracewall extension installed at {}", extension);
 
@@ -47,11 +57,13 @@ public final class TracewallServer {
             MemoryJamesConfiguration.builder().workingDirectory(work.root().toFile()).build());
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "tracewall-shutdown"));
         server.start();
-        provision(server, Provisioning.read(work.conf().resolve("provision.properties")), logger);
+        provision(server, Provisioning.read(work.conf().resolve("provision.properties")),
+            new GeneratedPasswords(work.conf().resolve("generated-passwords.properties")), logger);
         logger.info("Tracewall on Apache James is up; working directory {}", work.root());
     }
 
-    private static void provision(GuiceJamesServer server, Provisioning provisioning, Logger logger) throws Exception {
+    private static void provision(GuiceJamesServer server, Provisioning provisioning, GeneratedPasswords generated,
+                                  Logger logger) throws Exception {
         DataProbeImpl data = server.getProbe(DataProbeImpl.class);
         for (String domain : provisioning.domains()) {
             if (!data.containsDomain(domain)) {
@@ -63,8 +75,21 @@ public final class TracewallServer {
             if (!data.containsDomain(domain)) {
                 data.addDomain(domain);
             }
-            data.fluent().addUser(user[0], user[1]);
+            String password = user[1] != null ? user[1] : generated.existing(user[0]);
+            if (password == null) {
+                password = generated.generate(user[0]);
+                // Printed once, on the console only: the log file is no place for a password.
+                System.out.println("Generated password for " + user[0] + ": " + password
+                    + "  (kept in conf/generated-passwords.properties; change it with WebAdmin)");
+            }
+            data.fluent().addUser(user[0], password);
             logger.info("Provisioned user {}", user[0]);
+        }
+        for (String[] alias : provisioning.aliases()) {
+            String local = alias[0].substring(0, alias[0].indexOf('@'));
+            String domain = alias[0].substring(alias[0].indexOf('@') + 1);
+            data.addAddressMapping(local, domain, alias[1]);
+            logger.info("Provisioned alias {} -> {}", alias[0], alias[1]);
         }
     }
 

@@ -11,7 +11,9 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,10 @@ import java.util.stream.Stream;
  */
 final class WorkingDirectory {
     static final String SAMPLE_ROOT = "tracewall-conf/";
-    static final String KEYSTORE_SECRET = "tracewall";
+    /** What the samples' {@code <secret>} says until the first start replaces it with the keystore's random password. */
+    static final String KEYSTORE_SECRET_PLACEHOLDER = "keystore-password-set-on-first-start";
+    private static final List<String> TLS_CONFIGURATIONS = List.of("smtpserver.xml", "imapserver.xml", "pop3server.xml",
+        "lmtpserver.xml", "managesieveserver.xml");
 
     private final Path root;
 
@@ -64,16 +69,21 @@ final class WorkingDirectory {
         }
     }
 
-    /** Generates a self-signed PKCS12 keystore for the TLS ports when conf/keystore is missing. */
+    /**
+     * Generates a self-signed PKCS12 keystore for the TLS ports when conf/keystore is missing, with a
+     * random password that replaces the samples' placeholder in the server configurations: a
+     * password printed in a public sample protects nothing.
+     */
     boolean ensureKeystore() throws IOException, InterruptedException {
         Path keystore = conf().resolve("keystore");
         if (Files.exists(keystore)) {
             return false;
         }
+        String secret = randomSecret();
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "james", "-keyalg", "RSA",
             "-keysize", "2048", "-validity", "3650", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-            "-storepass", KEYSTORE_SECRET, "-keypass", KEYSTORE_SECRET, "-dname", "CN=localhost, O=Tracewall sample")
+            "-storepass", secret, "-keypass", secret, "-dname", "CN=localhost, O=Tracewall sample")
             .redirectErrorStream(true)
             .start();
         String output;
@@ -83,7 +93,20 @@ final class WorkingDirectory {
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException("keytool could not create " + keystore + ": " + output);
         }
+        for (String name : TLS_CONFIGURATIONS) {
+            Path file = conf().resolve(name);
+            if (Files.exists(file)) {
+                Files.writeString(file, Files.readString(file).replace("<secret>" + KEYSTORE_SECRET_PLACEHOLDER + "</secret>",
+                    "<secret>" + secret + "</secret>"));
+            }
+        }
         return true;
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Installs (or refreshes) the extension jar into extensions-jars/. */

@@ -1,0 +1,48 @@
+package org.tracewall.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Prints a WebAdmin admin token signed with the working directory's key
+ * ({@code var/conf/jwt_privatekey}, made on the launcher's first start):
+ * {@code ./tracewall token [--subject admin] [--hours 12]}, or inside the image
+ * {@code java -cp /opt/tracewall/tracewall-app.jar org.tracewall.app.AdminToken}.
+ */
+public final class AdminToken {
+    private AdminToken() {
+    }
+
+    public static void main(String[] args) {
+        String subject = "admin";
+        long hours = 12;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                if ("--subject".equals(args[i]) && i + 1 < args.length) {
+                    subject = args[++i];
+                } else if ("--hours".equals(args[i]) && i + 1 < args.length) {
+                    hours = Long.parseLong(args[++i]);
+                } else {
+                    usage("unknown argument '" + args[i] + "'");
+                }
+            }
+            if (hours < 1 || hours > 24 * 366) {
+                usage("--hours must be from 1 to 8784");
+            }
+            Path conf = Path.of(System.getProperty("working.directory", "var")).resolve("conf");
+            System.out.println(AdminTokens.adminToken(conf, subject, Instant.now(), Duration.ofHours(hours)));
+        } catch (NumberFormatException e) {
+            usage("--hours needs a number");
+        } catch (IOException e) {
+            System.err.println("tracewall token: " + e.getMessage());
+            System.exit(66);
+        }
+    }
+
+    private static void usage(String problem) {
+        System.err.println("tracewall token: " + problem + "\nusage: ./tracewall token [--subject NAME] [--hours N]");
+        System.exit(64);
+    }
+}
