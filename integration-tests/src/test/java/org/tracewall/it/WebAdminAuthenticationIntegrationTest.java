@@ -6,12 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.util.Base64;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -20,47 +14,24 @@ import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.james.TracewallJamesExtension;
 
 /**
- * Tracewall's WebAdmin routes sit behind James's own authentication (issue 9): with JWT enabled
- * in webadmin.properties, no token or a token without the admin claim is refused, an admin
+ * Tracewall's WebAdmin routes sit behind James's own authentication: with JWT enabled in
+ * webadmin.properties (as every sample ships it), no token or a token without the admin claim is refused, an admin
  * token signed by the configured key is served, exactly as for James's own routes.
  */
 class WebAdminAuthenticationIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
-    static final KeyPair KEYS = keys();
 
     @RegisterExtension
-    static TracewallJamesExtension james = Gateway.builder(DNS)
-        .confFile("jwt_publickey", "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n")
-        .confFile("webadmin.properties", Gateway.sample("webadmin.properties")
-            + "\njwt.enabled=true\njwt.publickeypem.url=file://conf/jwt_publickey\n")
-        .build();
-
-    static KeyPair keys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
+    static TracewallJamesExtension james = Gateway.builder(DNS).shippedSecurity().build();
 
     @AfterAll
     static void stop() {
         DNS.close();
     }
 
-    /** An RS256 JWT signed with the test key. */
-    static String token(String claims) throws GeneralSecurityException {
-        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-        String signed = url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-            + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(KEYS.getPrivate());
-        rsa.update(signed.getBytes(StandardCharsets.US_ASCII));
-        return signed + "." + url.encodeToString(rsa.sign());
+    /** An RS256 JWT signed with the server's key. */
+    static String token(String claims) {
+        return james.webAdminToken(claims);
     }
 
     static int get(String path, String token) throws Exception {

@@ -35,6 +35,7 @@ import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.DataProbeImpl;
+import org.apache.james.utils.GuiceProbe;
 import org.apache.james.utils.MailRepositoryProbeImpl;
 import org.apache.james.utils.WebAdminGuiceProbe;
 import org.apache.mailet.Mail;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.google.inject.Module;
+import com.google.inject.multibindings.Multibinder;
 
 /**
  * Starts a real Apache James memory server, in process, configured from a Tracewall sample
@@ -50,8 +52,9 @@ import com.google.inject.Module;
  * the test's own overrides, and stops it after the test class.
  *
  * <p>The sample is made test-safe, nothing else: every listener binds 127.0.0.1 on a free
- * port, implicit-TLS servers are disabled, STARTTLS is off and AUTH does not require TLS
- * (there is no keystore). Tracewall resolves through the given loopback DNS server; James's
+ * port, implicit-TLS servers are disabled, STARTTLS is off, AUTH does not require TLS
+ * (there is no keystore) and WebAdmin needs no token. {@link Builder#shippedSecurity()}
+ * keeps TLS, TLS-only AUTH and JWT as shipped, with a generated keystore and key. Tracewall resolves through the given loopback DNS server; James's
  * own {@link DNSService} is replaced by {@link HostsFileDnsService}, so nothing leaves the machine.
  *
  * <pre>
@@ -67,6 +70,7 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
     private final Builder config;
     private Path workingDirectory;
     private GuiceJamesServer server;
+    private ShippedSecurity shipped;
 
     private TracewallJamesExtension(Builder config) {
         this.config = config;
@@ -96,7 +100,10 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
             Files.createDirectories(target.getParent());
             Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
         }
-        makeTestSafe(conf, config.bindHost);
+        if (config.shippedSecurity) {
+            shipped = ShippedSecurity.prepare(conf);
+        }
+        makeTestSafe(conf, config.bindHost, config.shippedSecurity);
         writeTracewallProperties(conf.resolve("tracewall.properties"));
         boot();
     }
@@ -116,6 +123,7 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
                 .workingDirectory(workingDirectory.toFile())
                 .build())
             .overrideWith(binder -> binder.bind(DNSService.class).toInstance(new HostsFileDnsService()))
+            .overrideWith(binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(SmtpServersProbe.class))
             .overrideWith(config.overrides);
         server.start();
         provision();
@@ -144,8 +152,26 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
         return server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue();
     }
 
+    /** The port of each SMTP server, in smtpserver.xml's order (disabled servers left out). */
+    public List<Integer> smtpPorts() {
+        return server.getProbe(SmtpServersProbe.class).ports();
+    }
+
+    /**
+     * A WebAdmin token with these claims (JSON, e.g. {@code {"sub":"admin","admin":true}}), signed
+     * with the server's key; only with {@link Builder#shippedSecurity()}.
+     */
+    public String webAdminToken(String claims) {
+        if (shipped == null) {
+            throw new IllegalStateException("WebAdmin tokens need builder().shippedSecurity(): the test-safe sample runs without JWT");
+        }
+        return shipped.token(claims);
+    }
+
+    /** The plain IMAP port (with shipped security, the one that offers STARTTLS, not IMAPS). */
     public int imapPort() {
-        return server.getProbe(ImapGuiceProbe.class).getImapPort();
+        ImapGuiceProbe imap = server.getProbe(ImapGuiceProbe.class);
+        return shipped != null ? imap.getImapStartTLSPort() : imap.getImapPort();
     }
 
     public int webAdminPort() {
@@ -218,10 +244,13 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
         return escaped.toString();
     }
 
-    /** Rewrites listeners for an in-process test: loopback, free ports, no TLS. */
-    static String testSafe(String fileName, String content, String bindHost) {
+    /**
+     * Rewrites listeners for an in-process test: loopback, free ports, and unless {@code shipped},
+     * no TLS and no WebAdmin JWT.
+     */
+    static String testSafe(String fileName, String content, String bindHost, boolean shipped) {
         String result = content.replaceAll("<bind>[^<]*</bind>", "<bind>" + bindHost + ":0</bind>");
-        if (fileName.endsWith("server.xml")) {
+        if (!shipped && fileName.endsWith("server.xml")) {
             result = result
                 .replaceAll("(<\\w+server) enabled=\"true\">(\\s*<jmxName>[^<]*</jmxName>\\s*<bind>[^<]*</bind>"
                     + "\\s*(<connectionBacklog>[^<]*</connectionBacklog>\\s*)?<tls socketTLS=\"true\")", "$1 enabled=\"false\">$2")
@@ -236,16 +265,19 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
         result = result.replaceAll("<jmxName>([^<]*)</jmxName>", "<jmxName>$1-" + UUID.randomUUID() + "</jmxName>");
         if ("webadmin.properties".equals(fileName)) {
             result = result.replaceAll("(?m)^port=\\d+", "port=0");
+            if (!shipped) {
+                result = result.replaceAll("(?m)^jwt\\.enabled=true", "jwt.enabled=false");
+            }
         }
         return result;
     }
 
-    private static void makeTestSafe(Path conf, String bindHost) throws IOException {
+    private static void makeTestSafe(Path conf, String bindHost, boolean shipped) throws IOException {
         try (Stream<Path> files = Files.list(conf)) {
             for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
                 String name = file.getFileName().toString();
                 if (name.endsWith(".xml") || name.endsWith(".properties")) {
-                    Files.writeString(file, testSafe(name, Files.readString(file, StandardCharsets.UTF_8), bindHost));
+                    Files.writeString(file, testSafe(name, Files.readString(file, StandardCharsets.UTF_8), bindHost, shipped));
                 }
             }
         }
@@ -298,8 +330,19 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
         private final List<String> domains = new ArrayList<>();
         private final Map<String, String> users = new LinkedHashMap<>();
         private final List<Module> overrides = new ArrayList<>();
+        private boolean shippedSecurity;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps the sample's security settings as the launcher ships them: STARTTLS and implicit
+         * TLS with a generated keystore, AUTH only after TLS, WebAdmin JWT with a generated key
+         * ({@link TracewallJamesExtension#webAdminToken}). Without it the sample is made test-safe.
+         */
+        public Builder shippedSecurity() {
+            this.shippedSecurity = true;
+            return this;
         }
 
         /** A folder of conf-samples (default "gateway"). */

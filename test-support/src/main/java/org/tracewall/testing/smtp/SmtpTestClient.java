@@ -22,16 +22,35 @@ import java.util.List;
 public final class SmtpTestClient implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 60_000;
 
-    private final Socket socket;
-    private final BufferedReader in;
-    private final OutputStream out;
+    private Socket socket;
+    private BufferedReader in;
+    private OutputStream out;
     private final SmtpReply greeting;
 
     private SmtpTestClient(Socket socket) throws IOException {
-        this.socket = socket;
-        this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-        this.out = socket.getOutputStream();
+        use(socket);
         this.greeting = readReply();
+    }
+
+    private void use(Socket connected) throws IOException {
+        this.socket = connected;
+        this.in = new BufferedReader(new InputStreamReader(connected.getInputStream(), StandardCharsets.UTF_8));
+        this.out = connected.getOutputStream();
+    }
+
+    /** Connects as {@link #connect(int, String)} with TLS from the first byte (SMTPS, port 465 style). */
+    public static SmtpTestClient connectTls(int port, String sourceAddress) throws IOException {
+        Socket plain = open(port, sourceAddress);
+        return new SmtpTestClient(TestTls.wrap(plain));
+    }
+
+    /** STARTTLS; when the server agrees (220), the rest of the session is encrypted. */
+    public SmtpReply startTls() throws IOException {
+        SmtpReply reply = command("STARTTLS");
+        if (reply.code() == 220) {
+            use(TestTls.wrap(socket));
+        }
+        return reply;
     }
 
     /** Connects to 127.0.0.1:port from 127.0.0.1. */
@@ -41,6 +60,15 @@ public final class SmtpTestClient implements AutoCloseable {
 
     /** Connects to 127.0.0.1:port (or [::1] when the source is IPv6) from the given loopback source address. */
     public static SmtpTestClient connect(int port, String sourceAddress) throws IOException {
+        return new SmtpTestClient(open(port, sourceAddress));
+    }
+
+    /** A connected socket and nothing read from it: for tests of what happens before the banner. */
+    public static Socket connectRaw(int port, String sourceAddress) throws IOException {
+        return open(port, sourceAddress);
+    }
+
+    private static Socket open(int port, String sourceAddress) throws IOException {
         InetAddress source = InetAddress.getByName(sourceAddress);
         if (!source.isLoopbackAddress()) {
             throw new IllegalArgumentException("tests only use loopback addresses, not " + sourceAddress);
@@ -50,7 +78,7 @@ public final class SmtpTestClient implements AutoCloseable {
         socket.bind(new InetSocketAddress(source, 0));
         socket.connect(new InetSocketAddress(server, port), TIMEOUT_MILLIS);
         socket.setSoTimeout(TIMEOUT_MILLIS);
-        return new SmtpTestClient(socket);
+        return socket;
     }
 
     public SmtpReply greeting() {

@@ -1,0 +1,359 @@
+package org.tracewall.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.net.ssl.SSLSocket;
+
+import org.apache.commons.net.imap.IMAPSClient;
+import org.apache.commons.net.util.TrustManagerUtils;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tracewall.testing.dns.LoopbackDnsServer;
+import org.tracewall.testing.james.TracewallJamesExtension;
+import org.tracewall.testing.smtp.SmtpReply;
+import org.tracewall.testing.smtp.SmtpTestClient;
+import org.tracewall.testing.smtp.TestTls;
+
+/**
+ * The holes an outside probe of the shipped gateway found, each tried again over real SMTP,
+ * IMAP and HTTP against the gateway sample with its security settings as shipped (TLS with a
+ * generated keystore, AUTH only after TLS, WebAdmin JWT): every test here failed on the
+ * sample before these defences. Clients come from 127.0.x.y addresses other than 127.0.0.1,
+ * the sample's only authorized address, so each is an outsider.
+ */
+class ShippedSecurityIntegrationTest {
+    static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
+    private static final String OUTSIDER = "127.0.10.5";
+    private static final String MESSAGE = "From: news@spf.test\r\nTo: bob@tracewall.local\r\nSubject: hello\r\n\r\nhi\r\n";
+
+    @RegisterExtension
+    static TracewallJamesExtension james = Gateway.builder(DNS)
+        .shippedSecurity()
+        .user("bob@tracewall.local", "bobpw")
+        .user("carol@tracewall.local", "carolpw")
+        .user("dave@tracewall.local", "davepw")
+        .build();
+
+    @BeforeAll
+    static void zones() {
+        DNS.zone().txt("spf.test", "v=spf1 ip4:127.0.10.0/24 -all");
+    }
+
+    @AfterAll
+    static void stopDns() {
+        DNS.close();
+    }
+
+    private static int mxPort() {
+        return james.smtpPorts().get(0);
+    }
+
+    private static int smtpsPort() {
+        return james.smtpPorts().get(1);
+    }
+
+    private static int submissionPort() {
+        return james.smtpPorts().get(2);
+    }
+
+    // --- Submission ports: AUTH before MAIL (RFC 6409) ---
+
+    @Test
+    void theStartTlsSubmissionPortShouldRefuseMailWithoutAuth() throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(submissionPort(), OUTSIDER)) {
+            smtp.ehlo("out.spf.test");
+            assertThat(smtp.startTls().code()).isEqualTo(220);
+            smtp.ehlo("out.spf.test");
+
+            SmtpReply reply = smtp.mailFrom("ceo@bank.example");
+
+            assertThat(reply.code()).as(reply.toString()).isEqualTo(530);
+            assertThat(reply.text()).startsWith("5.7.0").contains("submission port");
+        }
+    }
+
+    @Test
+    void theImplicitTlsSubmissionPortShouldRefuseMailWithoutAuthAndTakeItWithAuth() throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connectTls(smtpsPort(), OUTSIDER)) {
+            smtp.ehlo("laptop.example");
+            assertThat(smtp.mailFrom("news@spf.test").code()).isEqualTo(530);
+        }
+        try (SmtpTestClient smtp = SmtpTestClient.connectTls(smtpsPort(), "127.0.10.6")) {
+            smtp.ehlo("laptop.example");
+            assertThat(smtp.authPlain("bob@tracewall.local", "bobpw").code()).isEqualTo(235);
+            SmtpReply sent = smtp.send("bob@tracewall.local", List.of("carol@tracewall.local"),
+                "From: bob@tracewall.local\r\nTo: carol@tracewall.local\r\nSubject: via submission\r\n\r\nhi\r\n");
+            assertThat(sent.code()).as(sent.toString()).isEqualTo(250);
+        }
+    }
+
+    // --- AUTH only over TLS, and no unlimited guessing ---
+
+    @Test
+    void authOverPlainTcpShouldBeRefusedAndAcceptedAfterStartTls() throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(mxPort(), "127.0.11.1")) {
+            smtp.ehlo("laptop.example");
+            SmtpReply clear = smtp.authPlain("bob@tracewall.local", "bobpw");
+            assertThat(clear.code()).as(clear.toString()).isEqualTo(538);
+
+            assertThat(smtp.startTls().code()).isEqualTo(220);
+            smtp.ehlo("laptop.example");
+            assertThat(smtp.authPlain("bob@tracewall.local", "bobpw").code()).isEqualTo(235);
+        }
+    }
+
+    @Test
+    void afterTenWrongPasswordsEvenTheRightOneShouldBeRefusedForTheClientAndTheAccount() throws Exception {
+        try (SmtpTestClient smtp = tlsSession("127.0.12.1")) {
+            for (int i = 0; i < 10; i++) {
+                assertThat(smtp.authPlain("carol@tracewall.local", "guess" + i).code()).isEqualTo(535);
+            }
+        }
+        try (SmtpTestClient smtp = tlsSession("127.0.12.1")) {
+            SmtpReply right = smtp.authPlain("carol@tracewall.local", "carolpw");
+            assertThat(right.code()).as(right.toString()).isEqualTo(454);
+            assertThat(right.text()).startsWith("4.7.0").contains("Too many failed logins from 127.0.12.1");
+        }
+        try (SmtpTestClient smtp = tlsSession("127.0.12.2")) {
+            SmtpReply otherClient = smtp.authPlain("carol@tracewall.local", "carolpw");
+            assertThat(otherClient.code()).as("the account is locked from any address").isEqualTo(454);
+        }
+        try (SmtpTestClient smtp = tlsSession("127.0.12.2")) {
+            assertThat(smtp.authPlain("dave@tracewall.local", "davepw").code()).as("another account from a clean address")
+                .isEqualTo(235);
+        }
+    }
+
+    private static SmtpTestClient tlsSession(String clientIp) throws IOException {
+        SmtpTestClient smtp = SmtpTestClient.connect(mxPort(), clientIp);
+        smtp.ehlo("laptop.example");
+        assertThat(smtp.startTls().code()).isEqualTo(220);
+        smtp.ehlo("laptop.example");
+        return smtp;
+    }
+
+    @Test
+    void imapLoginWithoutTlsShouldBeRefused() throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.13.1"), 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", james.imapPort()), 10_000);
+            socket.setSoTimeout(30_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            in.readLine();
+            out.write("a1 LOGIN bob@tracewall.local bobpw\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            assertThat(untilTagged(in, "a1")).startsWith("a1 NO");
+
+            out.write("a2 STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(untilTagged(in, "a2")).startsWith("a2 OK");
+            SSLSocket tls = (SSLSocket) TestTls.trustingEveryone().getSocketFactory()
+                .createSocket(socket, "127.0.0.1", james.imapPort(), true);
+            tls.startHandshake();
+            BufferedReader tlsIn = new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII));
+            tls.getOutputStream().write("a3 LOGIN bob@tracewall.local bobpw\r\n".getBytes(StandardCharsets.US_ASCII));
+            tls.getOutputStream().flush();
+            assertThat(untilTagged(tlsIn, "a3")).startsWith("a3 OK");
+        }
+    }
+
+    private static String untilTagged(BufferedReader in, String tag) throws IOException {
+        for (int i = 0; i < 20; i++) {
+            String line = in.readLine();
+            if (line == null || line.startsWith(tag + " ")) {
+                return String.valueOf(line);
+            }
+        }
+        return "no tagged answer";
+    }
+
+    // --- WebAdmin: token, no CORS, Host and Origin checked ---
+
+    @Test
+    void webAdminShouldRefuseARequestWithoutToken() throws Exception {
+        assertThat(http("GET", "/users", "127.0.0.1", null, null)).startsWith("HTTP/1.1 401");
+        assertThat(http("PUT", "/users/mallory@tracewall.local", "127.0.0.1", null, "{\"password\":\"x\"}"))
+            .startsWith("HTTP/1.1 401");
+    }
+
+    @Test
+    void webAdminShouldServeAnAdminTokenWithoutBlanketCorsHeaders() throws Exception {
+        String answer = http("GET", "/domains", "127.0.0.1", null, null);
+
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        assertThat(answer.toLowerCase()).doesNotContain("access-control-allow-origin");
+    }
+
+    @Test
+    void webAdminShouldRefuseAPageOfAnotherOriginEvenWithAToken() throws Exception {
+        String answer = http("GET", "/domains", "127.0.0.1", "http://evil.example", null);
+
+        assertThat(answer).startsWith("HTTP/1.1 403").contains("webadmin.allowedOrigins");
+        assertThat(answer.toLowerCase()).doesNotContain("access-control-allow-origin");
+    }
+
+    @Test
+    void webAdminShouldRefuseAForeignHostName() throws Exception {
+        assertThat(http("GET", "/domains", "rebound.evil.example:8000", null, null)).startsWith("HTTP/1.1 403")
+            .contains("webadmin.allowedHosts");
+    }
+
+    /** One raw HTTP/1.1 exchange with an admin token: the JDK client cannot send a Host of our choosing. */
+    private static String http(String method, String path, String host, String origin, String body) throws IOException {
+        boolean withToken = !path.startsWith("/users");
+        StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n");
+        if (withToken) {
+            request.append("Authorization: Bearer ").append(james.webAdminToken("{\"sub\":\"admin@tracewall.local\",\"admin\":true}"))
+                .append("\r\n");
+        }
+        if (origin != null) {
+            request.append("Origin: ").append(origin).append("\r\n");
+        }
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        request.append("Content-Length: ").append(content.length).append("\r\n\r\n");
+        try (Socket socket = new Socket("127.0.0.1", james.webAdminPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(content);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    // --- Header injection and forged gateway headers ---
+
+    @Test
+    void aBareCrInEhloShouldBeRefused() throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(mxPort(), OUTSIDER)) {
+            SmtpReply reply = smtp.command("EHLO evil.invalid\rX-Injected: yes");
+
+            assertThat(reply.code()).as(reply.toString()).isEqualTo(501);
+            assertThat(reply.text()).contains("Control characters");
+        }
+    }
+
+    @Test
+    void headersOnlyTheGatewayWritesShouldNotSurviveFromOutside() throws Exception {
+        String headers = "From: news@spf.test\r\nTo: bob@tracewall.local\r\nSubject: forged headers\r\n"
+            + "X-Tracewall-Virus-Scan: clean\r\nX-Tracewall-Disclaimer: added\r\nX-Spam-Flag: NO\r\nX-Spam-Status: No, score=-10\r\n"
+            + "Authentication-Results: (trust me) " + authservId() + "; dkim=pass header.d=bank.example\r\n";
+        try (SmtpTestClient smtp = SmtpTestClient.connect(mxPort(), OUTSIDER)) {
+            smtp.ehlo("out.spf.test");
+            SmtpReply reply = smtp.send("news@spf.test", List.of("bob@tracewall.local"), headers + "\r\nhi\r\n");
+            assertThat(reply.code()).as(reply.toString()).isEqualTo(250);
+        }
+        String delivered = firstMessageOf("bob@tracewall.local", "bobpw", "forged headers");
+
+        assertThat(delivered).doesNotContain("X-Tracewall-Virus-Scan").doesNotContain("X-Tracewall-Disclaimer")
+            .doesNotContain("X-Spam-Flag: NO").doesNotContain("X-Spam-Status").doesNotContain("dkim=pass");
+        assertThat(delivered).contains("Authentication-Results: " + authservId() + ";");
+    }
+
+    /** The authserv-id RecordTraceability writes by default: this host's name ($HOSTNAME, else the JDK's). */
+    private static String authservId() throws IOException {
+        String fromEnvironment = System.getenv("HOSTNAME");
+        return fromEnvironment != null && fromEnvironment.matches("[A-Za-z0-9._-]+") ? fromEnvironment
+            : InetAddress.getLocalHost().getHostName();
+    }
+
+    /** The shipped IMAP wants STARTTLS before LOGIN. */
+    private static String firstMessageOf(String user, String password, String subject) throws IOException {
+        IMAPSClient imap = new IMAPSClient("TLS", false);
+        imap.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
+        imap.connect("127.0.0.1", james.imapPort());
+        try {
+            assertThat(imap.execTLS()).isTrue();
+            assertThat(imap.login(user, password)).isTrue();
+            return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                imap.select("INBOX");
+                imap.fetch("1:*", "(BODY[])");
+                return imap.getReplyString();
+            }, reply -> reply.contains("Subject: " + subject));
+        } finally {
+            imap.disconnect();
+        }
+    }
+
+    @Test
+    void postmasterAtALocalDomainShouldBeAccepted() throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(mxPort(), OUTSIDER)) {
+            smtp.ehlo("out.spf.test");
+            assertThat(smtp.mailFrom("news@spf.test").code()).isEqualTo(250);
+
+            SmtpReply reply = smtp.rcptTo("postmaster@tracewall.local");
+
+            assertThat(reply.code()).as(reply.toString()).isEqualTo(250);
+        }
+    }
+
+    // --- Limits: size, headers, connections per address ---
+
+    @Test
+    void aMessageOverTheSizeLimitShouldBeRefusedAtMailFrom() throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(mxPort(), OUTSIDER)) {
+            assertThat(smtp.ehlo("out.spf.test").toString()).contains("SIZE 52428800");
+
+            SmtpReply reply = smtp.command("MAIL FROM:<news@spf.test> SIZE=110000000");
+
+            assertThat(reply.code()).as(reply.toString()).isEqualTo(552);
+        }
+    }
+
+    @Test
+    void aMessageWithTooManyHeadersShouldBeRefused() throws Exception {
+        StringBuilder headers = new StringBuilder("From: news@spf.test\r\nTo: bob@tracewall.local\r\nSubject: many\r\n");
+        for (int i = 0; i < 600; i++) {
+            headers.append("X-Filler-").append(i).append(": x\r\n");
+        }
+        try (SmtpTestClient smtp = SmtpTestClient.connect(mxPort(), OUTSIDER)) {
+            smtp.ehlo("out.spf.test");
+            SmtpReply reply = smtp.send("news@spf.test", List.of("bob@tracewall.local"), headers + "\r\nhi\r\n");
+
+            assertThat(reply.code()).as(reply.toString()).isEqualTo(552);
+            assertThat(reply.text()).startsWith("5.3.4").contains("header");
+        }
+    }
+
+    @Test
+    void oneAddressShouldNotHoldMoreThanTwentyConnections() throws Exception {
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                held.add(SmtpTestClient.connectRaw(mxPort(), "127.0.14.1"));
+            }
+            try (Socket extra = SmtpTestClient.connectRaw(mxPort(), "127.0.14.1")) {
+                // The 21st connection is closed: by ConnectionsPerClientHandler with a 421 (James may have
+                // written its banner first), or by James's own connectionLimitPerIP, which closes without a
+                // word. A connection the server kept would time out here instead of reaching the end.
+                extra.setSoTimeout(10_000);
+                String answer = new String(extra.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertThat(answer).satisfiesAnyOf(closedSilently -> assertThat(closedSilently).isEmpty(),
+                    refused -> assertThat(refused).contains("421 4.7.0 Too many connections from 127.0.14.1"));
+            }
+            try (SmtpTestClient other = SmtpTestClient.connect(mxPort(), "127.0.14.2")) {
+                assertThat(other.greeting().code()).as("another address is not affected").isEqualTo(220);
+            }
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+}
