@@ -17,11 +17,12 @@ import java.util.regex.Pattern;
  *
  * <p>Every character is tokenised once, into exactly one scope (the top level, or the innermost quoted
  * string, comment or literal around it), and the walks from each '@' stop at the next '@' either way,
- * so the work is linear in the length of the value.
+ * so the work is linear in the length of the value (times the few readings of each domain).
  */
 final class AddressScanner {
     private static final String SPECIALS = "@.<>,;:";
     private static final String INNER_SEPARATORS = "\"()[]\\";
+    private static final int MAX_STOPS = 8;
     private static final Pattern DOT_ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+");
 
     private enum Kind { WORD, QUOTED, COMMENT, LITERAL, SPECIAL }
@@ -80,14 +81,20 @@ final class AddressScanner {
         for (List<Token> scope : scopes(text)) {
             for (int i = 0; i < scope.size() && found.size() <= max; i++) {
                 if (scope.get(i).isSpecial('@')) {
-                    String domain = DisplayedAddresses.normaliseDomain(domain(scope, i));
-                    if (!domain.isEmpty()) {
-                        found.add(localPart(scope, i) + "@" + domain);
-                    }
+                    addAll(found, localPart(scope, i), domains(scope, i));
                 }
             }
         }
         return found;
+    }
+
+    private static void addAll(Set<String> found, String localPart, List<String> domains) {
+        for (String domain : domains) {
+            String normalised = DisplayedAddresses.normaliseDomain(domain);
+            if (!normalised.isEmpty()) {
+                found.add(localPart + "@" + normalised);
+            }
+        }
     }
 
     private static List<List<Token>> scopes(String text) {
@@ -159,8 +166,14 @@ final class AddressScanner {
         return String.join("", parts);
     }
 
-    /** The obsolete domain after the '@': words, quoted strings or a literal joined by dots, comments skipped. */
-    private static String domain(List<Token> scope, int at) {
+    /**
+     * The obsolete domain after the '@': words, quoted strings or a literal joined by dots, comments
+     * skipped. A strict reader stops where two words meet without a dot; lenient ones (mime4j, javax.mail)
+     * join them ({@code ceo@trace wall.local} is ceo@tracewall.local to them), so both readings are
+     * returned: the domain at each such stop (the first {@value #MAX_STOPS}), then the whole run.
+     */
+    private static List<String> domains(List<Token> scope, int at) {
+        List<String> domains = new ArrayList<>();
         StringBuilder domain = new StringBuilder();
         boolean wantWord = true;
         for (int j = at + 1; j < scope.size(); j++) {
@@ -171,14 +184,18 @@ final class AddressScanner {
             if (token.isSpecial('.')) {
                 domain.append('.');
                 wantWord = true;
-            } else if (wantWord && token.kind != Kind.SPECIAL) {
+            } else if (token.kind != Kind.SPECIAL) {
+                if (!wantWord && domains.size() < MAX_STOPS) {
+                    domains.add(domain.toString());
+                }
                 domain.append(token.text);
                 wantWord = false;
             } else {
                 break;
             }
         }
-        return domain.toString();
+        domains.add(domain.toString());
+        return domains;
     }
 
     private static String quoted(String content) {

@@ -73,12 +73,15 @@ public final class DisplayedAddresses {
 
     /**
      * A domain as the local-domain test must see it: NFKC form, ideographic and fullwidth full stops as
-     * dots, IDN labels in ASCII (xn--), lower case, without leading or trailing dots and punctuation
-     * ({@code TRACEWALL.LOCAL.}, {@code tracewall.local;} and {@code ｔｒａｃｅｗａｌｌ.local} are all
-     * tracewall.local). A domain IDN refuses (a label over 63 characters, say) is kept otherwise normalised.
+     * dots, no white space, control or invisible format characters (obsolete syntax allows space between
+     * labels, and none of them is part of a name or visible), IDN labels in ASCII (xn--), lower case, and
+     * no leading or trailing dots and punctuation: {@code TRACEWALL.LOCAL.}, {@code tracewall.local;},
+     * {@code tracewall . local} and {@code ｔｒａｃｅｗａｌｌ.local} are all tracewall.local. A domain IDN
+     * refuses (a label over 63 characters, say) is kept, otherwise normalised.
      */
     public static String normaliseDomain(String domain) {
-        String text = trim(Normalizer.normalize(domain, Normalizer.Form.NFKC).replaceAll("[\u3002\uFF0E\uFF61]", "."));
+        String text = trim(Normalizer.normalize(domain, Normalizer.Form.NFKC).replaceAll("[\u3002\uFF0E\uFF61]", ".")
+            .replaceAll("[\\s\\p{Z}\\p{Cc}\\p{Cf}]+", ""));
         try {
             text = IDN.toASCII(text, IDN.ALLOW_UNASSIGNED);
         } catch (IllegalArgumentException e) {
