@@ -22,7 +22,7 @@ public final class JamesSenderBinding {
     public JamesSenderBinding(DomainList domainList, CanSendFrom canSendFrom) {
         this.domainList = domainList;
         this.binding = new SenderBinding(domain -> isLocal(domainList, domain),
-            (user, address) -> canSendFrom.userCanSendFrom(Username.of(user), Username.of(address)));
+            (user, address) -> canSend(canSendFrom, user, address));
     }
 
     public SenderBinding binding() {
@@ -32,6 +32,18 @@ public final class JamesSenderBinding {
     /** Whether a domain is one of this server's (James's domain list). */
     public boolean isLocalDomain(String domain) {
         return isLocal(domainList, domain);
+    }
+
+    /**
+     * Header addresses are read leniently ({@code "john doe"@host}, an empty local part): one James
+     * cannot even name as a user is not one the user may send as.
+     */
+    private static boolean canSend(CanSendFrom canSendFrom, String user, String address) {
+        try {
+            return canSendFrom.userCanSendFrom(Username.of(user), Username.of(address));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isLocal(DomainList domainList, String domain) {

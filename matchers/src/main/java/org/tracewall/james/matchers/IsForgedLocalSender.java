@@ -1,19 +1,18 @@
 package org.tracewall.james.matchers;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import javax.inject.Inject;
-import javax.mail.Address;
 import javax.mail.MessagingException;
-import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
+import org.tracewall.core.trace.DisplayedAddresses;
 import org.tracewall.core.trace.SenderBinding;
 import org.tracewall.james.JamesSenderBinding;
 import org.tracewall.james.TraceAttributes;
@@ -22,7 +21,10 @@ import org.tracewall.james.TraceAttributes;
  * Matches mail that breaks internal traceability (seed 002): a local-domain MAIL FROM or
  * header From without SMTP AUTH, or an authenticated user sending as an address James's
  * alias rules do not give it. Mail not received over SMTP (sent by mailets) never matches.
- * The matcher twin of {@code SenderBindingHook}, for annotate-only setups.
+ * The matcher twin of {@code SenderBindingHook}, for annotate-only setups, with the same header
+ * rule: every address a client could display from the raw From and Sender headers is bound
+ * ({@link DisplayedAddresses}: groups, unbalanced or encoded forms, addresses in display names), and
+ * mail with several From headers or a From with no readable address matches too.
  *
  * <pre>{@code
  * <mailet match="org.tracewall.james.matchers.IsForgedLocalSender" class="AddSubjectPrefix">
@@ -44,23 +46,23 @@ public class IsForgedLocalSender extends GenericMatcher {
             return Set.of();
         }
         Optional<String> user = TraceAttributes.string(mail, Mail.SMTP_AUTH_USER);
-        List<String> senders = new ArrayList<>();
-        senders.add(mail.getMaybeSender().asOptional().map(Object::toString).orElse(""));
-        Address[] from = mail.getMessage() == null ? null : mail.getMessage().getFrom();
-        if (from != null) {
-            for (Address address : from) {
-                if (address instanceof InternetAddress && ((InternetAddress) address).getAddress() != null) {
-                    senders.add(((InternetAddress) address).getAddress());
-                }
-            }
-        }
-        for (String sender : senders) {
-            SenderBinding.Outcome outcome = binding.check(sender, user);
-            if (outcome == SenderBinding.Outcome.AUTH_REQUIRED || outcome == SenderBinding.Outcome.FORGED) {
-                return mail.getRecipients();
-            }
+        String envelope = mail.getMaybeSender().asOptional().map(Object::toString).orElse("");
+        SenderBinding.Outcome outcome = binding.check(envelope, user);
+        boolean forged = outcome == SenderBinding.Outcome.AUTH_REQUIRED || outcome == SenderBinding.Outcome.FORGED;
+        if (forged || mail.getMessage() != null && binding.checkHeaders(headers(mail.getMessage()), user).refused()) {
+            return mail.getRecipients();
         }
         return Set.of();
+    }
+
+    /** The raw headers, not getFrom(): javax.mail skips or misreads what a client still displays. */
+    private static DisplayedAddresses headers(MimeMessage message) throws MessagingException {
+        return DisplayedAddresses.read(values(message, "From"), values(message, "Sender"));
+    }
+
+    private static List<String> values(MimeMessage message, String header) throws MessagingException {
+        String[] values = message.getHeader(header);
+        return values == null ? List.of() : List.of(values);
     }
 
     @Override

@@ -1,13 +1,10 @@
 package org.tracewall.james.smtp;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import javax.inject.Inject;
-import javax.mail.Address;
 import javax.mail.MessagingException;
-import javax.mail.internet.InternetAddress;
 
 import org.apache.commons.configuration2.Configuration;
 import org.apache.james.core.MaybeSender;
@@ -21,6 +18,7 @@ import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.trace.DisplayedAddresses;
 import org.tracewall.core.trace.SenderBinding;
 import org.tracewall.james.JamesSenderBinding;
 
@@ -29,6 +27,12 @@ import org.tracewall.james.JamesSenderBinding;
  * writing to local recipients, and the authenticated user must be allowed (by James's alias
  * rules, {@code CanSendFrom}) to send as the MAIL FROM address and as the header From.
  * Clients in {@code authorizedAddresses} without AUTH are trusted and not checked.
+ *
+ * <p>At the end of DATA ({@code checkHeaderFrom}, on by default) the raw From and Sender headers are
+ * read as leniently as any mail client reads them ({@link DisplayedAddresses}): every address one could
+ * display as the author, group members, unbalanced or encoded forms and addresses in display names
+ * included, is bound like MAIL FROM. A message with several From headers, or a From with no readable
+ * address, is refused with 554 5.6.0 whoever sends it, since no reader can tell who wrote it.
  *
  * <pre>{@code
  * <handler class="org.tracewall.james.smtp.SenderBindingHook">
@@ -73,13 +77,24 @@ public class SenderBindingHook implements MailHook, JamesMessageHook {
         if (!checkHeaderFrom || (user.isEmpty() && session.isRelayingAllowed())) {
             return HookResult.DECLINED;
         }
-        for (String from : headerFrom(mail)) {
-            HookResult result = judge(binding.check(from, user), from, user, "header From");
-            if (result != HookResult.DECLINED) {
-                return result;
-            }
+        Optional<DisplayedAddresses> headers = headers(mail);
+        if (headers.isEmpty()) {
+            return HookResult.DECLINED;
         }
-        return HookResult.DECLINED;
+        SenderBinding.HeaderVerdict verdict = binding.checkHeaders(headers.get(), user);
+        if (verdict.problem().isPresent()) {
+            LOGGER.info("sender-binding header From unreadable ({}) user={}: rejected", verdict.problem().get(), user.orElse(""));
+            return unreadableHeaders(verdict.problem().get());
+        }
+        return judge(verdict.outcome(), verdict.address(), user, "header " + verdict.header());
+    }
+
+    private static HookResult unreadableHeaders(String problem) {
+        return HookResult.builder().hookReturnCode(HookReturnCode.deny())
+            .smtpReturnCode(SMTPRetCode.TRANSACTION_FAILED)
+            .smtpDescription(DSNStatus.getStatus(DSNStatus.PERMANENT, DSNStatus.CONTENT_OTHER)
+                + " Message refused: " + problem + " (RFC 5322 requires exactly one From header with a readable address)")
+            .build();
     }
 
     private HookResult judge(SenderBinding.Outcome outcome, String address, Optional<String> user, String where) {
@@ -104,21 +119,19 @@ public class SenderBindingHook implements MailHook, JamesMessageHook {
         return Optional.ofNullable(session.getUsername()).map(u -> u.asString());
     }
 
-    private static List<String> headerFrom(Mail mail) {
-        List<String> addresses = new ArrayList<>();
+    /** The raw From and Sender headers, not javax.mail's getFrom(), which skips what it cannot parse. */
+    private static Optional<DisplayedAddresses> headers(Mail mail) {
         try {
-            Address[] from = mail.getMessage().getFrom();
-            if (from != null) {
-                for (Address address : from) {
-                    if (address instanceof InternetAddress && ((InternetAddress) address).getAddress() != null) {
-                        addresses.add(((InternetAddress) address).getAddress());
-                    }
-                }
-            }
+            return Optional.of(DisplayedAddresses.read(values(mail, "From"), values(mail, "Sender")));
         } catch (MessagingException e) {
-            // An unparsable From: is for content checks to judge; binding only judges addresses it can read.
-            LOGGER.debug("unreadable From header", e);
+            // A message whose headers cannot be read at all fails in James anyway; nothing to bind.
+            LOGGER.warn("sender-binding cannot read the headers: {}", e.toString());
+            return Optional.empty();
         }
-        return addresses;
+    }
+
+    private static List<String> values(Mail mail, String header) throws MessagingException {
+        String[] values = mail.getMessage().getHeader(header);
+        return values == null ? List.of() : List.of(values);
     }
 }
