@@ -27,6 +27,7 @@ import org.tracewall.core.config.TracewallSettings;
 import org.tracewall.core.config.WebAdminAccessConfig;
 import org.tracewall.core.dns.DnsJavaResolver;
 import org.tracewall.core.dns.DnsResolver;
+import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.dnsbl.DnsListChecker;
 import org.tracewall.core.dnsbl.DnsListConfig;
 import org.tracewall.core.greylist.Greylist;
@@ -86,6 +87,7 @@ public class TracewallRuntime {
     private final QuarantineConfig quarantine;
     private final TracewallClock clock;
     private final AuthThrottle authThrottle;
+    private final PendingLookups pendingLookups;
     private final WebAdminAccessConfig webAdminAccess;
     private ReleaseTokens releaseTokens;
 
@@ -96,6 +98,7 @@ public class TracewallRuntime {
         try {
             this.settings = TracewallSettings.from(properties);
             this.dns = DnsJavaResolver.create(settings.dns());
+            this.pendingLookups = PendingLookups.from(settings.dns());
             Path conf = fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_CONF).toPath();
             this.traceability = TraceabilityChecker.fromConfig(dns, TraceabilityConfig.fromProperties(settings.asMap(), conf));
             Path var = fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_VAR).toPath();
@@ -126,6 +129,11 @@ public class TracewallRuntime {
 
     public DnsResolver dns() {
         return dns;
+    }
+
+    /** The bounds on SMTP sessions waiting on DNS-bound checks ({@code dns.pendingPerClient}, {@code dns.pendingTotal}). */
+    public PendingLookups pendingLookups() {
+        return pendingLookups;
     }
 
     public TraceabilityChecker traceability() {

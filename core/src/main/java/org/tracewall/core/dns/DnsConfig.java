@@ -24,6 +24,8 @@ public final class DnsConfig {
     public static final String DEADLINE = "dns.deadline";
     public static final String CACHE_SIZE = "dns.cache.size";
     public static final String CACHE_MAX_TTL = "dns.cache.maxTtl";
+    public static final String PENDING_PER_CLIENT = "dns.pendingPerClient";
+    public static final String PENDING_TOTAL = "dns.pendingTotal";
 
     private final List<InetSocketAddress> servers;
     private final Duration timeout;
@@ -31,6 +33,8 @@ public final class DnsConfig {
     private final Duration deadline;
     private final int cacheSize;
     private final Duration cacheMaxTtl;
+    private final int pendingPerClient;
+    private final int pendingTotal;
 
     private DnsConfig(Builder b) {
         this.servers = List.copyOf(b.servers);
@@ -39,6 +43,8 @@ public final class DnsConfig {
         this.deadline = b.deadline;
         this.cacheSize = b.cacheSize;
         this.cacheMaxTtl = b.cacheMaxTtl;
+        this.pendingPerClient = b.pendingPerClient;
+        this.pendingTotal = b.pendingTotal;
     }
 
     public static Builder builder() {
@@ -56,7 +62,8 @@ public final class DnsConfig {
      * @throws IllegalArgumentException naming the bad key
      */
     public static DnsConfig fromProperties(Map<String, String> properties) {
-        Set<String> known = Set.of(SERVERS, TIMEOUT, RETRIES, DEADLINE, CACHE_SIZE, CACHE_MAX_TTL);
+        Set<String> known = Set.of(SERVERS, TIMEOUT, RETRIES, DEADLINE, CACHE_SIZE, CACHE_MAX_TTL, PENDING_PER_CLIENT,
+            PENDING_TOTAL);
         for (String key : properties.keySet()) {
             if (key.startsWith("dns.") && !known.contains(key)) {
                 throw new IllegalArgumentException("Unknown key '" + key + "' (known: " + String.join(", ", new TreeSet<>(known)) + ")");
@@ -78,6 +85,10 @@ public final class DnsConfig {
             v -> b.cacheSize(ConfigValues.intInRange(CACHE_SIZE, v, 0, 10_000_000)));
         ConfigValues.ifPresent(properties, CACHE_MAX_TTL,
             v -> b.cacheMaxTtl(ConfigValues.duration(CACHE_MAX_TTL, v)));
+        ConfigValues.ifPresent(properties, PENDING_PER_CLIENT,
+            v -> b.pendingPerClient(ConfigValues.intInRange(PENDING_PER_CLIENT, v, 0, 100_000)));
+        ConfigValues.ifPresent(properties, PENDING_TOTAL,
+            v -> b.pendingTotal(ConfigValues.intInRange(PENDING_TOTAL, v, 0, 100_000)));
         return b.build();
     }
 
@@ -106,6 +117,16 @@ public final class DnsConfig {
         return cacheMaxTtl;
     }
 
+    /** SMTP sessions of one client that may wait on DNS-bound checks at once (0: no bound). */
+    public int pendingPerClient() {
+        return pendingPerClient;
+    }
+
+    /** SMTP sessions that may wait on DNS-bound checks at once, all clients together (0: no bound). */
+    public int pendingTotal() {
+        return pendingTotal;
+    }
+
     /** The configured servers, or the system's when none are configured. */
     public List<InetSocketAddress> effectiveServers() {
         if (!servers.isEmpty()) {
@@ -121,7 +142,8 @@ public final class DnsConfig {
     @Override
     public String toString() {
         return "DnsConfig{servers=" + servers + ", timeout=" + timeout + ", retries=" + retries
-            + ", deadline=" + deadline + ", cacheSize=" + cacheSize + ", cacheMaxTtl=" + cacheMaxTtl + '}';
+            + ", deadline=" + deadline + ", cacheSize=" + cacheSize + ", cacheMaxTtl=" + cacheMaxTtl
+            + ", pendingPerClient=" + pendingPerClient + ", pendingTotal=" + pendingTotal + '}';
     }
 
     /** Collects and cross-checks the settings. */
@@ -132,8 +154,27 @@ public final class DnsConfig {
         private Duration deadline = Duration.ofSeconds(6);
         private int cacheSize = 10_000;
         private Duration cacheMaxTtl = Duration.ofHours(1);
+        private int pendingPerClient = 2;
+        private int pendingTotal = 8;
 
         private Builder() {
+        }
+
+        public Builder pendingPerClient(int bound) {
+            this.pendingPerClient = nonNegative(PENDING_PER_CLIENT, bound);
+            return this;
+        }
+
+        public Builder pendingTotal(int bound) {
+            this.pendingTotal = nonNegative(PENDING_TOTAL, bound);
+            return this;
+        }
+
+        private static int nonNegative(String key, int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException(key + " must be >= 0, got " + value);
+            }
+            return value;
         }
 
         public Builder server(InetSocketAddress server) {

@@ -24,8 +24,8 @@ import org.tracewall.james.Tracewall;
  * of idle sessions would otherwise take the server's connections and threads from everyone
  * else. James 3.8.1's own {@code connectionLimitPerIP} does not hold on its own: in our tests it
  * let a 21st connection from one address through with its banner in one run and closed it in
- * another (its count races with connection set-up), and it closes without a reply. The samples
- * set both. James writes its banner before this handler runs, then the 421 follows.
+ * another, and it closes without a reply; set it to 0 where this handler runs (the samples do), or
+ * the two counts disagree. James writes its banner before this handler runs, then the 421 follows.
  *
  * <pre>{@code
  * <handler class="org.tracewall.james.smtp.ConnectionsPerClientHandler">

@@ -30,6 +30,7 @@ import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.score.Symbol;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
+import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.james.TracewallRuntime;
 
 /**
@@ -54,16 +55,22 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(DnsblHook.class);
 
     private final DnsListChecker checker;
+    private final PendingLookups pending;
     private final double threshold;
 
     @Inject
     public DnsblHook(TracewallRuntime runtime) {
-        this(runtime.dnsLists(), runtime.dnsListThreshold());
+        this(runtime.dnsLists(), runtime.dnsListThreshold(), runtime.pendingLookups());
     }
 
     DnsblHook(DnsListChecker checker, double threshold) {
+        this(checker, threshold, PendingLookups.unbounded());
+    }
+
+    DnsblHook(DnsListChecker checker, double threshold, PendingLookups pending) {
         this.checker = checker;
         this.threshold = threshold;
+        this.pending = pending;
     }
 
     @Override
@@ -71,8 +78,14 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
         if (checker.lists().isEmpty() || SessionTrust.isTrusted(session)) {
             return HookResult.DECLINED;
         }
-        DnsListVerdict verdict = session.getAttachment(VERDICT, ProtocolSession.State.Transaction)
-            .orElseGet(() -> check(session, sender));
+        Optional<DnsListVerdict> known = session.getAttachment(VERDICT, ProtocolSession.State.Transaction);
+        if (known.isPresent()) {
+            return judge(session, known.get());
+        }
+        return PendingDns.guarded(pending, session, () -> judge(session, check(session, sender)));
+    }
+
+    private HookResult judge(SMTPSession session, DnsListVerdict verdict) {
         Optional<DnsListHit> strongest = verdict.strongest();
         if (verdict.score() < threshold || strongest.isEmpty()) {
             return HookResult.DECLINED;

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,7 @@ import org.tracewall.core.helo.HeloPtrVerdict;
 import org.tracewall.core.score.Symbol;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
+import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.james.TracewallRuntime;
 
 /**
@@ -58,15 +60,21 @@ public class HeloPtrHook implements MailHook, JamesMessageHook {
         HeloPtrResult.HELO_PTR_MISMATCH, "HELO/EHLO does not match the reverse DNS name of the connecting address");
 
     private final HeloPtrChecker checker;
+    private final PendingLookups pending;
     private Set<HeloPtrResult> reject = EnumSet.noneOf(HeloPtrResult.class);
 
     @Inject
     public HeloPtrHook(TracewallRuntime runtime) {
-        this(new HeloPtrChecker(runtime.dns()));
+        this(new HeloPtrChecker(runtime.dns()), runtime.pendingLookups());
     }
 
     HeloPtrHook(HeloPtrChecker checker) {
+        this(checker, PendingLookups.unbounded());
+    }
+
+    HeloPtrHook(HeloPtrChecker checker, PendingLookups pending) {
         this.checker = checker;
+        this.pending = pending;
     }
 
     @Override
@@ -90,12 +98,19 @@ public class HeloPtrHook implements MailHook, JamesMessageHook {
         if (SessionTrust.isTrusted(session)) {
             return HookResult.DECLINED;
         }
-        HeloPtrVerdict verdict = session.getAttachment(VERDICT, ProtocolSession.State.Connection).orElseGet(() -> {
+        Optional<HeloPtrVerdict> known = session.getAttachment(VERDICT, ProtocolSession.State.Connection);
+        if (known.isPresent()) {
+            return judge(known.get());
+        }
+        return PendingDns.guarded(pending, session, () -> {
             String helo = session.getAttachment(SMTPSession.CURRENT_HELO_NAME, ProtocolSession.State.Connection).orElse("");
             HeloPtrVerdict computed = checker.check(session.getRemoteAddress().getAddress(), helo);
             session.setAttachment(VERDICT, computed, ProtocolSession.State.Connection);
-            return computed;
+            return judge(computed);
         });
+    }
+
+    private HookResult judge(HeloPtrVerdict verdict) {
         for (HeloPtrResult finding : verdict.findings()) {
             if (reject.contains(finding)) {
                 return HookResult.builder().hookReturnCode(HookReturnCode.deny())

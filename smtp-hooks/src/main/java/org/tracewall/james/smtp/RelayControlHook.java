@@ -19,6 +19,7 @@ import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.DnsStatus;
 import org.tracewall.core.dns.MxRecord;
 import org.tracewall.james.JamesSenderBinding;
+import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.james.TracewallRuntime;
 
 /**
@@ -46,18 +47,24 @@ public class RelayControlHook implements MailHook, RcptHook {
         .build();
 
     private final DnsResolver dns;
+    private final PendingLookups pending;
     private final Predicate<String> isLocalDomain;
     private boolean rejectUnqualified = true;
     private boolean rejectUnresolvable = true;
 
     @Inject
     public RelayControlHook(TracewallRuntime runtime, JamesSenderBinding localDomains) {
-        this(runtime.dns(), localDomains::isLocalDomain);
+        this(runtime.dns(), localDomains::isLocalDomain, runtime.pendingLookups());
     }
 
     RelayControlHook(DnsResolver dns, Predicate<String> isLocalDomain) {
+        this(dns, isLocalDomain, PendingLookups.unbounded());
+    }
+
+    RelayControlHook(DnsResolver dns, Predicate<String> isLocalDomain, PendingLookups pending) {
         this.dns = dns;
         this.isLocalDomain = isLocalDomain;
+        this.pending = pending;
     }
 
     @Override
@@ -80,6 +87,10 @@ public class RelayControlHook implements MailHook, RcptHook {
         if (!rejectUnresolvable || isLocalDomain.test(domain)) {
             return HookResult.DECLINED;
         }
+        return PendingDns.guarded(pending, session, () -> judgeDomain(domain));
+    }
+
+    private HookResult judgeDomain(String domain) {
         DnsAnswer<MxRecord> mx = dns.mx(domain);
         if (mx.isOk() || mx.status() == DnsStatus.NO_DATA) {
             return HookResult.DECLINED;

@@ -25,6 +25,7 @@ import org.tracewall.core.trace.TraceRequest;
 import org.tracewall.core.trace.TraceResult;
 import org.tracewall.core.trace.TraceVerdict;
 import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.james.TracewallRuntime;
 import org.tracewall.james.TraceAttributes;
 import org.tracewall.james.Tracewall;
@@ -53,17 +54,23 @@ public class TraceabilityHook implements MailHook, JamesMessageHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(TraceabilityHook.class);
 
     private final TraceabilityChecker checker;
+    private final PendingLookups pending;
     private HookAction onUntraceable = HookAction.REJECT;
     private HookAction onUnknown = HookAction.ACCEPT;
     private HookAction onTemperror = HookAction.DEFER;
 
     @Inject
     public TraceabilityHook(TracewallRuntime runtime) {
-        this(runtime.traceability());
+        this(runtime.traceability(), runtime.pendingLookups());
     }
 
     TraceabilityHook(TraceabilityChecker checker) {
+        this(checker, PendingLookups.unbounded());
+    }
+
+    TraceabilityHook(TraceabilityChecker checker, PendingLookups pending) {
         this.checker = checker;
+        this.pending = pending;
     }
 
     @Override
@@ -81,6 +88,10 @@ public class TraceabilityHook implements MailHook, JamesMessageHook {
         if (SessionTrust.isTrusted(session)) {
             return HookResult.DECLINED;
         }
+        return PendingDns.guarded(pending, session, () -> judge(session, sender));
+    }
+
+    private HookResult judge(SMTPSession session, MaybeSender sender) {
         InetAddress client = session.getRemoteAddress().getAddress();
         String helo = session.getAttachment(SMTPSession.CURRENT_HELO_NAME, ProtocolSession.State.Connection).orElse("");
         String mailFrom = sender.asOptional().map(Object::toString).orElse("");
