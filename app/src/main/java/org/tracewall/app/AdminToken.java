@@ -10,6 +10,8 @@ import java.time.Instant;
  * ({@code var/conf/jwt_privatekey}, made on the launcher's first start):
  * {@code ./tracewall token [--subject admin] [--hours 12]}, or inside the image
  * {@code java -cp /opt/tracewall/tracewall-app.jar org.tracewall.app.AdminToken}.
+ * {@code --keygen DIR} only makes a key pair in DIR (for a James whose conf/ you mount, such as
+ * the Dockerfile's: put {@code jwt_publickey} in its conf/ and keep {@code jwt_privatekey}).
  */
 public final class AdminToken {
     private AdminToken() {
@@ -19,6 +21,12 @@ public final class AdminToken {
         String subject = "admin";
         long hours = 12;
         try {
+            if (args.length == 2 && "--keygen".equals(args[0])) {
+                Path dir = Path.of(args[1]);
+                System.out.println(AdminTokens.ensureKeyPair(dir) ? "Created " + dir.resolve(AdminTokens.PUBLIC_KEY_FILE)
+                    + " and " + dir.resolve(AdminTokens.PRIVATE_KEY_FILE) : dir.resolve(AdminTokens.PUBLIC_KEY_FILE) + " exists: kept");
+                return;
+            }
             for (int i = 0; i < args.length; i++) {
                 if ("--subject".equals(args[i]) && i + 1 < args.length) {
                     subject = args[++i];
@@ -42,7 +50,7 @@ public final class AdminToken {
     }
 
     private static void usage(String problem) {
-        System.err.println("tracewall token: " + problem + "\nusage: ./tracewall token [--subject NAME] [--hours N]");
+        System.err.println("tracewall token: " + problem + "\nusage: ./tracewall token [--subject NAME] [--hours N] | ./tracewall token --keygen DIR");
         System.exit(64);
     }
 }

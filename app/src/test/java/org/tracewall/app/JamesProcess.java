@@ -51,6 +51,11 @@ final class JamesProcess implements AutoCloseable {
         return james;
     }
 
+    /** Everything James printed so far. */
+    String output() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
     /** The last lines James printed, for assertion messages. */
     String tail() throws IOException {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);

@@ -3,17 +3,26 @@ package org.tracewall.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.apache.james.utils.TestIMAPClient;
+import org.apache.commons.net.imap.IMAPSClient;
+import org.apache.commons.net.util.TrustManagerUtils;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +47,7 @@ class TracewallAppIT {
     static JamesProcess james;
     static int smtp;
     static int imap;
+    static int webAdmin;
 
     @BeforeAll
     static void startApp() throws Exception {
@@ -51,7 +61,8 @@ class TracewallAppIT {
         JamesProcess.rewrite(conf.resolve("smtpserver.xml"), "0.0.0.0:587", "127.0.0.1:" + JamesProcess.freePort());
         JamesProcess.rewrite(conf.resolve("imapserver.xml"), "0.0.0.0:1143", "127.0.0.1:" + imap);
         JamesProcess.rewrite(conf.resolve("imapserver.xml"), "0.0.0.0:1993", "127.0.0.1:" + JamesProcess.freePort());
-        JamesProcess.rewrite(conf.resolve("webadmin.properties"), "port=8000", "port=" + JamesProcess.freePort());
+        webAdmin = JamesProcess.freePort();
+        JamesProcess.rewrite(conf.resolve("webadmin.properties"), "port=8000", "port=" + webAdmin);
         // Every DNS question of the separate James process stays on loopback: Tracewall asks the
         // loopback server, James's own DNS service a loopback address where nothing listens.
         // The state goes to a real redis-server: this exercises the Lettuce client as the jar
@@ -86,6 +97,80 @@ class TracewallAppIT {
     }
 
     @Test
+    void theKeystorePasswordShouldBeRandomNotTheSamplePlaceholder() throws IOException {
+        String smtpserver = Files.readString(work.resolve("conf/smtpserver.xml"));
+
+        assertThat(smtpserver).doesNotContain(WorkingDirectory.KEYSTORE_SECRET_PLACEHOLDER).contains("<secret>");
+        assertThat(smtpserver).doesNotContain("<secret>tracewall</secret>");
+    }
+
+    @Test
+    void theSampleUserShouldHaveAGeneratedPasswordPrintedOnce() throws IOException {
+        String password = generatedPassword();
+
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20).isNotEqualTo("bob");
+        assertThat(james.output()).containsOnlyOnce("Generated password for bob@tracewall.local: " + password);
+        assertThat(Files.getPosixFilePermissions(work.resolve("conf/generated-passwords.properties")))
+            .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void webAdminShouldRequireATokenThatTheTokenCommandPrints() throws Exception {
+        assertThat(webAdminStatus("/domains", null)).isEqualTo(401);
+
+        String token = AdminTokens.adminToken(work.resolve("conf"), "admin", Instant.now(), Duration.ofHours(1));
+
+        assertThat(webAdminStatus("/domains", token)).isEqualTo(200);
+        assertThat(Files.getPosixFilePermissions(work.resolve("conf/jwt_privatekey")))
+            .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    private static int webAdminStatus(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webAdmin + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String generatedPassword() throws IOException {
+        Properties generated = new Properties();
+        try (Reader reader = Files.newBufferedReader(work.resolve("conf/generated-passwords.properties"))) {
+            generated.load(reader);
+        }
+        return generated.getProperty("bob@tracewall.local");
+    }
+
+    /** The shipped IMAP takes LOGIN only after STARTTLS. */
+    private static String awaitMessage(String subject) throws IOException {
+        IMAPSClient client = new IMAPSClient("TLS", false);
+        client.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
+        client.connect("127.0.0.1", imap);
+        try {
+            assertThat(client.execTLS()).isTrue();
+            assertThat(client.login("bob@tracewall.local", generatedPassword())).isTrue();
+            return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                client.select("INBOX");
+                client.fetch("1:*", "(BODY[])");
+                return client.getReplyString();
+            }, reply -> reply.contains("Subject: " + subject));
+        } finally {
+            client.disconnect();
+        }
+    }
+
+    @Test
+    void postmasterShouldReachTheSampleUserThroughTheProvisionedAlias() throws Exception {
+        try (SmtpTestClient client = SmtpTestClient.connect(smtp)) {
+            client.ehlo("client.example.org");
+            SmtpReply reply = client.send("alice@example.org", List.of("postmaster@tracewall.local"),
+                "From: alice@example.org\r\nTo: postmaster@tracewall.local\r\nSubject: to the postmaster\r\n\r\nHi\r\n");
+            assertThat(reply.code()).as(james.tail()).isEqualTo(250);
+        }
+        assertThat(awaitMessage("to the postmaster")).contains("Delivered-To: bob@tracewall.local");
+    }
+
+    @Test
     void tracewallClassesShouldNotBeOnTheAppClassPath() throws IOException {
         Path lib = Path.of(System.getProperty("tracewall.app.dir", "target")).resolve("lib");
         List<Path> jars;
@@ -110,11 +195,7 @@ class TracewallAppIT {
                 "From: alice@example.org\r\nTo: bob@tracewall.local\r\nSubject: via the app\r\n\r\nHi\r\n");
             assertThat(reply.code()).as(james.tail()).isEqualTo(250);
         }
-        try (TestIMAPClient client = new TestIMAPClient()) {
-            client.connect("127.0.0.1", imap).login("bob@tracewall.local", "bob").select(TestIMAPClient.INBOX)
-                .awaitMessage(Awaitility.await().atMost(Duration.ofSeconds(30)));
-            assertThat(client.readFirstMessage()).contains("Subject: via the app").contains("X-Tracewall-Stamp: tracewall/0.1.0");
-        }
+        assertThat(awaitMessage("via the app")).contains("X-Tracewall-Stamp: tracewall/0.1.0");
     }
 
     @Test

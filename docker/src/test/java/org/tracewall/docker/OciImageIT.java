@@ -3,6 +3,7 @@ package org.tracewall.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.apache.james.utils.TestIMAPClient;
+import org.apache.commons.net.imap.IMAPSClient;
+import org.apache.commons.net.util.TrustManagerUtils;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +47,7 @@ class OciImageIT {
     static Path log;
     static int smtp;
     static int imap;
+    static Path conf;
 
     @BeforeAll
     static void buildAndRun() throws Exception {
@@ -98,13 +102,39 @@ class OciImageIT {
                 "From: alice@example.org\r\nTo: bob@tracewall.local\r\nSubject: from the image\r\n\r\nHi\r\n");
             assertThat(reply.code()).as("%s%n%s", reply, tail()).isEqualTo(250);
         }
-        try (TestIMAPClient client = new TestIMAPClient()) {
-            client.connect("127.0.0.1", imap).login("bob@tracewall.local", "bob").select(TestIMAPClient.INBOX)
-                .awaitMessage(Awaitility.await().atMost(Duration.ofSeconds(30)));
-            assertThat(client.readFirstMessage()).contains("Subject: from the image")
-                .contains("X-Tracewall-Stamp: tracewall/0.1.0")
+        // The image's IMAP takes LOGIN only after STARTTLS, with the password the launcher generated.
+        IMAPSClient client = new IMAPSClient("TLS", false);
+        client.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
+        client.connect("127.0.0.1", imap);
+        try {
+            assertThat(client.execTLS()).isTrue();
+            assertThat(client.login("bob@tracewall.local", generatedPassword())).isTrue();
+            String message = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                client.select("INBOX");
+                client.fetch("1:*", "(BODY[])");
+                return client.getReplyString();
+            }, reply -> reply.contains("Subject: from the image"));
+            assertThat(message).contains("X-Tracewall-Stamp: tracewall/0.1.0")
                 .contains("x-traceability=pass (authorized network 127.0.0.1)");
+        } finally {
+            client.disconnect();
         }
+    }
+
+    @Test
+    void theImageShouldGenerateItsSecretsOnFirstStart() throws Exception {
+        assertThat(conf.resolve("jwt_publickey")).isRegularFile();
+        assertThat(conf.resolve("keystore")).isRegularFile();
+        assertThat(Files.readString(conf.resolve("smtpserver.xml"))).doesNotContain("keystore-password-set-on-first-start");
+        assertThat(generatedPassword()).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    private static String generatedPassword() throws IOException {
+        Properties generated = new Properties();
+        try (Reader reader = Files.newBufferedReader(conf.resolve("generated-passwords.properties"))) {
+            generated.load(reader);
+        }
+        return generated.getProperty("bob@tracewall.local");
     }
 
     @Test
@@ -123,7 +153,7 @@ class OciImageIT {
         Files.writeString(rootfs.resolve("etc/hosts"), "127.0.0.1 localhost " + hostname + "\n::1 localhost\n");
         Files.writeString(rootfs.resolve("etc/resolv.conf"), "nameserver 127.0.0.1\n");
 
-        Path conf = rootfs.resolve(workingDirectory.substring(1)).resolve("conf");
+        conf = rootfs.resolve(workingDirectory.substring(1)).resolve("conf");
         Files.createDirectories(conf);
         try (Stream<Path> files = Files.list(ROOT.resolve("conf-samples/gateway"))) {
             for (Path file : files.collect(Collectors.toList())) {

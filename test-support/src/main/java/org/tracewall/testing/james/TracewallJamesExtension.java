@@ -266,7 +266,9 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
         if ("webadmin.properties".equals(fileName)) {
             result = result.replaceAll("(?m)^port=\\d+", "port=0");
             if (!shipped) {
-                result = result.replaceAll("(?m)^jwt\\.enabled=true", "jwt.enabled=false");
+                // James loads the key file whenever it is named, even with JWT off.
+                result = result.replaceAll("(?m)^jwt\\.enabled=true", "jwt.enabled=false")
+                    .replaceAll("(?m)^jwt\\.publickeypem\\.url=.*$", "");
             }
         }
         return result;

@@ -85,6 +85,12 @@ public final class SmtpTestClient implements AutoCloseable {
         return greeting;
     }
 
+    /** Sends one line without reading the reply (pipelining, or a test that reads it later with {@link #readReply}). */
+    public void write(String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
     /** Sends one command line and reads its reply. */
     public SmtpReply command(String line) throws IOException {
         out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -157,7 +163,8 @@ public final class SmtpTestClient implements AutoCloseable {
         socket.close();
     }
 
-    private SmtpReply readReply() throws IOException {
+    /** Reads the next reply. */
+    public SmtpReply readReply() throws IOException {
         List<String> lines = new ArrayList<>();
         int code;
         while (true) {
