@@ -22,6 +22,7 @@ import org.tracewall.james.TracewallRuntime;
  *
  * <pre>{@code
  * <mailet match="org.tracewall.james.matchers.IsSafeToBounce" class="DSNBounce">
+ *     <attachment>heads</attachment>
  *     <passThrough>false</passThrough>
  *     <messageString>Hi. This is the mail gateway at [machine].
  * Your message was refused as spam by the recipient's content policy; it was not delivered.
