@@ -35,7 +35,7 @@ public final class Gateway {
     }
 
     /** The gateway sample resolving through {@code dns}, with its state in memory. */
-    static TracewallJamesExtension.Builder builder(LoopbackDnsServer dns) {
+    public static TracewallJamesExtension.Builder builder(LoopbackDnsServer dns) {
         return TracewallJamesExtension.builder()
             .sample("gateway")
             .dns(dns::hostAndPort)
