@@ -21,14 +21,12 @@ import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.apache.commons.net.imap.IMAPSClient;
-import org.apache.commons.net.util.TrustManagerUtils;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracewall.testing.dns.LoopbackDnsServer;
+import org.tracewall.testing.imap.StartTlsImap;
 import org.tracewall.testing.redis.RedisServerProcess;
 import org.tracewall.testing.smtp.SmtpReply;
 import org.tracewall.testing.smtp.SmtpTestClient;
@@ -143,20 +141,7 @@ class TracewallAppIT {
 
     /** The shipped IMAP takes LOGIN only after STARTTLS. */
     private static String awaitMessage(String subject) throws IOException {
-        IMAPSClient client = new IMAPSClient("TLS", false);
-        client.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
-        client.connect("127.0.0.1", imap);
-        try {
-            assertThat(client.execTLS()).isTrue();
-            assertThat(client.login("bob@tracewall.local", generatedPassword())).isTrue();
-            return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                client.select("INBOX");
-                client.fetch("1:*", "(BODY[])");
-                return client.getReplyString();
-            }, reply -> reply.contains("Subject: " + subject));
-        } finally {
-            client.disconnect();
-        }
+        return StartTlsImap.awaitMessage(imap, "bob@tracewall.local", generatedPassword(), subject, Duration.ofSeconds(30));
     }
 
     @Test

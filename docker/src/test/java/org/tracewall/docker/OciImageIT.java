@@ -17,13 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.apache.commons.net.imap.IMAPSClient;
-import org.apache.commons.net.util.TrustManagerUtils;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tracewall.testing.dns.LoopbackDnsServer;
+import org.tracewall.testing.imap.StartTlsImap;
 import org.tracewall.testing.smtp.SmtpReply;
 import org.tracewall.testing.smtp.SmtpTestClient;
 
@@ -103,22 +102,10 @@ class OciImageIT {
             assertThat(reply.code()).as("%s%n%s", reply, tail()).isEqualTo(250);
         }
         // The image's IMAP takes LOGIN only after STARTTLS, with the password the launcher generated.
-        IMAPSClient client = new IMAPSClient("TLS", false);
-        client.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
-        client.connect("127.0.0.1", imap);
-        try {
-            assertThat(client.execTLS()).isTrue();
-            assertThat(client.login("bob@tracewall.local", generatedPassword())).isTrue();
-            String message = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                client.select("INBOX");
-                client.fetch("1:*", "(BODY[])");
-                return client.getReplyString();
-            }, reply -> reply.contains("Subject: from the image"));
-            assertThat(message).contains("X-Tracewall-Stamp: tracewall/0.1.0")
-                .contains("x-traceability=pass (authorized network 127.0.0.1)");
-        } finally {
-            client.disconnect();
-        }
+        String message = StartTlsImap.awaitMessage(imap, "bob@tracewall.local", generatedPassword(), "from the image",
+            Duration.ofSeconds(30));
+        assertThat(message).contains("X-Tracewall-Stamp: tracewall/0.1.0")
+            .contains("x-traceability=pass (authorized network 127.0.0.1)");
     }
 
     @Test

@@ -16,8 +16,6 @@ import java.util.List;
 
 import javax.net.ssl.SSLSocket;
 
-import org.apache.commons.net.imap.IMAPSClient;
-import org.apache.commons.net.util.TrustManagerUtils;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tracewall.testing.dns.Fault;
 import org.tracewall.testing.dns.LoopbackDnsServer;
+import org.tracewall.testing.imap.StartTlsImap;
 import org.tracewall.testing.james.TracewallJamesExtension;
 import org.tracewall.testing.smtp.SmtpReply;
 import org.tracewall.testing.smtp.SmtpTestClient;
@@ -274,22 +273,8 @@ class ShippedSecurityIntegrationTest {
             : InetAddress.getLocalHost().getHostName();
     }
 
-    /** The shipped IMAP wants STARTTLS before LOGIN. */
     private static String firstMessageOf(String user, String password, String subject) throws IOException {
-        IMAPSClient imap = new IMAPSClient("TLS", false);
-        imap.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
-        imap.connect("127.0.0.1", james.imapPort());
-        try {
-            assertThat(imap.execTLS()).isTrue();
-            assertThat(imap.login(user, password)).isTrue();
-            return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                imap.select("INBOX");
-                imap.fetch("1:*", "(BODY[])");
-                return imap.getReplyString();
-            }, reply -> reply.contains("Subject: " + subject));
-        } finally {
-            imap.disconnect();
-        }
+        return StartTlsImap.awaitMessage(james.imapPort(), user, password, subject, Duration.ofSeconds(30));
     }
 
     @Test
