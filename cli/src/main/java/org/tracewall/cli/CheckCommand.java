@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * 3 temperror, 64 bad usage.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = "Judge whether a sender is traceable to its domain (seed 002) and show the DNS queries it took.",
+    description = "Judge whether a sender is traceable to its domain and show the DNS queries it took.",
     exitCodeOnInvalidInput = 64)
 final class CheckCommand implements Callable<Integer> {
     private final PrintStream out;

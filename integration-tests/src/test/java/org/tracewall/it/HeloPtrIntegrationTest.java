@@ -9,7 +9,7 @@ import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.james.TracewallJamesExtension;
 import org.tracewall.testing.smtp.SmtpReply;
 
-/** Seed 001's HELO checks as the gateway sample configures them: a bare or foreign HELO is refused. */
+/** The HELO checks as the gateway sample configures them: a bare or foreign HELO is refused. */
 class HeloPtrIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
 

@@ -13,7 +13,7 @@ import org.tracewall.core.config.ReloadingFile;
 import org.tracewall.core.net.IpNetwork;
 
 /**
- * sendmail's access database (seed 004), read from a text file in makemap's input format and
+ * sendmail's access database, read from a text file in makemap's input format and
  * re-read when it changes; bad lines are reported with their number and skipped.
  *
  * <pre>

@@ -20,7 +20,7 @@ import org.tracewall.core.trace.TraceVerdict;
 import org.tracewall.core.trace.TraceabilityChecker;
 
 /**
- * Our own outgoing mail as the world's receivers see it (seed 000: blacklist monitoring and server
+ * Our own outgoing mail as the world's receivers see it (blacklist monitoring and server
  * audit): is the sending address on a block list, does it have a forward-confirmed PTR that the
  * HELO matches, does the domain's SPF pass it, and would a traceability check like ours trace it.
  * Each shortfall becomes one readable problem; run it from cron against every outgoing address.

@@ -19,7 +19,7 @@ import org.tracewall.core.store.StateStore;
 import org.tracewall.core.store.StoreUnavailableException;
 
 /**
- * Greylisting (seed 003) on a {@link StateStore}: the first delivery attempt of a triplet
+ * Greylisting on a {@link StateStore}: the first delivery attempt of a triplet
  * (client network, normalised sender, recipient) is deferred; a retry after the delay passes,
  * and so does the triplet for its lifetime. A client network with enough passed triplets is
  * whitelisted automatically. Whitelists come from configuration and from run-time lists in

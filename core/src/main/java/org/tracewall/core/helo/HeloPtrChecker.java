@@ -14,7 +14,7 @@ import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.net.IpNetwork;
 
 /**
- * Seed 001's checks of a sending host: HELO must be a fully qualified name that resolves (or the
+ * The checks of a sending host: HELO must be a fully qualified name that resolves (or the
  * client's own address literal); the client must have a PTR; a PTR name must resolve back to the
  * client (forward-confirmed); HELO should be that name. Each failed check is a named
  * {@link HeloPtrResult}; a DNS failure is never a finding (the verdict is then marked incomplete).

@@ -1,6 +1,6 @@
 package org.tracewall.core.helo;
 
-/** The named findings of the HELO and reverse-DNS checks (seed 001); weights live in configuration. */
+/** The named findings of the HELO and reverse-DNS checks; weights live in configuration. */
 public enum HeloPtrResult {
     /** HELO is not a fully qualified domain name (nor an address literal). */
     HELO_NOT_FQDN,

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The text of a reminder digest (seed 003, 提醒信): which messages were held for one recipient,
+ * The text of a reminder digest (提醒信): which messages were held for one recipient,
  * and for each a mailto: link that releases it. Releasing takes a message the recipient sends,
  * authenticated, from their own account: a link that leaks is of no use to anyone else. Sender
  * and subject come from the (hostile) quarantined mail: control characters are removed and both

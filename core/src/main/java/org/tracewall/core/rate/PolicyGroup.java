@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import org.tracewall.core.net.IpNetwork;
 
-/** A set of clients (IP ranges) or senders (domains) with limits of its own (seed 003). */
+/** A set of clients (IP ranges) or senders (domains) with limits of its own. */
 public final class PolicyGroup {
     private final String name;
     private final List<IpNetwork> clients;

@@ -15,7 +15,7 @@ import org.tracewall.core.config.ConfigValues;
 import org.tracewall.core.net.IpNetwork;
 
 /**
- * The {@code rate.*} keys of tracewall.properties (seeds 003 and 004: ratecontrol, conncontrol,
+ * The {@code rate.*} keys of tracewall.properties (sendmail's ratecontrol, conncontrol,
  * policy-group quotas, the DSL soft-bounce list). 0 means unlimited.
  *
  * <pre>

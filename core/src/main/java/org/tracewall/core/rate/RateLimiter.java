@@ -20,10 +20,10 @@ import org.tracewall.core.store.StoreUnavailableException;
 
 /**
  * Rate and connection control on the shared {@link StateStore} (sendmail's ratecontrol and
- * conncontrol, seed 003's policy-group quotas): messages per 15 minutes and per day per
+ * conncontrol, policy-group quotas): messages per 15 minutes and per day per
  * client, per sender and per authenticated user, recipients per message, connections per
  * minute. A client that keeps exceeding its limits goes on the high-frequency soft-bounce
- * list (seed 000's DSL) for a while: all its mail gets 4xx. Never a 5xx. A store that is down
+ * list (DSL) for a while: all its mail gets 4xx. Never a 5xx. A store that is down
  * lets mail through.
  */
 public final class RateLimiter {

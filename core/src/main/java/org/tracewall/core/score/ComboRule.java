@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Seed 003's sub-rule combination: when at least {@code min} of the {@code members} symbols
+ * A sub-rule combination: when at least {@code min} of the {@code members} symbols
  * are present, the combination adds its own weight (m of n; m = n is "all of them").
  */
 public final class ComboRule {

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Seed 003's keyword rule and seed 004's header check: a regular expression over one decoded
+ * A keyword rule or header check: a regular expression over one decoded
  * header ({@code Subject}, {@code From}, any name) or over the body text. A match emits the
  * rule's name as a symbol, with where it matched (not the text) as its detail.
  */

@@ -20,21 +20,21 @@ public final class DefaultWeights {
 
     private static Map<String, Double> build() {
         Map<String, Double> w = new LinkedHashMap<>();
-        // Traceability (seed 002): traced mail earns a little trust, untraced mail the most suspicion.
+        // Traceability: traced mail earns a little trust, untraced mail the most suspicion.
         w.put("TRACE_TRACEABLE", -2.0);
         w.put("TRACE_UNKNOWN", 1.0);
         w.put("TRACE_UNTRACEABLE", 5.0);
         w.put("TRACE_TEMPERROR", 0.0);
         // DNS lists: factor = the summed dnsbl.* weights of the lists that answered.
         w.put("DNSBL", 5.0);
-        // Sending-host checks (seed 001).
+        // Sending-host checks.
         w.put("HELO_NOT_FQDN", 1.5);
         w.put("HELO_UNRESOLVABLE", 1.5);
         w.put("HELO_LITERAL_MISMATCH", 3.0);
         w.put("NO_PTR", 1.5);
         w.put("PTR_NOT_CONFIRMED", 1.0);
         w.put("HELO_PTR_MISMATCH", 0.5);
-        // Access db Spam: entries (seed 004): every recipient is a spam friend.
+        // Access db Spam: entries: every recipient is a spam friend.
         w.put("ACCESS_SPAM_FRIEND", -10.0);
         w.put("ACCESS_SPAM_HATER", 0.0);
         // ClamAV.

@@ -3,7 +3,7 @@ package org.tracewall.core.score;
 import java.util.Locale;
 
 /**
- * Which way a message goes (seed 003: one gateway protects "outside in, inside out, inside
+ * Which way a message goes (one gateway protects "outside in, inside out, inside
  * to inside"). A sender is local when it authenticated or came from a trusted network.
  */
 public enum Direction {

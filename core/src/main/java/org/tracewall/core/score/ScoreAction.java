@@ -2,7 +2,7 @@ package org.tracewall.core.score;
 
 import java.util.Locale;
 
-/** What a score leads to, mildest first (seed 003's actions that a score alone decides). */
+/** What a score leads to, mildest first (actions that a score alone decides). */
 public enum ScoreAction {
     ACCEPT, TAG, QUARANTINE, REJECT;
 

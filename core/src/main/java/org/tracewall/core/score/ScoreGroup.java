@@ -9,7 +9,7 @@ import java.util.Set;
 import org.tracewall.core.net.IpNetwork;
 
 /**
- * A policy group (seed 003): client networks, sender domains, recipient domains and directions
+ * A policy group: client networks, sender domains, recipient domains and directions
  * with thresholds and weights of their own. A group applies when every criterion it names
  * holds (a group naming none applies to all mail); an empty criterion is not checked.
  */

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Seed 003's rule scoring: each check's symbols weighed, m-of-n combinations added, content
+ * Rule scoring: each check's symbols weighed, m-of-n combinations added, content
  * rules run, and the total mapped to an action by the thresholds of the first policy group
  * that applies (groups in name order), else the default ones. Plain Java, thread-safe, immutable.
  */

@@ -17,7 +17,7 @@ import org.tracewall.core.config.ReloadingFile;
 import org.tracewall.core.net.IpNetwork;
 
 /**
- * The "website compensation" list of seed 002: per domain, networks that are known to send
+ * The "website compensation" list: per domain, networks that are known to send
  * for it although the heuristic cannot see it (an outsourced mail service, a gateway far
  * from the MX). It overrides a false judgement. One line per domain, edited at run time:
  *

@@ -8,7 +8,7 @@ import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
- * Internal traceability (seed 002): mail from a local domain must be authenticated, also to
+ * Internal traceability: mail from a local domain must be authenticated, also to
  * local recipients, and the authenticated user must be allowed to send as the envelope and
  * header sender. Who may send as whom is the caller's rule (James's aliases, via CanSendFrom).
  *

@@ -43,7 +43,7 @@ public final class TraceRequest {
         return Optional.ofNullable(authUser);
     }
 
-    /** MAIL FROM's domain, or the HELO name for the null sender (seed 002's rule), lowercase. */
+    /** MAIL FROM's domain, or the HELO name for the null sender (rule), lowercase. */
     public String identityDomain() {
         String domain = isNullSender() ? helo : mailFrom.substring(mailFrom.lastIndexOf('@') + 1);
         if (domain.endsWith(".")) {

@@ -2,7 +2,7 @@ package org.tracewall.core.trace;
 
 import java.util.Locale;
 
-/** Whether a message's source could be traced to the domain it claims (seed 002). */
+/** Whether a message's source could be traced to the domain it claims. */
 public enum TraceResult {
     /** The client is shown to belong to the identity domain. */
     TRACEABLE("pass"),

@@ -19,7 +19,7 @@ import org.tracewall.core.spf.SpfResult;
 import org.tracewall.core.spf.SpfVerdict;
 
 /**
- * The external traceability check of seed 002 (DESIGN.md, "The traceability check"):
+ * The external traceability check (DESIGN.md, "The traceability check"):
  * registry, compensation list, SPF when published, otherwise the first-step heuristic (MX
  * and A/AAAA addresses of the domain and their neighbourhood, forward-confirmed reverse DNS
  * under the domain's organizational domain). Thread-safe; no James types.
@@ -121,7 +121,7 @@ public final class TraceabilityChecker {
         }
     }
 
-    /** Seed 002's first step, for domains without SPF. */
+    /** The first-step heuristic, for domains without SPF. */
     private TraceVerdict heuristic(String domain, InetAddress ip, SpfVerdict spfVerdict) {
         boolean ipv6 = !IpNetwork.isIpv4(ip);
         int prefix = ipv6 ? config.neighbourhoodV6() : config.neighbourhoodV4();

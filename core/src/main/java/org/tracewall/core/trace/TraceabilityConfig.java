@@ -14,7 +14,7 @@ import org.tracewall.core.spf.SpfResult;
  * are resolved against the directory given to {@link #fromProperties}.
  *
  * <pre>
- * traceability.neighbourhood.ipv4=24      # 16 = seed 002's relaxed "class B" mode
+ * traceability.neighbourhood.ipv4=24      # 16 = relaxed "class B" mode
  * traceability.neighbourhood.ipv6=64      # or 48
  * traceability.fcrdns=true
  * traceability.spf.softfail=untraceable   # traceable | untraceable | unknown

@@ -1,7 +1,7 @@
 package org.tracewall.core.trace;
 
 /**
- * The trusted-domain registry of seed 002 ("full traceability"): an authority that says
+ * The trusted-domain registry ("full traceability"): an authority that says
  * which domains are trusted senders, and which are not, regardless of heuristics.
  */
 public interface TrustedRegistry {

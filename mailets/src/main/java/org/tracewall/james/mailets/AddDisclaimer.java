@@ -21,7 +21,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 
 /**
- * Adds a disclaimer (seed 003's "add a statement") to every inline text part: {@code text} at
+ * Adds a disclaimer ("add a statement") to every inline text part: {@code text} at
  * the end of text/plain parts, {@code html} (default: {@code text}, HTML-escaped) before
  * {@code </body>} of text/html parts; attachments are left alone. A part whose charset cannot
  * carry the disclaimer (a Chinese text in an ISO-8859-1 part) is re-encoded as UTF-8. A message

@@ -26,7 +26,7 @@ import org.tracewall.james.TracewallRuntime;
 import org.tracewall.reputation.bayes.BayesFilter;
 
 /**
- * Operator feedback (seed 003: users report spam): learns the mail as spam or ham and saves the
+ * Operator feedback (users report spam): learns the mail as spam or ham and saves the
  * model. A message forwarded as attachments (message/rfc822 parts) teaches each attached
  * message; otherwise the mail itself is learned. Only mail from authenticated users teaches
  * (anyone else could poison the model); the same message is never counted twice. The mail goes

@@ -21,7 +21,7 @@ import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.VirusAttributes;
 
 /**
- * Seed 003's "clean the virus": scans each part of an infected message with clamd and replaces
+ * "Clean the virus": scans each part of an infected message with clamd and replaces
  * the infected ones with a notice naming the signature. When every infected part is gone, the
  * mail is clean (the {@code org.tracewall.av.virus} attribute and the {@code VIRUS} symbol are
  * removed, {@code X-Tracewall-Virus-Removed} is added) and goes on to its recipients. When the

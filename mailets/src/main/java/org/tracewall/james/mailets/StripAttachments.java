@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.tracewall.james.Tracewall;
 
 /**
- * Removes attachments by file extension and/or MIME type (seed 003's "strip attachment") and
+ * Removes attachments by file extension and/or MIME type ("strip attachment") and
  * puts a short notice in each one's place, so the recipient knows something was removed and
  * why. The rest of the message, its text and structure, is kept. The names removed go into the
  * attribute {@link #STRIPPED}.

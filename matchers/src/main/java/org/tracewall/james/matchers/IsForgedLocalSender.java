@@ -18,7 +18,7 @@ import org.tracewall.james.JamesSenderBinding;
 import org.tracewall.james.TraceAttributes;
 
 /**
- * Matches mail that breaks internal traceability (seed 002): a local-domain MAIL FROM or
+ * Matches mail that breaks internal traceability: a local-domain MAIL FROM or
  * header From without SMTP AUTH, or an authenticated user sending as an address James's
  * alias rules do not give it. Mail not received over SMTP (sent by mailets) never matches.
  * The matcher twin of {@code SenderBindingHook}, for annotate-only setups, with the same header

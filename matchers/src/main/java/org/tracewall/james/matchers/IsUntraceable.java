@@ -6,7 +6,7 @@ import org.tracewall.core.trace.TraceabilityChecker;
 import org.tracewall.james.TracewallRuntime;
 
 /**
- * Matches mail whose source cannot be traced to the domain it claims (seed 002). Uses the
+ * Matches mail whose source cannot be traced to the domain it claims. Uses the
  * verdict the {@code TraceabilityHook} stored, or computes it from the SMTP facts James
  * recorded (annotate mode). The condition lists which results count, default
  * {@code untraceable}.

@@ -35,7 +35,7 @@ import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
 
 /**
- * sendmail's access database (seed 004) in James: {@code Connect:} entries judged at the first
+ * sendmail's access database in James: {@code Connect:} entries judged at the first
  * HELO/EHLO, {@code From:} at MAIL FROM, {@code To:} at RCPT TO, untagged entries for all three,
  * {@code Spam:} FRIEND/HATER recorded for the recipients. Actions: OK (accept and skip Tracewall's
  * checks), RELAY (allow relaying), SKIP, REJECT (5.7.1), DISCARD (accept and mark

@@ -23,7 +23,7 @@ import org.tracewall.james.Tracewall;
 
 /**
  * James's {@link ValidRcptHandler} (unknown local recipients get 550) plus sendmail's
- * BAD_RCPT_THROTTLE against directory harvesting (seeds 003, 004): after
+ * BAD_RCPT_THROTTLE against directory harvesting: after
  * {@code maxBadRecipients} unknown recipients in one connection, the client gets
  * {@code 421 4.7.0} and is disconnected. Use it in place of ValidRcptHandler. Mail to
  * {@code postmaster@} a local domain is always accepted, as RFC 5321 requires.

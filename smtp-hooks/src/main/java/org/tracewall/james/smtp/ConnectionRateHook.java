@@ -17,7 +17,7 @@ import org.tracewall.james.Tracewall;
 import org.tracewall.james.TracewallRuntime;
 
 /**
- * Connection control (sendmail's conncontrol, seed 000's soft-bounce list), judged at the
+ * Connection control (sendmail's conncontrol, soft-bounce list), judged at the
  * client's first HELO/EHLO: a client over its connections per minute, or on the soft-bounce
  * list, gets {@code 421 4.7.0} and is disconnected. (James 3.8.1's connect-handler statistics
  * cannot take a handler that lets the banner through, hence the first command, before which a

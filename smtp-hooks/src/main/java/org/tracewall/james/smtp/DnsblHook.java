@@ -34,7 +34,7 @@ import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.james.TracewallRuntime;
 
 /**
- * DNS lists at RCPT TO (seeds 001, 003, 004): the client address against DNSBLs and DNSWLs, the
+ * DNS lists at RCPT TO: the client address against DNSBLs and DNSWLs, the
  * HELO and MAIL FROM domains against domain lists (DBL), all lists in parallel, once per
  * transaction. When the summed weights reach {@code dnsbl.threshold}, every recipient gets
  * {@code 554 5.7.1} with the strongest list's message ({@code $ip}, {@code $list}). A list that

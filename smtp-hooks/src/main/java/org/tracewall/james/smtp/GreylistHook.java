@@ -25,11 +25,11 @@ import org.tracewall.core.trace.TraceVerdict;
 import org.tracewall.james.TracewallRuntime;
 
 /**
- * Greylisting at RCPT TO (seed 003): the first attempt of a (client network, sender,
+ * Greylisting at RCPT TO: the first attempt of a (client network, sender,
  * recipient) triplet gets {@code 451 4.7.1} with the time to wait; a retry after the delay
  * passes. Authenticated and relay-allowed clients are never greylisted. With
  * {@code <apply>untraceable</apply>} mail already traced by {@link TraceabilityHook} (which
- * must come first in the chain) is not greylisted either, as seed 003 suggests. Delays,
+ * must come first in the chain) is not greylisted either. Delays,
  * whitelists and the store are set in tracewall.properties ({@code greylist.*}, {@code store.*});
  * if the store is down, mail passes (fail-open, counted and logged).
  *

@@ -35,7 +35,7 @@ import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.james.TracewallRuntime;
 
 /**
- * Seed 001's sending-host checks at MAIL FROM, once per connection: HELO is a resolvable FQDN
+ * The sending-host checks at MAIL FROM, once per connection: HELO is a resolvable FQDN
  * (or the client's own address literal), the client has a PTR, the PTR is forward-confirmed,
  * HELO matches it. Findings are recorded in the mail attribute {@link #FINDINGS} for scoring;
  * those listed in {@code <reject>} refuse the mail with {@code 550 5.7.1} and what to fix. DNS

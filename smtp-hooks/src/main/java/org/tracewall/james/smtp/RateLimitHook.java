@@ -22,7 +22,7 @@ import org.tracewall.core.rate.RateLimiter;
 import org.tracewall.james.TracewallRuntime;
 
 /**
- * Rate control at MAIL FROM and RCPT TO (seeds 000, 003, 004): messages per 15 minutes and per
+ * Rate control at MAIL FROM and RCPT TO: messages per 15 minutes and per
  * day per client, per sender and per authenticated user, recipients per message, each with
  * the limits of the client's policy group; clients that keep exceeding them land on the
  * soft-bounce list. Replies are temporary: {@code 451 4.7.0} for a message rate or the

@@ -23,7 +23,7 @@ import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.james.TracewallRuntime;
 
 /**
- * Relay control beyond James's own "authenticate to relay" rule (seed 004): recipients that
+ * Relay control beyond James's own "authenticate to relay" rule: recipients that
  * smuggle a second destination into the local part ({@code %}-hack, {@code !}-paths, a quoted
  * {@code @}) are refused with {@code 550 5.7.1}, as sendmail does without loose_relay_check;
  * and, configurable, a MAIL FROM domain that is unqualified ({@code 553 5.1.8}) or does not exist

@@ -23,7 +23,7 @@ import org.tracewall.core.trace.SenderBinding;
 import org.tracewall.james.JamesSenderBinding;
 
 /**
- * Internal traceability (seed 002): a local-domain sender must use SMTP AUTH, also when
+ * Internal traceability: a local-domain sender must use SMTP AUTH, also when
  * writing to local recipients, and the authenticated user must be allowed (by James's alias
  * rules, {@code CanSendFrom}) to send as the MAIL FROM address and as the header From.
  * Clients in {@code authorizedAddresses} without AUTH are trusted and not checked.

@@ -31,7 +31,7 @@ import org.tracewall.james.TraceAttributes;
 import org.tracewall.james.Tracewall;
 
 /**
- * External traceability at MAIL FROM (seed 002): the sender's domain must be traceable from
+ * External traceability at MAIL FROM: the sender's domain must be traceable from
  * the client's address (registry, compensation list, SPF, MX/A neighbourhood, FCrDNS).
  * Authenticated sessions and authorized networks are not checked (see
  * {@link SenderBindingHook} for those). The verdict is also copied to the mail attributes

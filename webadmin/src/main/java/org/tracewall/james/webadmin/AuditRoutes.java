@@ -20,7 +20,7 @@ import spark.Response;
 import spark.Service;
 
 /**
- * WebAdmin route for the server audit and blacklist monitoring (seed 000): how the world's
+ * WebAdmin route for the server audit and blacklist monitoring: how the world's
  * receivers see mail this server sends from an address for a domain. Run it from cron for every
  * outgoing address; {@code "ok": false} lists the problems in words. The DNS lists are those of
  * {@code dnsbl.*}. Register in {@code webadmin.properties}:

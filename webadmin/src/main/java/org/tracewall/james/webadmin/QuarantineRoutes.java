@@ -20,7 +20,7 @@ import spark.Response;
 import spark.Service;
 
 /**
- * WebAdmin routes for the quarantine's reminder digests (seed 003, 提醒信). Run the digest from
+ * WebAdmin routes for the quarantine's reminder digests (提醒信). Run the digest from
  * cron; each local recipient of held mail gets one message listing it, with signed release links
  * that expire ({@code quarantine.linkLifetime}) and work only for that recipient, authenticated
  * ({@code ReleaseFromQuarantine}). Register in {@code webadmin.properties}:
