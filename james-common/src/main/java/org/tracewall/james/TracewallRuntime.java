@@ -98,7 +98,7 @@ public class TracewallRuntime {
         try {
             this.settings = TracewallSettings.from(properties);
             this.dns = DnsJavaResolver.create(settings.dns());
-            this.pendingLookups = PendingLookups.from(settings.dns());
+            this.pendingLookups = PendingLookups.from(settings.dns(), dns);
             Path conf = fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_CONF).toPath();
             this.traceability = TraceabilityChecker.fromConfig(dns, TraceabilityConfig.fromProperties(settings.asMap(), conf));
             Path var = fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_VAR).toPath();
@@ -131,7 +131,7 @@ public class TracewallRuntime {
         return dns;
     }
 
-    /** The bounds on SMTP sessions waiting on DNS-bound checks ({@code dns.pendingPerClient}, {@code dns.pendingTotal}). */
+    /** The bounds on SMTP sessions waiting on DNS-bound checks ({@code dns.pendingPerNetwork}, {@code dns.pendingPerZone}, {@code dns.pendingTotal}). */
     public PendingLookups pendingLookups() {
         return pendingLookups;
     }

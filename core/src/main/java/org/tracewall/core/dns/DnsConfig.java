@@ -24,7 +24,8 @@ public final class DnsConfig {
     public static final String DEADLINE = "dns.deadline";
     public static final String CACHE_SIZE = "dns.cache.size";
     public static final String CACHE_MAX_TTL = "dns.cache.maxTtl";
-    public static final String PENDING_PER_CLIENT = "dns.pendingPerClient";
+    public static final String PENDING_PER_NETWORK = "dns.pendingPerNetwork";
+    public static final String PENDING_PER_ZONE = "dns.pendingPerZone";
     public static final String PENDING_TOTAL = "dns.pendingTotal";
 
     private final List<InetSocketAddress> servers;
@@ -33,7 +34,8 @@ public final class DnsConfig {
     private final Duration deadline;
     private final int cacheSize;
     private final Duration cacheMaxTtl;
-    private final int pendingPerClient;
+    private final int pendingPerNetwork;
+    private final int pendingPerZone;
     private final int pendingTotal;
 
     private DnsConfig(Builder b) {
@@ -43,7 +45,8 @@ public final class DnsConfig {
         this.deadline = b.deadline;
         this.cacheSize = b.cacheSize;
         this.cacheMaxTtl = b.cacheMaxTtl;
-        this.pendingPerClient = b.pendingPerClient;
+        this.pendingPerNetwork = b.pendingPerNetwork;
+        this.pendingPerZone = b.pendingPerZone;
         this.pendingTotal = b.pendingTotal;
     }
 
@@ -62,8 +65,8 @@ public final class DnsConfig {
      * @throws IllegalArgumentException naming the bad key
      */
     public static DnsConfig fromProperties(Map<String, String> properties) {
-        Set<String> known = Set.of(SERVERS, TIMEOUT, RETRIES, DEADLINE, CACHE_SIZE, CACHE_MAX_TTL, PENDING_PER_CLIENT,
-            PENDING_TOTAL);
+        Set<String> known = Set.of(SERVERS, TIMEOUT, RETRIES, DEADLINE, CACHE_SIZE, CACHE_MAX_TTL,
+            PENDING_PER_NETWORK, PENDING_PER_ZONE, PENDING_TOTAL);
         for (String key : properties.keySet()) {
             if (key.startsWith("dns.") && !known.contains(key)) {
                 throw new IllegalArgumentException("Unknown key '" + key + "' (known: " + String.join(", ", new TreeSet<>(known)) + ")");
@@ -85,8 +88,10 @@ public final class DnsConfig {
             v -> b.cacheSize(ConfigValues.intInRange(CACHE_SIZE, v, 0, 10_000_000)));
         ConfigValues.ifPresent(properties, CACHE_MAX_TTL,
             v -> b.cacheMaxTtl(ConfigValues.duration(CACHE_MAX_TTL, v)));
-        ConfigValues.ifPresent(properties, PENDING_PER_CLIENT,
-            v -> b.pendingPerClient(ConfigValues.intInRange(PENDING_PER_CLIENT, v, 0, 100_000)));
+        ConfigValues.ifPresent(properties, PENDING_PER_NETWORK,
+            v -> b.pendingPerNetwork(ConfigValues.intInRange(PENDING_PER_NETWORK, v, 0, 100_000)));
+        ConfigValues.ifPresent(properties, PENDING_PER_ZONE,
+            v -> b.pendingPerZone(ConfigValues.intInRange(PENDING_PER_ZONE, v, 0, 100_000)));
         ConfigValues.ifPresent(properties, PENDING_TOTAL,
             v -> b.pendingTotal(ConfigValues.intInRange(PENDING_TOTAL, v, 0, 100_000)));
         return b.build();
@@ -117,12 +122,20 @@ public final class DnsConfig {
         return cacheMaxTtl;
     }
 
-    /** SMTP sessions of one client that may wait on DNS-bound checks at once (0: no bound). */
-    public int pendingPerClient() {
-        return pendingPerClient;
+    /**
+     * SMTP sessions from one client network (IPv4 /24, IPv6 /64) that may wait on uncached DNS-bound
+     * checks at once (0: no bound).
+     */
+    public int pendingPerNetwork() {
+        return pendingPerNetwork;
     }
 
-    /** SMTP sessions that may wait on DNS-bound checks at once, all clients together (0: no bound). */
+    /** SMTP sessions that may wait on uncached DNS-bound checks about one registrable domain at once (0: no bound). */
+    public int pendingPerZone() {
+        return pendingPerZone;
+    }
+
+    /** SMTP sessions that may wait on uncached DNS-bound checks at once, all clients together (0: no bound). */
     public int pendingTotal() {
         return pendingTotal;
     }
@@ -143,7 +156,8 @@ public final class DnsConfig {
     public String toString() {
         return "DnsConfig{servers=" + servers + ", timeout=" + timeout + ", retries=" + retries
             + ", deadline=" + deadline + ", cacheSize=" + cacheSize + ", cacheMaxTtl=" + cacheMaxTtl
-            + ", pendingPerClient=" + pendingPerClient + ", pendingTotal=" + pendingTotal + '}';
+            + ", pendingPerNetwork=" + pendingPerNetwork + ", pendingPerZone=" + pendingPerZone
+            + ", pendingTotal=" + pendingTotal + '}';
     }
 
     /** Collects and cross-checks the settings. */
@@ -154,14 +168,20 @@ public final class DnsConfig {
         private Duration deadline = Duration.ofSeconds(6);
         private int cacheSize = 10_000;
         private Duration cacheMaxTtl = Duration.ofHours(1);
-        private int pendingPerClient = 2;
-        private int pendingTotal = 8;
+        private int pendingPerNetwork = 4;
+        private int pendingPerZone = 4;
+        private int pendingTotal = 16;
 
         private Builder() {
         }
 
-        public Builder pendingPerClient(int bound) {
-            this.pendingPerClient = nonNegative(PENDING_PER_CLIENT, bound);
+        public Builder pendingPerNetwork(int bound) {
+            this.pendingPerNetwork = nonNegative(PENDING_PER_NETWORK, bound);
+            return this;
+        }
+
+        public Builder pendingPerZone(int bound) {
+            this.pendingPerZone = nonNegative(PENDING_PER_ZONE, bound);
             return this;
         }
 

@@ -23,6 +23,7 @@ import org.xbill.DNS.Resolver;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.WireParseException;
 
@@ -78,6 +79,15 @@ public final class DnsJavaResolver implements DnsResolver {
     /** Forgets every cached answer. */
     public void clearCache() {
         cache.clear();
+    }
+
+    @Override
+    public boolean isCached(String name, int type) {
+        try {
+            return cache.get(DnsResolver.toName(name), type) != null;
+        } catch (TextParseException e) {
+            return false;
+        }
     }
 
     @Override

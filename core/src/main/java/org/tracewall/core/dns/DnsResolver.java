@@ -35,6 +35,14 @@ public interface DnsResolver {
     /** Asks for {@code type} records of the absolute {@code name}; always completes normally. */
     CompletionStage<DnsAnswer<Record>> lookupAsync(Name name, int type);
 
+    /**
+     * Whether an answer for {@code type} records of {@code name} is cached now, so asking costs no
+     * network round trip. Resolvers without a cache say no.
+     */
+    default boolean isCached(String name, int type) {
+        return false;
+    }
+
     /** Blocking form of {@link #lookupAsync}, bounded by the implementation's deadline. */
     default DnsAnswer<Record> lookup(Name name, int type) {
         return lookupAsync(name, type).toCompletableFuture().join();

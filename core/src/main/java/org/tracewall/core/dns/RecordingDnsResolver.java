@@ -32,6 +32,11 @@ public final class RecordingDnsResolver implements DnsResolver {
         });
     }
 
+    @Override
+    public boolean isCached(String name, int type) {
+        return delegate.isCached(name, type);
+    }
+
     public List<Query> queries() {
         synchronized (queries) {
             return List.copyOf(queries);

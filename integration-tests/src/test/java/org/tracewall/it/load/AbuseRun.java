@@ -32,13 +32,14 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  * <pre>
  * ./mvnw -B -q install -DskipTests
  * ./mvnw -B -pl integration-tests verify -Dtest=AbuseRun -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dabuse.seconds=20 -Dabuse.attackers=60
+ *     -Dabuse.seconds=20 -Dabuse.attackers=60 -Dabuse.attackerNetworks=20
  * </pre>
  */
 class AbuseRun {
     static final int SECONDS = Integer.getInteger("abuse.seconds", 20);
     static final int ATTACKERS = Integer.getInteger("abuse.attackers", 60);
-    static final int ATTACKER_ADDRESSES = 3;
+    /** Attacker sessions come from this many /24 networks (127.0.100.1, 127.0.101.1, ...): enough to reach dns.pendingTotal. */
+    static final int ATTACKER_NETWORKS = Integer.getInteger("abuse.attackerNetworks", 20);
     /** The good client rotates over this many addresses: one address would reach the sample's connection rate limit. */
     static final int GOOD_ADDRESSES = 200;
 
@@ -82,7 +83,8 @@ class AbuseRun {
         String smtp = Gateway.sample("smtpserver.xml")
             .replaceAll("<ioWorkerCount>\\d+</ioWorkerCount>", "<ioWorkerCount>4</ioWorkerCount>")
             .replaceAll("(?s)<handler class=\"org.tracewall.james.smtp.ConnectionsPerClientHandler\">.*?</handler>", "");
-        return builder.confFile("smtpserver.xml", smtp).property("dns.pendingPerClient", "0").property("dns.pendingTotal", "0");
+        return builder.confFile("smtpserver.xml", smtp).property("dns.pendingPerNetwork", "0")
+            .property("dns.pendingPerZone", "0").property("dns.pendingTotal", "0");
     }
 
     /** Good-client sessions, one after another, for the phase; the attack (if any) runs meanwhile. */
@@ -121,14 +123,14 @@ class AbuseRun {
         return latencies;
     }
 
-    /** One wave: ATTACKERS sessions over ATTACKER_ADDRESSES addresses, each asking about a domain that never answers. */
+    /** One wave: ATTACKERS sessions over ATTACKER_NETWORKS networks, each asking about a domain that never answers. */
     private static void attack(TracewallJamesExtension james) {
         ExecutorService wave = Executors.newFixedThreadPool(ATTACKERS);
         AtomicInteger index = new AtomicInteger();
         for (int i = 0; i < ATTACKERS; i++) {
             wave.submit(() -> {
                 int n = index.getAndIncrement();
-                try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.99." + (1 + n % ATTACKER_ADDRESSES))) {
+                try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0." + (100 + n % ATTACKER_NETWORKS) + ".1")) {
                     smtp.ehlo("x" + n + ".attacker.test");
                     smtp.mailFrom("a@never" + n + ".test");
                 } catch (IOException refused) {

@@ -82,7 +82,7 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
         if (known.isPresent()) {
             return judge(session, known.get());
         }
-        return PendingDns.guarded(pending, session, () -> judge(session, check(session, sender)));
+        return PendingDns.guarded(pending, session, null, () -> judge(session, check(session, sender)));
     }
 
     private HookResult judge(SMTPSession session, DnsListVerdict verdict) {

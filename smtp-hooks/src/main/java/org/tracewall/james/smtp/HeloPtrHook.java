@@ -102,7 +102,7 @@ public class HeloPtrHook implements MailHook, JamesMessageHook {
         if (known.isPresent()) {
             return judge(known.get());
         }
-        return PendingDns.guarded(pending, session, () -> {
+        return PendingDns.guarded(pending, session, null, () -> {
             String helo = session.getAttachment(SMTPSession.CURRENT_HELO_NAME, ProtocolSession.State.Connection).orElse("");
             HeloPtrVerdict computed = checker.check(session.getRemoteAddress().getAddress(), helo);
             session.setAttachment(VERDICT, computed, ProtocolSession.State.Connection);

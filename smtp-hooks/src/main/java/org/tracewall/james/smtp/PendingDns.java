@@ -1,5 +1,7 @@
 package org.tracewall.james.smtp;
 
+import java.net.InetAddress;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.james.protocols.smtp.SMTPRetCode;
@@ -10,11 +12,12 @@ import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.dns.PendingLookups;
+import org.tracewall.core.net.IpAddresses;
 
 /**
- * Runs a hook's DNS-bound check within the {@code dns.pendingPerClient} / {@code dns.pendingTotal}
- * bounds ({@link PendingLookups}): past them the session gets {@code 451 4.7.0} at once instead of
- * holding one of James's network threads while it waits.
+ * Runs a hook's DNS-bound check within the {@code dns.pendingPerNetwork} / {@code dns.pendingPerZone}
+ * / {@code dns.pendingTotal} bounds ({@link PendingLookups}): past them the session gets
+ * {@code 451 4.4.5} at once instead of holding one of James's network threads while it waits.
  */
 final class PendingDns {
     private static final Logger LOGGER = LoggerFactory.getLogger(PendingDns.class);
@@ -22,20 +25,24 @@ final class PendingDns {
     private PendingDns() {
     }
 
-    static HookResult guarded(PendingLookups pending, SMTPSession session, Supplier<HookResult> check) {
-        String client = session.getRemoteAddress().getAddress().getHostAddress();
-        if (!pending.tryEnter(client)) {
-            LOGGER.info("dns-busy client={}: too many sessions waiting on DNS, deferred", client);
+    /**
+     * @param domain the domain the check asks about (the sender's, the recipient's), or null when it
+     *               asks about the client's address only
+     */
+    static HookResult guarded(PendingLookups pending, SMTPSession session, String domain, Supplier<HookResult> check) {
+        InetAddress client = session.getRemoteAddress().getAddress();
+        Optional<PendingLookups.Permit> permit = pending.tryEnter(client, domain);
+        if (permit.isEmpty()) {
+            LOGGER.info("dns-busy ip={} domain={}: too many sessions waiting on DNS, deferred",
+                IpAddresses.readable(client), SmtpText.safe(String.valueOf(domain)));
             return HookResult.builder().hookReturnCode(HookReturnCode.denySoft())
                 .smtpReturnCode(SMTPRetCode.LOCAL_ERROR)
                 .smtpDescription(DSNStatus.getStatus(DSNStatus.TRANSIENT, DSNStatus.NETWORK_CONGESTION)
                     + " Too many sessions are waiting for DNS answers; please try again later")
                 .build();
         }
-        try {
+        try (PendingLookups.Permit held = permit.get()) {
             return check.get();
-        } finally {
-            pending.exit(client);
         }
     }
 }

@@ -87,7 +87,7 @@ public class RelayControlHook implements MailHook, RcptHook {
         if (!rejectUnresolvable || isLocalDomain.test(domain)) {
             return HookResult.DECLINED;
         }
-        return PendingDns.guarded(pending, session, () -> judgeDomain(domain));
+        return PendingDns.guarded(pending, session, domain, () -> judgeDomain(domain));
     }
 
     private HookResult judgeDomain(String domain) {

@@ -88,7 +88,11 @@ public class TraceabilityHook implements MailHook, JamesMessageHook {
         if (SessionTrust.isTrusted(session)) {
             return HookResult.DECLINED;
         }
-        return PendingDns.guarded(pending, session, () -> judge(session, sender));
+        return PendingDns.guarded(pending, session, senderDomain(sender), () -> judge(session, sender));
+    }
+
+    private static String senderDomain(MaybeSender sender) {
+        return sender.asOptional().map(address -> address.getDomain().asString()).orElse(null);
     }
 
     private HookResult judge(SMTPSession session, MaybeSender sender) {
