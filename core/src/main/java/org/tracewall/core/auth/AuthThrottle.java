@@ -31,8 +31,14 @@ public final class AuthThrottle {
         this.config = config;
     }
 
-    /** Why a login attempt from this client for this account is refused now, if it is. */
-    public Optional<String> refusal(String clientAddress, String account) {
+    /**
+     * Reserves a login attempt of this client for this account, counted as a failure until
+     * {@link #succeeded} says otherwise, and tells why it is refused, if it is. Counting first and
+     * judging the count after is what makes the limit hold for attempts in parallel: with "check,
+     * then count the failure" twenty connections that check at once all see the same count and
+     * all get to guess.
+     */
+    public Optional<String> reserve(String clientAddress, String account) {
         try {
             if (overLimit(clientKey(clientAddress), config.perClient())) {
                 return Optional.of("Too many failed logins from " + clientAddress + "; try again in "
@@ -47,14 +53,18 @@ public final class AuthThrottle {
         return Optional.empty();
     }
 
-    /** Counts one failed login of this client for this account. */
-    public void recordFailure(String clientAddress, String account) {
+    /**
+     * The reserved attempt was a success: it no longer counts as a failure. The store only counts
+     * up, so successes are a second count subtracted from the attempts; started later, it ends
+     * after the attempts' window, never before.
+     */
+    public void succeeded(String clientAddress, String account) {
         try {
             if (config.perClient() > 0) {
-                store.increment(clientKey(clientAddress), config.window());
+                store.increment(successKey(clientKey(clientAddress)), config.window());
             }
             if (config.perAccount() > 0) {
-                store.increment(accountKey(account), config.window());
+                store.increment(successKey(accountKey(account)), config.window());
             }
         } catch (StoreUnavailableException e) {
             failOpen.record(e);
@@ -66,12 +76,22 @@ public final class AuthThrottle {
         return failOpen.count();
     }
 
+    /** Counts this attempt under {@code key}; over the limit when the failures, this one included, exceed it. */
     private boolean overLimit(String key, int limit) {
-        return limit > 0 && store.get(key).map(Long::parseLong).orElse(0L) >= limit;
+        if (limit <= 0) {
+            return false;
+        }
+        long attempts = store.increment(key, config.window());
+        long successes = store.get(successKey(key)).map(Long::parseLong).orElse(0L);
+        return attempts - successes > limit;
     }
 
     private long minutes() {
         return Math.max(1, config.window().toMinutes());
+    }
+
+    private static String successKey(String attemptsKey) {
+        return attemptsKey + ":ok";
     }
 
     private static String clientKey(String clientAddress) {

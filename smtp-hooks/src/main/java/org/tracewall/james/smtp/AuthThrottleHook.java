@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import javax.inject.Inject;
 
+import org.apache.commons.configuration2.Configuration;
 import org.apache.james.core.Username;
 import org.apache.james.protocols.api.OidcSASLConfiguration;
 import org.apache.james.protocols.smtp.SMTPRetCode;
@@ -26,18 +27,25 @@ import org.tracewall.james.TracewallRuntime;
  * node). Once a count reaches its limit, every attempt is refused with {@code 454 4.7.0} and
  * the connection closed until the window ends, even with the right password. AUTH before
  * STARTTLS on a server with {@code <requireSSL>true</requireSSL>} gets {@code 538 5.7.11}
- * (James itself only stops announcing it). Put it before
+ * (James itself only stops announcing it); {@code <requireTls>true</requireTls>} refuses AUTH
+ * outside TLS whatever the server announces (also to clients James announces AUTH to in clear,
+ * and for OAUTHBEARER). Put it before
  * {@code CoreCmdHandlerLoader}: James asks AUTH hooks in chain order, and this one answers
  * success and failure alike, so James's own check is not repeated.
  *
  * <pre>{@code
- * <handler class="org.tracewall.james.smtp.AuthThrottleHook"/>
+ * <handler class="org.tracewall.james.smtp.AuthThrottleHook">
+ *     <requireTls>true</requireTls>
+ * </handler>
  * }</pre>
  */
 public class AuthThrottleHook implements AuthHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(AuthThrottleHook.class);
+    /** RFC 4954 section 6: "Encryption required for requested authentication mechanism" (no SMTPRetCode constant). */
+    private static final String ENCRYPTION_REQUIRED = "538";
+    private static final String TEMPORARY_AUTH_FAILURE = "454";
     private static final HookResult TLS_REQUIRED = HookResult.builder().hookReturnCode(HookReturnCode.deny())
-        .smtpReturnCode("538")
+        .smtpReturnCode(ENCRYPTION_REQUIRED)
         .smtpDescription("5.7.11 Encryption required: use STARTTLS before AUTH")
         .build();
     private static final HookResult INVALID = HookResult.builder().hookReturnCode(HookReturnCode.deny())
@@ -45,8 +53,10 @@ public class AuthThrottleHook implements AuthHook {
         .smtpDescription("5.7.8 Authentication credentials invalid")
         .build();
 
+
     private final AuthThrottle throttle;
     private final UsersRepository users;
+    private boolean requireTls;
 
     @Inject
     public AuthThrottleHook(TracewallRuntime runtime, UsersRepository users) {
@@ -59,37 +69,47 @@ public class AuthThrottleHook implements AuthHook {
     }
 
     @Override
+    public void init(Configuration config) {
+        requireTls = config.getBoolean("requireTls", false);
+    }
+
+    @Override
     public HookResult doAuth(SMTPSession session, Username username, String password) {
         String client = session.getRemoteAddress().getAddress().getHostAddress();
-        if (!session.isTLSStarted() && tlsRequired(session, client)) {
+        if (!session.isTLSStarted() && (requireTls || tlsRequired(session, client))) {
             // James announces AUTH only after STARTTLS when the server says <requireSSL>, but takes
             // it before STARTTLS all the same: the password would already have crossed in clear text.
             LOGGER.info("auth-refused client={}: AUTH before STARTTLS", client);
             return TLS_REQUIRED;
         }
-        Optional<String> refusal = throttle.refusal(client, username.asString());
+        Optional<String> refusal = throttle.reserve(client, username.asString());
         if (refusal.isPresent()) {
             LOGGER.info("auth-throttle client={} user={}: {}", client, SmtpText.safe(username.asString()), refusal.get());
             return HookResult.builder().hookReturnCode(HookReturnCode.disconnected(HookReturnCode.Action.DENYSOFT))
-                .smtpReturnCode("454")
+                .smtpReturnCode(TEMPORARY_AUTH_FAILURE)
                 .smtpDescription("4.7.0 " + SmtpText.safe(refusal.get()))
                 .build();
         }
         if (passwordMatches(username, password)) {
+            throttle.succeeded(client, username.asString());
             session.setUsername(username);
             session.setRelayingAllowed(true);
             return HookResult.builder().hookReturnCode(HookReturnCode.ok())
                 .smtpDescription("Authentication Successful")
                 .build();
         }
-        throttle.recordFailure(client, username.asString());
         LOGGER.info("auth-failed client={} user={}", client, SmtpText.safe(username.asString()));
         return INVALID;
     }
 
-    /** OAUTHBEARER tokens are James's concern (its own hook checks them); nothing to count here. */
+    /** OAUTHBEARER tokens are James's concern (its own hook checks them); only the TLS rule applies here. */
     @Override
     public HookResult doSasl(SMTPSession session, OidcSASLConfiguration configuration, String initialResponse) {
+        String client = session.getRemoteAddress().getAddress().getHostAddress();
+        if (!session.isTLSStarted() && (requireTls || tlsRequired(session, client))) {
+            LOGGER.info("auth-refused client={}: OAUTHBEARER before STARTTLS", client);
+            return TLS_REQUIRED;
+        }
         return HookResult.DECLINED;
     }
 

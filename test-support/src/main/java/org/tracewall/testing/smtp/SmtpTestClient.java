@@ -112,6 +112,18 @@ public final class SmtpTestClient implements AutoCloseable {
         return command("AUTH PLAIN " + token);
     }
 
+    /** AUTH LOGIN, answering the server's two 334 prompts; the first reply that is not 334 is returned. */
+    public SmtpReply authLogin(String user, String password) throws IOException {
+        SmtpReply reply = command("AUTH LOGIN");
+        for (String answer : List.of(user, password)) {
+            if (reply.code() != 334) {
+                return reply;
+            }
+            reply = command(Base64.getEncoder().encodeToString(answer.getBytes(StandardCharsets.UTF_8)));
+        }
+        return reply;
+    }
+
     public SmtpReply mailFrom(String address) throws IOException {
         return command("MAIL FROM:<" + address + ">");
     }
