@@ -3,7 +3,6 @@ package org.tracewall.james.smtp;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
@@ -20,12 +19,13 @@ import org.tracewall.james.Tracewall;
 
 /**
  * At most {@code maxPerClient} simultaneous connections from one client address on this server:
- * the next gets {@code 421 4.7.0} and is closed before the banner. One address holding hundreds
+ * the next gets {@code 421 4.7.0} and the connection is closed. One address holding hundreds
  * of idle sessions would otherwise take the server's connections and threads from everyone
  * else. James 3.8.1's own {@code connectionLimitPerIP} does not hold on its own: in our tests it
  * let a 21st connection from one address through with its banner in one run and closed it in
  * another, and it closes without a reply; set it to 0 where this handler runs (the samples do), or
- * the two counts disagree. James writes its banner before this handler runs, then the 421 follows.
+ * the two counts disagree. The refused client reads James's banner, then the 421, and the connection
+ * closes.
  *
  * <pre>{@code
  * <handler class="org.tracewall.james.smtp.ConnectionsPerClientHandler">
@@ -59,7 +59,8 @@ public class ConnectionsPerClientHandler implements ConnectHandler<SMTPSession>,
         }
     };
 
-    private final ConcurrentMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
+    /** Open connections per address; updated only by atomic map operations, an entry removed in the step that reaches 0. */
+    private final ConcurrentMap<String, Integer> open = new ConcurrentHashMap<>();
     private int maxPerClient = 20;
 
     @Override
@@ -73,7 +74,7 @@ public class ConnectionsPerClientHandler implements ConnectHandler<SMTPSession>,
     @Override
     public Response onConnect(SMTPSession session) {
         String client = session.getRemoteAddress().getAddress().getHostAddress();
-        int now = open.computeIfAbsent(client, c -> new AtomicInteger()).incrementAndGet();
+        int now = open.merge(client, 1, Integer::sum);
         session.setAttachment(COUNTED_AS, client, ProtocolSession.State.Connection);
         if (now <= maxPerClient) {
             return NOTHING_TO_SAY;
@@ -88,12 +89,11 @@ public class ConnectionsPerClientHandler implements ConnectHandler<SMTPSession>,
     @Override
     public void onDisconnect(SMTPSession session) {
         session.getAttachment(COUNTED_AS, ProtocolSession.State.Connection).ifPresent(client ->
-            open.computeIfPresent(client, (c, count) -> count.decrementAndGet() <= 0 ? null : count));
+            open.computeIfPresent(client, (c, count) -> count <= 1 ? null : count - 1));
     }
 
     /** Open connections per client address now, for tests and status. */
     int openConnections(String client) {
-        AtomicInteger count = open.get(client);
-        return count == null ? 0 : count.get();
+        return open.getOrDefault(client, 0);
     }
 }

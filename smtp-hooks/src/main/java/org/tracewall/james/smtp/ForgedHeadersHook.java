@@ -17,8 +17,9 @@ import org.tracewall.james.ForgedHeaders;
  * Removes, at the end of DATA, the headers only this gateway may write ({@code X-Tracewall-*}
  * and {@code X-Spam-*} by default; see {@code ForgedHeaders}) from every message received over
  * SMTP, authenticated users' included: a user who adds {@code X-Tracewall-Disclaimer} would
- * otherwise skip the disclaimer. First among the message hooks, so that the hooks after it
- * (ClamAvHook marks unscanned mail) write the only copies.
+ * otherwise skip the disclaimer. Put it after HeaderLimitsHook (which bounds the header section it
+ * walks) and before the hooks that write such headers (ClamAvHook marks unscanned mail), so that they
+ * write the only copies.
  *
  * <pre>{@code
  * <handler class="org.tracewall.james.smtp.ForgedHeadersHook"/>

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * {@code maxmessagesize} bounds the whole message, but every later step (the MIME parser,
  * each mailet that reads a header, each header a rule matches) walks the header list: a
  * message of 100,000 one-line headers would make each of them slow. Postfix bounds the same
- * ({@code header_size_limit}).
+ * ({@code header_size_limit}). Put it first among the message hooks (before SenderBindingHook and
+ * ForgedHeadersHook, which parse and walk the header section).
  *
  * <pre>{@code
  * <handler class="org.tracewall.james.smtp.HeaderLimitsHook">
