@@ -122,6 +122,9 @@ public final class DisplayedAddresses {
                 if (value != null && value.length() > MAX_VALUE_LENGTH) {
                     return Optional.of("a From or Sender header longer than " + MAX_VALUE_LENGTH + " characters");
                 }
+                if (value != null && EncodedWords.hasUndecodable(value.replace("\r", "").replace("\n", ""))) {
+                    return Optional.of("an encoded word in the From or Sender header that cannot be decoded");
+                }
             }
         }
         return Optional.empty();

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * they display it: also inside quoted strings, comments and what should be an address. Sender
  * checks read the decoded text, because {@code =?utf-8?q?ceo=40example.org?=} is shown as
  * {@code ceo@example.org}. A word whose charset Java does not know, or whose text is not valid
- * B or Q, stays as written: that is what a client shows too.
+ * B or Q, stays as written here; {@link #hasUndecodable} lets sender checks refuse it, because
+ * some clients decode it all the same.
  */
 final class EncodedWords {
     private static final Pattern WORD = Pattern.compile("=\\?([^?\\s]{1,80})\\?([BbQq])\\?([^?\\s]*)\\?=");
@@ -41,6 +42,24 @@ final class EncodedWords {
             afterWord = true;
         }
         return out.append(value, last, value.length()).toString();
+    }
+
+    /**
+     * Whether the value holds an encoded word this class cannot decode (a charset Java lacks, such as
+     * UTF-7, or broken B or Q text). Some clients still decode it, each in its own way, so what they
+     * show cannot be known: sender checks refuse such a header instead of guessing.
+     */
+    static boolean hasUndecodable(String value) {
+        if (!value.contains("=?")) {
+            return false;
+        }
+        Matcher word = WORD.matcher(value);
+        while (word.find()) {
+            if (decodeWord(word.group(1), word.group(2), word.group(3)).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> decodeWord(String charsetName, String encoding, String text) {

@@ -89,6 +89,19 @@ public class SenderBindingHook implements MailHook, JamesMessageHook {
         return judge(verdict.outcome(), verdict.address(), user, "header " + verdict.header());
     }
 
+    /**
+     * At the end of DATA a 530 would ask for AUTH in a transaction that can no longer do it: the
+     * message itself is refused (550 5.7.1), saying what to do next time.
+     */
+    private static HookResult localAuthorWithoutAuth(String address, String where) {
+        return HookResult.builder().hookReturnCode(HookReturnCode.deny())
+            .smtpReturnCode(SMTPRetCode.MAILBOX_PERM_UNAVAILABLE)
+            .smtpDescription(DSNStatus.getStatus(DSNStatus.PERMANENT, DSNStatus.SECURITY_AUTH)
+                + " Message refused: the " + where + " shows <" + SmtpText.safe(address) + ">, an address of this server's domains;"
+                + " Authentication required: log in (SMTP AUTH) to send as it")
+            .build();
+    }
+
     private static HookResult unreadableHeaders(String problem) {
         return HookResult.builder().hookReturnCode(HookReturnCode.deny())
             .smtpReturnCode(SMTPRetCode.TRANSACTION_FAILED)
@@ -101,7 +114,7 @@ public class SenderBindingHook implements MailHook, JamesMessageHook {
         switch (outcome) {
             case AUTH_REQUIRED:
                 LOGGER.info("sender-binding {}=<{}> unauthenticated local sender: rejected", where, SmtpText.safe(address));
-                return AUTH_REQUIRED;
+                return where.startsWith("header") ? localAuthorWithoutAuth(address, where) : AUTH_REQUIRED;
             case FORGED:
                 LOGGER.info("sender-binding {}=<{}> user={}: not allowed, rejected", where, SmtpText.safe(address), user.orElse(""));
                 return HookResult.builder().hookReturnCode(HookReturnCode.deny())
