@@ -2,11 +2,10 @@ package org.tracewall.app;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Properties;
 
@@ -50,15 +49,8 @@ final class GeneratedPasswords {
     }
 
     private void save() throws IOException {
-        if (!Files.exists(file)) {
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
-            }
-        }
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            known.store(writer, "Passwords the launcher generated for provision.properties users (change them with WebAdmin)");
-        }
+        StringWriter text = new StringWriter();
+        known.store(text, "Passwords the launcher generated for provision.properties users (change them with WebAdmin)");
+        PrivateFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

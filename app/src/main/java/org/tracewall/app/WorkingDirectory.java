@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -80,9 +82,13 @@ final class WorkingDirectory {
             return false;
         }
         String secret = randomSecret();
+        // Generated beside, then moved in last: a crash before the move leaves no keystore, so the next
+        // start generates one again and rewrites every configuration's secret to match.
+        Path generated = conf().resolve(".keystore.generating");
+        Files.deleteIfExists(generated);
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "james", "-keyalg", "RSA",
-            "-keysize", "2048", "-validity", "3650", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+            "-keysize", "2048", "-validity", "3650", "-storetype", "PKCS12", "-keystore", generated.toString(),
             "-storepass", secret, "-keypass", secret, "-dname", "CN=localhost, O=Tracewall sample")
             .redirectErrorStream(true)
             .start();
@@ -93,13 +99,17 @@ final class WorkingDirectory {
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException("keytool could not create " + keystore + ": " + output);
         }
+        PrivateFiles.restrict(generated);
         for (String name : TLS_CONFIGURATIONS) {
             Path file = conf().resolve(name);
             if (Files.exists(file)) {
-                Files.writeString(file, Files.readString(file).replace("<secret>" + KEYSTORE_SECRET_PLACEHOLDER + "</secret>",
-                    "<secret>" + secret + "</secret>"));
+                // Every <secret> of these files is the keystore's (the samples have no other).
+                String configured = Files.readString(file).replaceAll("<secret>[^<]*</secret>",
+                    "<secret>" + Matcher.quoteReplacement(secret) + "</secret>");
+                PrivateFiles.write(file, configured.getBytes(StandardCharsets.UTF_8));
             }
         }
+        Files.move(generated, keystore, StandardCopyOption.ATOMIC_MOVE);
         return true;
     }
 
