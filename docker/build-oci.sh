@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds an OCI image of the Tracewall app without any registry or Docker engine:
 #   1. a base root filesystem with a Java 17 runtime, from Debian packages (mmdebstrap);
-#   2. a layer with the app (stock James memory jars, the launcher, the extension jar);
+#   2. a layer with the app (stock James jars with the durable storage, the launcher, the extension jar);
 #   3. umoci assembles the two layers and the entrypoint into an OCI layout, tarred as an oci-archive.
 # Usage: docker/build-oci.sh [output-dir]   (default: docker/target/oci). Needs root, mmdebstrap, umoci.
 # The base layer is reused when present (delete output-dir/base.tar to rebuild it).

@@ -3,25 +3,33 @@ package org.tracewall.app;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.james.ExtraProperties;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
+import org.apache.james.rrt.lib.Mapping;
+import org.apache.james.rrt.lib.Mappings;
 import org.apache.james.utils.DataProbeImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.app.durable.DurableServer;
 
 /**
- * Starts a stock Apache James 3.8.1 memory server with Tracewall installed the stock way.
+ * Starts Apache James 3.8.1 with Tracewall installed the stock way: by default a durable server
+ * ({@link DurableServer}: users, domains, mailboxes in an embedded database, the mail queue on an
+ * embedded broker, mail repositories in files), with {@code --memory} James's memory server, which
+ * forgets everything when it stops.
  *
  * <p>State lives in the working directory (system property {@code working.directory},
  * default {@code ./var}): {@code conf/} (copied from the gateway sample on first start),
  * {@code extensions-jars/tracewall-extension.jar} (refreshed from the build at each start),
- * {@code logs/}. Then the domains and users of {@code conf/provision.properties} are created.
+ * {@code var/} (the durable server's database, queue and repositories), {@code logs/}. Then the
+ * domains, users and aliases of {@code conf/provision.properties} that do not exist yet are created.
  *
- * <p>Usage: {@code java -jar app/target/tracewall-app.jar [sample]} where sample is a folder of
- * conf-samples (default {@code gateway}), used only when {@code conf/} does not exist yet.
+ * <p>Usage: {@code java -jar app/target/tracewall-app.jar [--memory] [sample]} where sample is a
+ * folder of conf-samples (default {@code gateway}), used only when {@code conf/} does not exist yet.
  */
 public final class TracewallServer {
     private TracewallServer() {
@@ -30,7 +38,8 @@ public final class TracewallServer {
     public static void main(String[] args) throws Exception {
         WorkingDirectory work = new WorkingDirectory(Path.of(System.getProperty("working.directory", "var")));
         System.setProperty("working.directory", work.root().toString());
-        String sample = args.length > 0 ? args[0] : "gateway";
+        LaunchOptions options = LaunchOptions.parse(args);
+        String sample = options.sample();
         List<String> installed = work.installSampleConfiguration(sample);
         // Logback reads this before the first logger exists, so set it before logging anything.
         System.setProperty("logback.configurationFile", work.conf().resolve("logback.xml").toString());
@@ -53,8 +62,11 @@ public final class TracewallServer {
         Path extension = work.installExtension(appHome().resolve("ext").resolve("tracewall-extension.jar"));
         logger.info("Tracewall extension installed at {}", extension);
 
-        GuiceJamesServer server = MemoryJamesServerMain.createServer(
-            MemoryJamesConfiguration.builder().workingDirectory(work.root().toFile()).build());
+        MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder().workingDirectory(work.root().toFile()).build();
+        GuiceJamesServer server = options.memory() ? MemoryJamesServerMain.createServer(configuration)
+            : DurableServer.create(configuration);
+        logger.info(options.memory() ? "Memory server: mail, users and the quarantine are lost when it stops"
+            : "Durable server: state kept under {}", work.root().resolve("var"));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "tracewall-shutdown"));
         server.start();
         provision(server, Provisioning.read(work.conf().resolve("provision.properties")),
@@ -70,7 +82,11 @@ public final class TracewallServer {
                 data.addDomain(domain);
             }
         }
+        List<String> existingUsers = List.of(data.listUsers());
         for (String[] user : provisioning.users()) {
+            if (existingUsers.contains(user[0])) {
+                continue;
+            }
             String domain = user[0].substring(user[0].indexOf('@') + 1);
             if (!data.containsDomain(domain)) {
                 data.addDomain(domain);
@@ -85,7 +101,12 @@ public final class TracewallServer {
             data.fluent().addUser(user[0], password);
             logger.info("Provisioned user {}", user[0]);
         }
+        Map<String, Mappings> existingMappings = data.listMappings();
         for (String[] alias : provisioning.aliases()) {
+            Mappings known = existingMappings.get(alias[0]);
+            if (known != null && known.contains(Mapping.address(alias[1]))) {
+                continue;
+            }
             String local = alias[0].substring(0, alias[0].indexOf('@'));
             String domain = alias[0].substring(alias[0].indexOf('@') + 1);
             data.addAddressMapping(local, domain, alias[1]);

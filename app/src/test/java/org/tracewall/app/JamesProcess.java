@@ -34,7 +34,13 @@ final class JamesProcess implements AutoCloseable {
 
     /** Starts {@code java [jvmArgs...] args...} and waits until {@code smtpPort} listens and the log shows {@code ready}. */
     static JamesProcess start(Path workingDirectory, List<String> jvmAndMain, int smtpPort, String ready) throws IOException {
-        Path log = workingDirectory.resolve("james-stdout.log");
+        return start(workingDirectory, jvmAndMain, smtpPort, ready, "james-stdout.log");
+    }
+
+    /** The same, James's output in {@code logName} (a restart keeps the first run's output apart). */
+    static JamesProcess start(Path workingDirectory, List<String> jvmAndMain, int smtpPort, String ready, String logName)
+        throws IOException {
+        Path log = workingDirectory.resolve(logName);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -68,6 +74,12 @@ final class JamesProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, as a power cut or the OOM killer would stop it. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("killed").isTrue();
     }
 
     static boolean listening(int port) {

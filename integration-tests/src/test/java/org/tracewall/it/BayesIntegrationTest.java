@@ -23,7 +23,7 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  */
 class BayesIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
-    static final String FEEDBACK = "memory://var/mail/bayes-feedback/";
+    static final String FEEDBACK = "file://var/mail/bayes-feedback/";
     static final String[] SPAM = {"viagra", "cheap", "pills", "casino", "lottery", "winner", "prize", "claim", "discount", "bonus"};
     static final String[] HAM = {"meeting", "agenda", "project", "report", "schedule", "review", "budget", "minutes", "roadmap", "release"};
 

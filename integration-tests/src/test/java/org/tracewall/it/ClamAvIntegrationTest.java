@@ -28,7 +28,7 @@ import org.tracewall.testing.smtp.SmtpTestClient;
 class ClamAvIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
     static final ClamdProcess CLAMD = startClamd();
-    static final String QUARANTINE = "memory://var/mail/quarantine/";
+    static final String QUARANTINE = "file://var/mail/quarantine/";
 
     @RegisterExtension
     static TracewallJamesExtension james = Gateway.builder(DNS)

@@ -33,7 +33,7 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  */
 class QuarantineReleaseIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
-    static final String QUARANTINE = "memory://var/mail/quarantine/";
+    static final String QUARANTINE = "file://var/mail/quarantine/";
     static final String RELEASE = "quarantine-release@tracewall.local";
     static final AtomicLong NOW = new AtomicLong(System.currentTimeMillis());
     static final TracewallClock CLOCK = NOW::get;

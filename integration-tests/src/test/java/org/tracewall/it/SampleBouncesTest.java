@@ -48,6 +48,48 @@ class SampleBouncesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"gateway", "annotate"})
+    void remoteDeliveryShouldHandItsBouncesToAProcessorThatExists(String sample) throws Exception {
+        org.w3c.dom.Document container = parse(sample, "mailetcontainer.xml");
+        List<String> states = new ArrayList<>();
+        NodeList processors = container.getElementsByTagName("processor");
+        for (int i = 0; i < processors.getLength(); i++) {
+            states.add(((Element) processors.item(i)).getAttribute("state"));
+        }
+        NodeList mailets = container.getElementsByTagName("mailet");
+        int remoteDeliveries = 0;
+        for (int i = 0; i < mailets.getLength(); i++) {
+            Element mailet = (Element) mailets.item(i);
+            if (mailet.getAttribute("class").endsWith("RemoteDelivery")) {
+                remoteDeliveries++;
+                // Without bounceProcessor RemoteDelivery bounces by itself, with the whole message, to any sender.
+                assertThat(parameter(mailet, "bounceProcessor")).as("RemoteDelivery in %s", sample).isIn(states);
+            }
+        }
+        assertThat(remoteDeliveries).isPositive();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gateway", "annotate"})
+    void theHeaderBoundsShouldBeTheFirstMessageHookOfEverySmtpServer(String sample) throws Exception {
+        NodeList chains = parse(sample, "smtpserver.xml").getElementsByTagName("handlerchain");
+
+        assertThat(chains.getLength()).isEqualTo(3);
+        for (int i = 0; i < chains.getLength(); i++) {
+            NodeList handlers = ((Element) chains.item(i)).getElementsByTagName("handler");
+            String firstMessageHook = null;
+            for (int h = 0; h < handlers.getLength() && firstMessageHook == null; h++) {
+                String name = ((Element) handlers.item(h)).getAttribute("class");
+                if (name.startsWith("org.tracewall.") && org.apache.james.smtpserver.JamesMessageHook.class.isAssignableFrom(Class.forName(name))) {
+                    firstMessageHook = name;
+                }
+            }
+            assertThat(firstMessageHook).as("first message hook of chain %d in %s", i, sample)
+                .isEqualTo("org.tracewall.james.smtp.HeaderLimitsHook");
+        }
+    }
+
     private static List<Element> bounceMailets(String sample) throws Exception {
         NodeList mailets = parse(sample, "mailetcontainer.xml").getElementsByTagName("mailet");
         List<Element> bounces = new ArrayList<>();

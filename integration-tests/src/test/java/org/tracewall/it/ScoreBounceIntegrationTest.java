@@ -26,8 +26,8 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  */
 class ScoreBounceIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
-    static final String QUARANTINE = "memory://var/mail/quarantine/";
-    static final String OUTGOING = "memory://var/mail/outgoing-capture/";
+    static final String QUARANTINE = "file://var/mail/quarantine/";
+    static final String OUTGOING = "file://var/mail/outgoing-capture/";
 
     @RegisterExtension
     static TracewallJamesExtension james = Gateway.builder(DNS)

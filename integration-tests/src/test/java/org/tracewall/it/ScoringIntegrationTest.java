@@ -30,7 +30,7 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  */
 class ScoringIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
-    static final String QUARANTINE = "memory://var/mail/quarantine/";
+    static final String QUARANTINE = "file://var/mail/quarantine/";
 
     @RegisterExtension
     static TracewallJamesExtension james = Gateway.builder(DNS)

@@ -13,6 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLSocket;
 
@@ -118,6 +123,18 @@ class ShippedSecurityIntegrationTest {
     }
 
     @Test
+    void authInClearShouldBeRefusedAlsoFromAnAuthorizedAddress() throws Exception {
+        // James does not announce AUTH to 127.0.0.1 (authorizedAddresses, announce forUnauthorizedAddresses)
+        // but takes it all the same: without <requireTls> the password would be checked in clear text.
+        try (SmtpTestClient smtp = SmtpTestClient.connect(mxPort(), "127.0.0.1")) {
+            smtp.ehlo("laptop.example");
+            SmtpReply clear = smtp.authPlain("bob@tracewall.local", "bobpw");
+
+            assertThat(clear.code()).as(clear.toString()).isEqualTo(538);
+        }
+    }
+
+    @Test
     void afterTenWrongPasswordsEvenTheRightOneShouldBeRefusedForTheClientAndTheAccount() throws Exception {
         try (SmtpTestClient smtp = tlsSession("127.0.12.1")) {
             for (int i = 0; i < 10; i++) {
@@ -137,6 +154,34 @@ class ShippedSecurityIntegrationTest {
             assertThat(smtp.authPlain("dave@tracewall.local", "davepw").code()).as("another account from a clean address")
                 .isEqualTo(235);
         }
+    }
+
+    @Test
+    void guessesInParallelShouldGetNoMoreTriesThanTheLimit() throws Exception {
+        int sessions = 16;
+        ExecutorService guessers = Executors.newFixedThreadPool(sessions);
+        CountDownLatch ready = new CountDownLatch(sessions);
+        List<Future<Integer>> replies = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            int n = i;
+            replies.add(guessers.submit(() -> {
+                try (SmtpTestClient smtp = tlsSession("127.0.15.1")) {
+                    ready.countDown();
+                    ready.await(60, TimeUnit.SECONDS);
+                    // Both mechanisms reach the same hook: half the guessers use each.
+                    return (n % 2 == 0 ? smtp.authPlain("erin@tracewall.local", "guess" + n)
+                        : smtp.authLogin("erin@tracewall.local", "guess" + n)).code();
+                }
+            }));
+        }
+        List<Integer> codes = new ArrayList<>();
+        for (Future<Integer> reply : replies) {
+            codes.add(reply.get(2, TimeUnit.MINUTES));
+        }
+        guessers.shutdown();
+
+        assertThat(codes).as("wrong passwords checked (535) out of %s", codes).filteredOn(code -> code == 535).hasSize(10);
+        assertThat(codes).filteredOn(code -> code == 454).hasSize(sessions - 10);
     }
 
     private static SmtpTestClient tlsSession(String clientIp) throws IOException {
@@ -303,36 +348,81 @@ class ShippedSecurityIntegrationTest {
     }
 
     @Test
-    void aClientShouldNotHoldMoreThanTwoSessionsWaitingOnDns() throws Exception {
-        List<SmtpTestClient> waiting = new ArrayList<>();
+    void aClientNetworkShouldNotHoldMoreThanFourSessionsWaitingOnDnsButKnownDomainsStillPass() throws Exception {
+        warmTheCacheFor("127.0.15.10", "news@spf.test");
+        List<SmtpTestClient> waiting = waitOnDns(List.of("127.0.15.1", "127.0.15.2", "127.0.15.3", "127.0.15.4"),
+            List.of("a@never1.test", "a@never2.test", "a@never3.test", "a@never4.test"));
         try {
-            for (int i = 1; i <= 2; i++) {
-                DNS.zone().fault("never" + i + ".test", Fault.TIMEOUT);
-                SmtpTestClient smtp = SmtpTestClient.connect(mxPort(), "127.0.15.1");
-                smtp.ehlo("out.spf.test");
-                smtp.write("MAIL FROM:<a@never" + i + ".test>");
-                waiting.add(smtp);
-            }
-            // Wait (bounded) until the server is asking about both domains, so that both sessions wait on DNS.
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> DNS.questions().stream()
-                .map(question -> question.name().toLowerCase()).filter(name -> name.matches("never[12]\\.test\\.?"))
-                .distinct().count() == 2);
-            try (SmtpTestClient third = SmtpTestClient.connect(mxPort(), "127.0.15.1")) {
-                third.ehlo("out.spf.test");
-                DNS.zone().fault("never3.test", Fault.TIMEOUT);
+            assertDeferredForDns("127.0.15.9", "a@never5.test");
 
-                SmtpReply reply = third.mailFrom("a@never3.test");
-
-                assertThat(reply.code()).as(reply.toString()).isEqualTo(451);
-                assertThat(reply.text()).contains("waiting for DNS answers");
+            try (SmtpTestClient known = SmtpTestClient.connect(mxPort(), "127.0.15.10")) {
+                known.ehlo("out.spf.test");
+                SmtpReply reply = known.mailFrom("news@spf.test");
+                assertThat(reply.text()).as("a client and domain in the DNS cache need no permit: %s", reply)
+                    .doesNotContain("waiting for DNS");
             }
             for (SmtpTestClient smtp : waiting) {
                 assertThat(smtp.readReply().code()).as("a DNS timeout is temporary").isBetween(400, 499);
             }
         } finally {
-            for (SmtpTestClient smtp : waiting) {
-                smtp.close();
-            }
+            closeAll(waiting);
+        }
+    }
+
+    @Test
+    void sessionsFromManyNetworksShouldNotHoldMoreThanFourWaitingOnOneSlowZone() throws Exception {
+        List<SmtpTestClient> waiting = waitOnDns(List.of("127.0.16.1", "127.0.17.1", "127.0.18.1", "127.0.19.1"),
+            List.of("a@h1.slow.test", "a@h2.slow.test", "a@h3.slow.test", "a@h4.slow.test"));
+        try {
+            assertDeferredForDns("127.0.21.1", "a@h5.slow.test");
+        } finally {
+            closeAll(waiting);
+        }
+    }
+
+    /** Sessions from these addresses, each at MAIL FROM with a sender whose domain never answers, until the server asks about all. */
+    private static List<SmtpTestClient> waitOnDns(List<String> clients, List<String> senders) throws IOException {
+        List<SmtpTestClient> waiting = new ArrayList<>();
+        List<String> domains = new ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+            String domain = senders.get(i).substring(senders.get(i).indexOf('@') + 1);
+            DNS.zone().fault(domain, Fault.TIMEOUT);
+            domains.add(domain);
+            SmtpTestClient smtp = SmtpTestClient.connect(mxPort(), clients.get(i));
+            waiting.add(smtp);
+            smtp.ehlo("out.spf.test");
+            smtp.write("MAIL FROM:<" + senders.get(i) + ">");
+        }
+        // Wait (bounded) until the server is asking about every domain, so that every session waits on DNS.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> DNS.questions().stream()
+            .map(question -> question.name().toLowerCase(java.util.Locale.ROOT).replaceAll("\\.$", ""))
+            .filter(domains::contains).distinct().count() == domains.size());
+        return waiting;
+    }
+
+    private static void assertDeferredForDns(String client, String sender) throws IOException {
+        String domain = sender.substring(sender.indexOf('@') + 1);
+        DNS.zone().fault(domain, Fault.TIMEOUT);
+        try (SmtpTestClient next = SmtpTestClient.connect(mxPort(), client)) {
+            next.ehlo("out.spf.test");
+            SmtpReply reply = next.mailFrom(sender);
+
+            assertThat(reply.code()).as(reply.toString()).isEqualTo(451);
+            assertThat(reply.text()).startsWith("4.4.5").contains("waiting for DNS answers");
+        }
+    }
+
+    /** One session of this client and sender: the DNS answers about them are cached afterwards. */
+    private static void warmTheCacheFor(String client, String sender) throws IOException {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(mxPort(), client)) {
+            smtp.ehlo("out.spf.test");
+            smtp.mailFrom(sender);
+        }
+    }
+
+    private static void closeAll(List<SmtpTestClient> sessions) throws IOException {
+        for (SmtpTestClient smtp : sessions) {
+            smtp.close();
         }
     }
 

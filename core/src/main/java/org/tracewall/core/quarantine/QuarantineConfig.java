@@ -12,7 +12,7 @@ import org.tracewall.core.config.ConfigValues;
  * The {@code quarantine.*} keys of tracewall.properties: reminder digests and release links.
  *
  * <pre>
- * quarantine.repository=memory://var/mail/quarantine/   # where ToRepository keeps quarantined mail
+ * quarantine.repository=file://var/mail/quarantine/   # where ToRepository keeps quarantined mail
  * quarantine.linkLifetime=7d                            # release links expire after this
  * quarantine.secret=...                                 # >= 32 characters; unset: generated once, kept in the state store
  * quarantine.releaseAddress=quarantine-release@example.com   # default: quarantine-release@ the default domain
@@ -54,7 +54,7 @@ public final class QuarantineConfig {
         if (!secret.isEmpty() && secret.length() < 32) {
             throw ConfigValues.bad("quarantine.secret", "(" + secret.length() + " characters)", "at least 32 characters");
         }
-        return new QuarantineConfig(p.getOrDefault("quarantine.repository", "memory://var/mail/quarantine/").trim(), lifetime,
+        return new QuarantineConfig(p.getOrDefault("quarantine.repository", "file://var/mail/quarantine/").trim(), lifetime,
             secret.isEmpty() ? null : secret.getBytes(StandardCharsets.UTF_8),
             address(p, "quarantine.releaseAddress"), address(p, "quarantine.digestFrom"));
     }

@@ -55,7 +55,7 @@ class LoadRun {
     static final int CONNECTIONS = Integer.getInteger("load.connections", 8);
     static final boolean REDIS_OUTAGE = Boolean.getBoolean("load.redisOutage");
     static final int USERS = 20;
-    static final String QUARANTINE = "memory://var/mail/quarantine/";
+    static final String QUARANTINE = "file://var/mail/quarantine/";
     static final Pattern LOAD_ID = Pattern.compile("(?i)X-Load-Id: (\\d+)");
 
     @Test

@@ -34,7 +34,7 @@ import org.tracewall.james.VirusAttributes;
  *     <port>3310</port>
  * </mailet>
  * <mailet match="HasMailAttribute=org.tracewall.av.virus" class="ToRepository">
- *     <repositoryPath>memory://var/mail/quarantine/</repositoryPath>
+ *     <repositoryPath>file://var/mail/quarantine/</repositoryPath>
  * </mailet>
  * }</pre>
  */

@@ -39,7 +39,7 @@ import com.google.common.net.InetAddresses;
  *     <subjectPrefix>[SPAM]</subjectPrefix>
  * </mailet>
  * <mailet match="org.tracewall.james.matchers.HasScoreAction=quarantine" class="ToRepository">
- *     <repositoryPath>memory://var/mail/quarantine/</repositoryPath>
+ *     <repositoryPath>file://var/mail/quarantine/</repositoryPath>
  * </mailet>
  * <mailet match="org.tracewall.james.matchers.HasScoreAction=reject" class="ToProcessor">
  *     <processor>spam-reject</processor>

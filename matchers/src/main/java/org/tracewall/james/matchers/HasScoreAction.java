@@ -19,7 +19,7 @@ import org.tracewall.james.ScoreAttributes;
  *
  * <pre>{@code
  * <mailet match="org.tracewall.james.matchers.HasScoreAction=quarantine" class="ToRepository">
- *     <repositoryPath>memory://var/mail/quarantine/</repositoryPath>
+ *     <repositoryPath>file://var/mail/quarantine/</repositoryPath>
  * </mailet>
  * }</pre>
  */

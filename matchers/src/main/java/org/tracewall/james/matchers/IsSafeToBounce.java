@@ -1,6 +1,7 @@
 package org.tracewall.james.matchers;
 
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.inject.Inject;
@@ -8,8 +9,10 @@ import javax.inject.Inject;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
+import org.tracewall.core.trace.SenderBinding;
 import org.tracewall.core.trace.TraceResult;
 import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.james.JamesSenderBinding;
 import org.tracewall.james.TraceAttributes;
 import org.tracewall.james.TracewallRuntime;
 
@@ -30,20 +33,22 @@ import org.tracewall.james.TracewallRuntime;
  * </messageString>
  * </mailet>
  * <mailet match="All" class="ToRepository">
- *     <repositoryPath>memory://var/mail/quarantine/</repositoryPath>
+ *     <repositoryPath>file://var/mail/quarantine/</repositoryPath>
  * </mailet>
  * }</pre>
  */
 public class IsSafeToBounce extends GenericMatcher {
     private final TraceabilityChecker checker;
+    private final SenderBinding binding;
 
     @Inject
-    public IsSafeToBounce(TracewallRuntime runtime) {
-        this(runtime.traceability());
+    public IsSafeToBounce(TracewallRuntime runtime, JamesSenderBinding binding) {
+        this(runtime.traceability(), binding.binding());
     }
 
-    IsSafeToBounce(TraceabilityChecker checker) {
+    IsSafeToBounce(TraceabilityChecker checker, SenderBinding binding) {
         this.checker = checker;
+        this.binding = binding;
     }
 
     @Override
@@ -51,8 +56,12 @@ public class IsSafeToBounce extends GenericMatcher {
         if (mail.getMaybeSender().isNullSender() || !mail.getMaybeSender().asOptional().isPresent()) {
             return Set.of();
         }
-        if (TraceAttributes.string(mail, Mail.SMTP_AUTH_USER).isPresent()) {
-            return mail.getRecipients();
+        Optional<String> authUser = TraceAttributes.string(mail, Mail.SMTP_AUTH_USER);
+        if (authUser.isPresent()) {
+            // Authenticated, the sender is traceable only if the user may send as it: a user who
+            // set someone else's address as the envelope sender would otherwise aim bounces at them.
+            String sender = mail.getMaybeSender().get().asString();
+            return binding.check(sender, authUser) == SenderBinding.Outcome.BOUND ? mail.getRecipients() : Set.of();
         }
         boolean traced = TraceAttributes.ensureResult(mail, checker).map(TraceResult.TRACEABLE.code()::equals).orElse(false);
         return traced ? mail.getRecipients() : Set.of();

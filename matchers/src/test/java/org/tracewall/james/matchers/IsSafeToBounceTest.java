@@ -10,6 +10,7 @@ import org.apache.mailet.base.test.FakeMatcherConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tracewall.core.dns.DnsResolver;
+import org.tracewall.core.trace.SenderBinding;
 import org.tracewall.core.trace.TraceabilityChecker;
 import org.tracewall.core.trace.TraceabilityConfig;
 import org.tracewall.james.TraceAttributes;
@@ -19,7 +20,9 @@ class IsSafeToBounceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        matcher = new IsSafeToBounce(TraceabilityChecker.fromConfig(DnsResolver.offline(), TraceabilityConfig.defaults()));
+        SenderBinding binding = new SenderBinding("tracewall.local"::equals,
+            (user, address) -> address.equalsIgnoreCase(user) || address.equalsIgnoreCase("sales@tracewall.local"));
+        matcher = new IsSafeToBounce(TraceabilityChecker.fromConfig(DnsResolver.offline(), TraceabilityConfig.defaults()), binding);
         matcher.init(FakeMatcherConfig.builder().matcherName("IsSafeToBounce").build());
     }
 
@@ -46,5 +49,28 @@ class IsSafeToBounceTest {
         FakeMail mail = FakeMail.builder().name("m").sender(MaybeSender.nullSender()).recipient("b@x.example")
             .attribute(result("traceable")).build();
         assertThat(matcher.match(mail)).isEmpty();
+    }
+
+    @Test
+    void matchShouldAcceptAnAuthenticatedUserSendingAsAnAddressOfTheirs() throws Exception {
+        FakeMail own = authenticated("bob@tracewall.local", "bob@tracewall.local");
+        FakeMail alias = authenticated("bob@tracewall.local", "sales@tracewall.local");
+
+        assertThat(matcher.match(own)).hasSize(1);
+        assertThat(matcher.match(alias)).hasSize(1);
+    }
+
+    @Test
+    void matchShouldRefuseAnAuthenticatedUserWhoseSenderIsNotTheirs() throws Exception {
+        FakeMail victim = authenticated("bob@tracewall.local", "ceo@bank.example");
+        FakeMail colleague = authenticated("bob@tracewall.local", "carol@tracewall.local");
+
+        assertThat(matcher.match(victim)).as("bounces would go to a third party").isEmpty();
+        assertThat(matcher.match(colleague)).isEmpty();
+    }
+
+    private static FakeMail authenticated(String user, String sender) throws Exception {
+        return FakeMail.builder().name("m").sender(sender).recipient("b@x.example")
+            .attribute(new Attribute(org.apache.mailet.Mail.SMTP_AUTH_USER, AttributeValue.of(user))).build();
     }
 }

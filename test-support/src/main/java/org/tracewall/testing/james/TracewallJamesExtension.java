@@ -182,12 +182,12 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
         return server.getProbe(DataProbeImpl.class);
     }
 
-    /** Number of mails in a James mail repository, e.g. {@code memory://var/mail/error/}. */
+    /** Number of mails in a James mail repository, e.g. {@code file://var/mail/error/}. */
     public long repositoryCount(String url) throws Exception {
         return server.getProbe(MailRepositoryProbeImpl.class).getRepositoryMailCount(MailRepositoryUrl.from(url));
     }
 
-    /** The mails in a James mail repository, e.g. {@code memory://var/mail/quarantine/}. */
+    /** The mails in a James mail repository, e.g. {@code file://var/mail/quarantine/}. */
     public List<Mail> repositoryMails(String url) throws Exception {
         MailRepositoryProbeImpl probe = server.getProbe(MailRepositoryProbeImpl.class);
         MailRepositoryUrl repository = MailRepositoryUrl.from(url);
@@ -255,7 +255,8 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
                 .replaceAll("(<\\w+server) enabled=\"true\">(\\s*<jmxName>[^<]*</jmxName>\\s*<bind>[^<]*</bind>"
                     + "\\s*(<connectionBacklog>[^<]*</connectionBacklog>\\s*)?<tls socketTLS=\"true\")", "$1 enabled=\"false\">$2")
                 .replace("startTLS=\"true\"", "startTLS=\"false\"")
-                .replace("<requireSSL>true</requireSSL>", "<requireSSL>false</requireSSL>");
+                .replace("<requireSSL>true</requireSSL>", "<requireSSL>false</requireSSL>")
+                .replace("<requireTls>true</requireTls>", "<requireTls>false</requireTls>");
         }
         if ("mailetcontainer.xml".equals(fileName)) {
             // JMX names are JVM-wide: several servers in one test JVM must not register the same ones.

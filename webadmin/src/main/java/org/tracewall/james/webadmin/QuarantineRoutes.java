@@ -27,7 +27,7 @@ import spark.Service;
  * {@code extensions.routes=org.tracewall.james.webadmin.QuarantineRoutes}.
  *
  * <pre>
- * GET  /tracewall/quarantine            {"repository":"memory://var/mail/quarantine/","quarantined":3,"linkLifetimeHours":168}
+ * GET  /tracewall/quarantine            {"repository":"file://var/mail/quarantine/","quarantined":3,"linkLifetimeHours":168}
  * POST /tracewall/quarantine/digests    {"quarantined":3,"recipients":2,"digestsSent":2,"nonLocalRecipients":0}
  * </pre>
  */
