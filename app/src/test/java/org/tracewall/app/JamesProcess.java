@@ -24,6 +24,8 @@ final class JamesProcess implements AutoCloseable {
     static final String LOOPBACK_DNSSERVICE_XML = "<dnsservice><servers><server>127.0.0.1</server></servers>"
         + "<autodiscover>false</autodiscover><authoritative>false</authoritative><maxcachesize>50000</maxcachesize></dnsservice>";
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final Process process;
     private final Path log;
 
@@ -90,10 +92,21 @@ final class JamesProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A port free now, below Linux's ephemeral range (32768-60999): James binds it only later, and a
+     * port the kernel handed out by itself (ServerSocket(0)) could meanwhile go to another socket of
+     * the same machine (ActiveMQ's own listener, any outgoing connection).
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + RANDOM.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // next one
+            }
         }
+        throw new IOException("no free port between 20000 and 32000 after 200 tries");
     }
 
     /** Replaces text that must be there (a test that rewrites nothing proves nothing). */

@@ -3,19 +3,16 @@ package org.tracewall.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
@@ -42,6 +39,7 @@ class TracewallAppIT {
     static Path work;
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
     static RedisServerProcess redis;
+    static DurableApp app;
     static JamesProcess james;
     static int smtp;
     static int imap;
@@ -49,32 +47,17 @@ class TracewallAppIT {
 
     @BeforeAll
     static void startApp() throws Exception {
-        Path appDir = Path.of(System.getProperty("tracewall.app.dir", "target"));
-        Path conf = work.resolve("conf");
-        new WorkingDirectory(work).installSampleConfiguration("gateway");
-        smtp = JamesProcess.freePort();
-        imap = JamesProcess.freePort();
-        JamesProcess.rewrite(conf.resolve("smtpserver.xml"), "0.0.0.0:2525", "127.0.0.1:" + smtp);
-        JamesProcess.rewrite(conf.resolve("smtpserver.xml"), "0.0.0.0:2465", "127.0.0.1:" + JamesProcess.freePort());
-        JamesProcess.rewrite(conf.resolve("smtpserver.xml"), "0.0.0.0:587", "127.0.0.1:" + JamesProcess.freePort());
-        JamesProcess.rewrite(conf.resolve("imapserver.xml"), "0.0.0.0:1143", "127.0.0.1:" + imap);
-        JamesProcess.rewrite(conf.resolve("imapserver.xml"), "0.0.0.0:1993", "127.0.0.1:" + JamesProcess.freePort());
-        webAdmin = JamesProcess.freePort();
-        JamesProcess.rewrite(conf.resolve("webadmin.properties"), "port=8000", "port=" + webAdmin);
-        // Every DNS question of the separate James process stays on loopback: Tracewall asks the
-        // loopback server, James's own DNS service a loopback address where nothing listens.
         // The state goes to a real redis-server: this exercises the Lettuce client as the jar
         // bundles it (relocated under org.tracewall.shaded) inside a stock James.
         redis = RedisServerProcess.startOnFreePort();
-        JamesProcess.rewrite(conf.resolve("tracewall.properties"), "store.type=embedded", "store.type=redis");
-        JamesProcess.rewrite(conf.resolve("tracewall.properties"), "greylist.delay=300s", "greylist.delay=0s");
-        Files.writeString(conf.resolve("tracewall.properties"), "dns.servers=" + DNS.hostAndPort() + "\n"
-            + "store.redis.uri=" + redis.uri() + "\n", StandardOpenOption.APPEND);
-        Files.writeString(conf.resolve("dnsservice.xml"), JamesProcess.LOOPBACK_DNSSERVICE_XML);
+        app = DurableApp.configure(work, DNS, "store.redis.uri=" + redis.uri() + "\n");
+        JamesProcess.rewrite(work.resolve("conf/tracewall.properties"), "store.type=embedded", "store.type=redis");
+        JamesProcess.rewrite(work.resolve("conf/tracewall.properties"), "greylist.delay=300s", "greylist.delay=0s");
         DNS.zone().mx("mx.test", 10, "mx1.mx.test").a("mx1.mx.test", "127.0.30.10");
-
-        james = JamesProcess.start(work, List.of("-jar", appDir.resolve("tracewall-app.jar").toString()), smtp,
-            "Provisioned user bob@tracewall.local");
+        james = app.start().process();
+        smtp = app.smtp;
+        imap = app.imap;
+        webAdmin = app.webAdmin;
     }
 
     @AfterAll
@@ -83,8 +66,8 @@ class TracewallAppIT {
         if (redis != null) {
             redis.stop();
         }
-        if (james != null) {
-            james.close();
+        if (app != null) {
+            app.close();
         }
     }
 
@@ -132,11 +115,7 @@ class TracewallAppIT {
     }
 
     private static String generatedPassword() throws IOException {
-        Properties generated = new Properties();
-        try (Reader reader = Files.newBufferedReader(work.resolve("conf/generated-passwords.properties"))) {
-            generated.load(reader);
-        }
-        return generated.getProperty("bob@tracewall.local");
+        return app.generatedPassword("bob@tracewall.local");
     }
 
     /** The shipped IMAP takes LOGIN only after STARTTLS. */

@@ -2,6 +2,8 @@ package org.tracewall.testing.imap;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,22 +18,15 @@ import org.awaitility.Awaitility;
  */
 public final class StartTlsImap {
     private static final Pattern SEARCH = Pattern.compile("\\* SEARCH (\\d+)");
+    private static final Pattern EXISTS = Pattern.compile("\\* (\\d+) EXISTS");
 
     private StartTlsImap() {
     }
 
     /** The FETCH answer with the full text of the first message that has the subject. */
     public static String awaitMessage(int port, String user, String password, String subject, Duration atMost) throws IOException {
-        IMAPSClient client = new IMAPSClient("TLS", false);
-        client.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
-        client.connect("127.0.0.1", port);
+        IMAPSClient client = login(port, user, password);
         try {
-            if (!client.execTLS()) {
-                throw new IOException("STARTTLS refused: " + client.getReplyString());
-            }
-            if (!client.login(user, password)) {
-                throw new IOException("LOGIN refused for " + user + ": " + client.getReplyString());
-            }
             // One message per FETCH: commons-net misreads a FETCH answer with several literals.
             String number = Awaitility.await().atMost(atMost).until(() -> {
                 client.select("INBOX");
@@ -44,5 +39,42 @@ public final class StartTlsImap {
         } finally {
             client.disconnect();
         }
+    }
+
+    /** The value of {@code header} in every message of the INBOX, in order (messages without it are skipped). */
+    public static List<String> headerValues(int port, String user, String password, String header) throws IOException {
+        IMAPSClient client = login(port, user, password);
+        try {
+            client.select("INBOX");
+            Matcher exists = EXISTS.matcher(client.getReplyString());
+            int messages = exists.find() ? Integer.parseInt(exists.group(1)) : 0;
+            Pattern value = Pattern.compile("(?im)^" + Pattern.quote(header) + ":\\s*(\\S+)");
+            List<String> values = new ArrayList<>();
+            for (int n = 1; n <= messages; n++) {
+                client.fetch(Integer.toString(n), "(BODY.PEEK[HEADER.FIELDS (" + header + ")])");
+                Matcher found = value.matcher(client.getReplyString());
+                if (found.find()) {
+                    values.add(found.group(1));
+                }
+            }
+            return values;
+        } finally {
+            client.disconnect();
+        }
+    }
+
+    private static IMAPSClient login(int port, String user, String password) throws IOException {
+        IMAPSClient client = new IMAPSClient("TLS", false);
+        client.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
+        client.connect("127.0.0.1", port);
+        if (!client.execTLS()) {
+            client.disconnect();
+            throw new IOException("STARTTLS refused: " + client.getReplyString());
+        }
+        if (!client.login(user, password)) {
+            client.disconnect();
+            throw new IOException("LOGIN refused for " + user + ": " + client.getReplyString());
+        }
+        return client;
     }
 }
