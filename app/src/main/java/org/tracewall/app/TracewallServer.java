@@ -15,6 +15,7 @@ import org.apache.james.utils.DataProbeImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.app.durable.DurableServer;
+import org.tracewall.app.login.LoginThrottleModule;
 
 /**
  * Starts Apache James 3.8.1 with Tracewall installed the stock way: by default a durable server
@@ -63,8 +64,8 @@ public final class TracewallServer {
         logger.info("Tracewall extension installed at {}", extension);
 
         MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder().workingDirectory(work.root().toFile()).build();
-        GuiceJamesServer server = options.memory() ? MemoryJamesServerMain.createServer(configuration)
-            : DurableServer.create(configuration);
+        GuiceJamesServer server = (options.memory() ? MemoryJamesServerMain.createServer(configuration)
+            : DurableServer.create(configuration)).overrideWith(new LoginThrottleModule());
         logger.info(options.memory() ? "Memory server: mail, users and the quarantine are lost when it stops"
             : "Durable server: state kept under {}", work.root().resolve("var"));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "tracewall-shutdown"));

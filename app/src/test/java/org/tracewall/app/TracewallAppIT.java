@@ -135,6 +135,22 @@ class TracewallAppIT {
     }
 
     @Test
+    void imapShouldRefuseEvenTheRightPasswordAfterTenWrongOnes() throws Exception {
+        String token = AdminTokens.adminToken(work.resolve("conf"), "admin", Instant.now(), Duration.ofHours(1));
+        HttpRequest create = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webAdmin + "/users/erin@tracewall.local"))
+            .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.ofString("{\"password\":\"erin-secret-1\"}")).build();
+        assertThat(HttpClient.newHttpClient().send(create, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(204);
+        assertThat(StartTlsImap.canLogin(imap, "erin@tracewall.local", "erin-secret-1")).as("before any guess").isTrue();
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(StartTlsImap.canLogin(imap, "erin@tracewall.local", "guess" + i)).isFalse();
+        }
+
+        assertThat(StartTlsImap.canLogin(imap, "erin@tracewall.local", "erin-secret-1")).as("locked for the window").isFalse();
+        assertThat(StartTlsImap.canLogin(imap, "bob@tracewall.local", generatedPassword())).as("another account").isTrue();
+    }
+
+    @Test
     void tracewallClassesShouldNotBeOnTheAppClassPath() throws IOException {
         Path lib = Path.of(System.getProperty("tracewall.app.dir", "target")).resolve("lib");
         List<Path> jars;

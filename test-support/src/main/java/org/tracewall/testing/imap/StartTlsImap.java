@@ -63,6 +63,19 @@ public final class StartTlsImap {
         }
     }
 
+    /** Whether LOGIN (after STARTTLS) with this password succeeds; the server's reply text when not is lost. */
+    public static boolean canLogin(int port, String user, String password) throws IOException {
+        try {
+            login(port, user, password).disconnect();
+            return true;
+        } catch (IOException refused) {
+            if (refused.getMessage() != null && refused.getMessage().startsWith("LOGIN refused")) {
+                return false;
+            }
+            throw refused;
+        }
+    }
+
     private static IMAPSClient login(int port, String user, String password) throws IOException {
         IMAPSClient client = new IMAPSClient("TLS", false);
         client.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
