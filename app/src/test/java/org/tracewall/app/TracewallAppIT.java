@@ -99,9 +99,15 @@ class TracewallAppIT {
     void webAdminShouldRequireATokenThatTheTokenCommandPrints() throws Exception {
         assertThat(webAdminStatus("/domains", null)).isEqualTo(401);
 
-        String token = AdminTokens.adminToken(work.resolve("conf"), "admin", Instant.now(), Duration.ofHours(1));
+        // What ./tracewall token runs: the AdminToken main of the packaged jar, in its own JVM.
+        Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Dworking.directory=" + work, "-cp", Path.of(System.getProperty("tracewall.app.dir", "target"))
+                .resolve("tracewall-app.jar").toString(), "org.tracewall.app.AdminToken", "--hours", "1").start();
+        String token = new String(command.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
+        assertThat(command.waitFor()).as(new String(command.getErrorStream().readAllBytes())).isZero();
 
         assertThat(webAdminStatus("/domains", token)).isEqualTo(200);
+        assertThat(webAdminStatus("/domains", token.substring(0, token.length() - 4) + "AAAA")).as("a forged signature").isEqualTo(401);
         assertThat(Files.getPosixFilePermissions(work.resolve("conf/jwt_privatekey")))
             .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }

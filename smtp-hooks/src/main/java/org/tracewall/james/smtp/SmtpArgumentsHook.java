@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Refuses SMTP arguments that carry control characters, a bare CR or LF above all, with
- * {@code 501 5.5.2}. James splits commands on CRLF only, so {@code EHLO evil<CR>X-Injected: yes}
+ * {@code 501 5.5.4}: C0, DEL, C1 (NEL, U+0085, among them) and the Unicode line and paragraph
+ * separators, which some header readers also break lines on. James splits commands on CRLF only, so {@code EHLO evil<CR>X-Injected: yes}
  * arrives as one HELO name, and James writes it into its own {@code Received} header, where the
  * CR becomes a line break: a header of the client's choosing, above every header the gateway
  * trusts. No valid HELO name, address or parameter contains a control character (RFC 5321
@@ -59,7 +60,7 @@ public class SmtpArgumentsHook implements HeloHook, MailHook, RcptHook {
     static boolean hasControlCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
                 return true;
             }
         }
