@@ -1,6 +1,7 @@
 package org.tracewall.james.mailets;
 
 import java.util.List;
+import java.util.Set;
 
 import javax.mail.MessagingException;
 
@@ -23,7 +24,8 @@ public class RemoveForgedHeaders extends GenericMailet {
     private List<String> prefixes;
 
     @Override
-    public void init() {
+    public void init() throws MessagingException {
+        checkInitParameters(Set.of("prefixes"));
         prefixes = ForgedHeaders.prefixes(getInitParameter("prefixes", ""));
     }
 

@@ -68,6 +68,7 @@ public class AccessDbHook implements HeloHook, MailHook, RcptHook, JamesMessageH
 
     @Override
     public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, AccessDbHook.class, "file");
         String name = config.getString("file", "access.txt").trim();
         try {
             db = new AccessDb(fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_CONF + name).toPath());

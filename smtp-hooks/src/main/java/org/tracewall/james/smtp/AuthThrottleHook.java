@@ -5,6 +5,7 @@ import java.util.Optional;
 import javax.inject.Inject;
 
 import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.Username;
 import org.apache.james.protocols.api.OidcSASLConfiguration;
 import org.apache.james.protocols.smtp.SMTPRetCode;
@@ -69,7 +70,8 @@ public class AuthThrottleHook implements AuthHook {
     }
 
     @Override
-    public void init(Configuration config) {
+    public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, AuthThrottleHook.class, "requireTls");
         requireTls = config.getBoolean("requireTls", false);
     }
 

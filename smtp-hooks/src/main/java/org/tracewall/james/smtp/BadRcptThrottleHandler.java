@@ -50,6 +50,7 @@ public class BadRcptThrottleHandler extends ValidRcptHandler {
 
     @Override
     public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, BadRcptThrottleHandler.class, "maxBadRecipients");
         super.init(config);
         maxBadRecipients = config.getInt("maxBadRecipients", 5);
         if (maxBadRecipients < 1) {

@@ -59,6 +59,7 @@ public class ClamAvHook implements JamesMessageHook {
 
     @Override
     public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, ClamAvHook.class, "host", "port", "timeout", "infected", "unavailable");
         try {
             clamd = ClamdClient.configured(config.getString("host", "127.0.0.1"), config.getString("port", "3310"),
                 config.getString("timeout", "30s"));

@@ -2,6 +2,8 @@ package org.tracewall.james.smtp;
 
 import javax.inject.Inject;
 
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.Configuration;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -42,6 +44,12 @@ public class ConnectionRateHook implements HeloHook {
 
     ConnectionRateHook(RateLimiter limiter) {
         this.limiter = limiter;
+    }
+
+    /** It takes no parameters: a child element in its {@code <handler>} is a mistake, named at start. */
+    @Override
+    public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, ConnectionRateHook.class);
     }
 
     @Override

@@ -65,6 +65,7 @@ public class ConnectionsPerClientHandler implements ConnectHandler<SMTPSession>,
 
     @Override
     public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, ConnectionsPerClientHandler.class, "maxPerClient");
         maxPerClient = config.getInt("maxPerClient", maxPerClient);
         if (maxPerClient < 1) {
             throw new ConfigurationException("ConnectionsPerClientHandler: <maxPerClient> must be at least 1");

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.Configuration;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.api.ProtocolSession;
@@ -71,6 +73,12 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
         this.checker = checker;
         this.threshold = threshold;
         this.pending = pending;
+    }
+
+    /** It takes no parameters: a child element in its {@code <handler>} is a mistake, named at start. */
+    @Override
+    public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, DnsblHook.class);
     }
 
     @Override

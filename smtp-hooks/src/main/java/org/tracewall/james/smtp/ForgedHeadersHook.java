@@ -5,6 +5,7 @@ import java.util.List;
 import javax.mail.MessagingException;
 
 import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.smtpserver.JamesMessageHook;
@@ -33,7 +34,8 @@ public class ForgedHeadersHook implements JamesMessageHook {
     private List<String> prefixes = ForgedHeaders.DEFAULT_PREFIXES;
 
     @Override
-    public void init(Configuration config) {
+    public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, ForgedHeadersHook.class, "prefixes");
         prefixes = ForgedHeaders.prefixes(config.getString("prefixes", ""));
     }
 

@@ -56,6 +56,7 @@ public class GreylistHook implements RcptHook {
 
     @Override
     public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, GreylistHook.class, "apply");
         String apply = config.getString("apply", "untraceable").trim().toLowerCase(Locale.ROOT);
         if (!apply.equals("all") && !apply.equals("untraceable")) {
             throw new ConfigurationException("Invalid <apply>" + apply + "</apply> (expected all or untraceable)");

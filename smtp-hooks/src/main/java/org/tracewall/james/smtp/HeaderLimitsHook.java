@@ -39,6 +39,7 @@ public class HeaderLimitsHook implements JamesMessageHook {
 
     @Override
     public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, HeaderLimitsHook.class, "maxHeaders", "maxHeaderBytes");
         maxHeaders = config.getInt("maxHeaders", maxHeaders);
         maxHeaderBytes = config.getLong("maxHeaderBytes", maxHeaderBytes);
         if (maxHeaders < 1 || maxHeaderBytes < 1) {

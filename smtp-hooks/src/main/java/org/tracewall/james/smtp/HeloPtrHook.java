@@ -79,6 +79,7 @@ public class HeloPtrHook implements MailHook, JamesMessageHook {
 
     @Override
     public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, HeloPtrHook.class, "reject");
         Set<HeloPtrResult> configured = EnumSet.noneOf(HeloPtrResult.class);
         for (String name : String.join(",", config.getList(String.class, "reject", List.of())).split("[,\\s]+")) {
             if (name.isBlank()) {

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import javax.inject.Inject;
 
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.Configuration;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.api.ProtocolSession;
@@ -46,6 +48,12 @@ public class RateLimitHook implements MailHook, RcptHook {
 
     RateLimitHook(RateLimiter limiter) {
         this.limiter = limiter;
+    }
+
+    /** It takes no parameters: a child element in its {@code <handler>} is a mistake, named at start. */
+    @Override
+    public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, RateLimitHook.class);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 import javax.inject.Inject;
 
 import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPRetCode;
@@ -68,7 +69,8 @@ public class RelayControlHook implements MailHook, RcptHook {
     }
 
     @Override
-    public void init(Configuration config) {
+    public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, RelayControlHook.class, "rejectUnqualifiedSender", "rejectUnresolvableSender");
         rejectUnqualified = config.getBoolean("rejectUnqualifiedSender", true);
         rejectUnresolvable = config.getBoolean("rejectUnresolvableSender", true);
     }

@@ -1,6 +1,7 @@
 package org.tracewall.james.smtp;
 
 import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -34,7 +35,8 @@ public class RequireAuthHook implements MailHook {
     private boolean trustAuthorizedAddresses;
 
     @Override
-    public void init(Configuration config) {
+    public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, RequireAuthHook.class, "trustAuthorizedAddresses");
         trustAuthorizedAddresses = config.getBoolean("trustAuthorizedAddresses", false);
     }
 

@@ -2,6 +2,8 @@ package org.tracewall.james.smtp;
 
 import javax.inject.Inject;
 
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.Configuration;
 import org.apache.james.core.Domain;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.domainlist.api.DomainListException;
@@ -52,6 +54,12 @@ public class ScoreHook implements JamesMessageHook {
         this.policy = policy;
         this.attachments = attachments;
         this.domains = domains;
+    }
+
+    /** It takes no parameters: a child element in its {@code <handler>} is a mistake, named at start. */
+    @Override
+    public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, ScoreHook.class);
     }
 
     @Override

@@ -7,6 +7,7 @@ import javax.inject.Inject;
 import javax.mail.MessagingException;
 
 import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -57,7 +58,8 @@ public class SenderBindingHook implements MailHook, JamesMessageHook {
     }
 
     @Override
-    public void init(Configuration config) {
+    public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, SenderBindingHook.class, "checkHeaderFrom");
         checkHeaderFrom = config.getBoolean("checkHeaderFrom", true);
     }
 

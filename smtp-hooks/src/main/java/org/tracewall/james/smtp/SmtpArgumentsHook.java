@@ -1,5 +1,7 @@
 package org.tracewall.james.smtp;
 
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.Configuration;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPRetCode;
@@ -28,6 +30,12 @@ import org.slf4j.LoggerFactory;
  */
 public class SmtpArgumentsHook implements HeloHook, MailHook, RcptHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(SmtpArgumentsHook.class);
+
+    /** It takes no parameters: a child element in its {@code <handler>} is a mistake, named at start. */
+    @Override
+    public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, SmtpArgumentsHook.class);
+    }
 
     @Override
     public HookResult doHelo(SMTPSession session, String helo) {

@@ -75,6 +75,7 @@ public class TraceabilityHook implements MailHook, JamesMessageHook {
 
     @Override
     public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.allowOnly(config, TraceabilityHook.class, "untraceable", "unknown", "temperror");
         onUntraceable = HookAction.parse("untraceable", config.getString("untraceable", "reject"));
         onUnknown = HookAction.parse("unknown", config.getString("unknown", "accept"));
         onTemperror = HookAction.parse("temperror", config.getString("temperror", "defer"));
