@@ -1,5 +1,6 @@
 package org.tracewall.james.smtp;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,11 +11,14 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.api.handler.ExtensibleHandler;
+import org.apache.james.protocols.api.handler.WiringException;
 import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.dsn.DSNStatus;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +33,8 @@ import org.tracewall.james.TracewallRuntime;
  * recipient) triplet gets {@code 451 4.7.1} with the time to wait; a retry after the delay
  * passes. Authenticated and relay-allowed clients are never greylisted. With
  * {@code <apply>untraceable</apply>} mail already traced by {@link TraceabilityHook} (which
- * must come first in the chain) is not greylisted either. Delays,
+ * must be in the same chain: James's start fails otherwise, since without it every message would
+ * be greylisted) is not greylisted either. Delays,
  * whitelists and the store are set in tracewall.properties ({@code greylist.*}, {@code store.*});
  * if the store is down, mail passes (fail-open, counted and logged).
  *
@@ -39,11 +44,14 @@ import org.tracewall.james.TracewallRuntime;
  * </handler>
  * }</pre>
  */
-public class GreylistHook implements RcptHook {
+public class GreylistHook implements RcptHook, ExtensibleHandler {
     private static final Logger LOGGER = LoggerFactory.getLogger(GreylistHook.class);
 
     private final Greylist greylist;
     private boolean onlyUntraceable = true;
+    private boolean configured;
+    /** Whether the chain has a TraceabilityHook; null until James wires the chain. */
+    private Boolean traceabilityInChain;
 
     @Inject
     public GreylistHook(TracewallRuntime runtime) {
@@ -62,6 +70,35 @@ public class GreylistHook implements RcptHook {
             throw new ConfigurationException("Invalid <apply>" + apply + "</apply> (expected all or untraceable)");
         }
         onlyUntraceable = apply.equals("untraceable");
+        configured = true;
+        Optional<String> problem = wiringProblem();
+        if (problem.isPresent()) {
+            throw new ConfigurationException(problem.get());
+        }
+    }
+
+    @Override
+    public List<Class<?>> getMarkerInterfaces() {
+        return List.of(MailHook.class);
+    }
+
+    /** James hands every MAIL hook of the chain, in order: is the traceability verdict going to be there? */
+    @Override
+    public void wireExtensions(Class<?> marker, List<?> mailHooks) throws WiringException {
+        traceabilityInChain = mailHooks.stream().anyMatch(TraceabilityHook.class::isInstance);
+        Optional<String> problem = wiringProblem();
+        if (problem.isPresent()) {
+            throw new WiringException(problem.get());
+        }
+    }
+
+    /** Judged once both the parameters and the chain are known, whichever James gives first. */
+    private Optional<String> wiringProblem() {
+        if (configured && onlyUntraceable && Boolean.FALSE.equals(traceabilityInChain)) {
+            return Optional.of("GreylistHook with <apply>untraceable</apply> needs TraceabilityHook in the same handler chain:"
+                + " without its verdict every message is greylisted (add it, or set <apply>all</apply>)");
+        }
+        return Optional.empty();
     }
 
     @Override
