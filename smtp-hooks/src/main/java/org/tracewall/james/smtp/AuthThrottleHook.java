@@ -78,7 +78,7 @@ public class AuthThrottleHook implements AuthHook {
     @Override
     public HookResult doAuth(SMTPSession session, Username username, String password) {
         String client = session.getRemoteAddress().getAddress().getHostAddress();
-        if (!session.isTLSStarted() && (requireTls || tlsRequired(session, client))) {
+        if (tlsMissing(session, client)) {
             // James announces AUTH only after STARTTLS when the server says <requireSSL>, but takes
             // it before STARTTLS all the same: the password would already have crossed in clear text.
             LOGGER.info("auth-refused client={}: AUTH before STARTTLS", client);
@@ -108,11 +108,16 @@ public class AuthThrottleHook implements AuthHook {
     @Override
     public HookResult doSasl(SMTPSession session, OidcSASLConfiguration configuration, String initialResponse) {
         String client = session.getRemoteAddress().getAddress().getHostAddress();
-        if (!session.isTLSStarted() && (requireTls || tlsRequired(session, client))) {
+        if (tlsMissing(session, client)) {
             LOGGER.info("auth-refused client={}: OAUTHBEARER before STARTTLS", client);
             return TLS_REQUIRED;
         }
         return HookResult.DECLINED;
+    }
+
+    /** Authentication outside TLS where it must not be: {@code <requireTls>}, or a server that announces AUTH only after TLS. */
+    private boolean tlsMissing(SMTPSession session, String client) {
+        return !session.isTLSStarted() && (requireTls || tlsRequired(session, client));
     }
 
     /** The server announces AUTH to this client only after TLS ({@code <requireSSL>true</requireSSL>}). */

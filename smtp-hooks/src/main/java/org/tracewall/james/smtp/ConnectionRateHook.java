@@ -2,8 +2,8 @@ package org.tracewall.james.smtp;
 
 import javax.inject.Inject;
 
-import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
@@ -33,7 +34,7 @@ final class HandlerParameters {
         }
         if (!unknown.isEmpty()) {
             throw new ConfigurationException(handler.getSimpleName() + ": unknown element(s) " + unknown.stream()
-                .map(name -> "<" + name + ">").reduce((a, b) -> a + ", " + b).orElse("")
+                .map(name -> "<" + name + ">").collect(Collectors.joining(", "))
                 + (allowed.isEmpty() ? " (it takes none)" : " (known: " + String.join(", ", allowed) + ")"));
         }
     }

@@ -70,7 +70,7 @@ public class SenderBindingHook implements MailHook, JamesMessageHook {
             return HookResult.DECLINED;
         }
         String address = sender.asOptional().map(Object::toString).orElse("");
-        return judge(binding.check(address, user), address, user, "MAIL FROM");
+        return judge(binding.check(address, user), address, user, "MAIL FROM", false);
     }
 
     @Override
@@ -88,7 +88,7 @@ public class SenderBindingHook implements MailHook, JamesMessageHook {
             LOGGER.info("sender-binding header From unreadable ({}) user={}: rejected", verdict.problem().get(), user.orElse(""));
             return unreadableHeaders(verdict.problem().get());
         }
-        return judge(verdict.outcome(), verdict.address(), user, "header " + verdict.header());
+        return judge(verdict.outcome(), verdict.address(), user, "header " + verdict.header(), true);
     }
 
     /**
@@ -112,11 +112,12 @@ public class SenderBindingHook implements MailHook, JamesMessageHook {
             .build();
     }
 
-    private HookResult judge(SenderBinding.Outcome outcome, String address, Optional<String> user, String where) {
+    /** @param endOfData whether the message is already sent (header checks): AUTH can no longer be asked for */
+    private HookResult judge(SenderBinding.Outcome outcome, String address, Optional<String> user, String where, boolean endOfData) {
         switch (outcome) {
             case AUTH_REQUIRED:
                 LOGGER.info("sender-binding {}=<{}> unauthenticated local sender: rejected", where, SmtpText.safe(address));
-                return where.startsWith("header") ? localAuthorWithoutAuth(address, where) : AUTH_REQUIRED;
+                return endOfData ? localAuthorWithoutAuth(address, where) : AUTH_REQUIRED;
             case FORGED:
                 LOGGER.info("sender-binding {}=<{}> user={}: not allowed, rejected", where, SmtpText.safe(address), user.orElse(""));
                 return HookResult.builder().hookReturnCode(HookReturnCode.deny())

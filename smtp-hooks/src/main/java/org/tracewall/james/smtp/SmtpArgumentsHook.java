@@ -1,7 +1,7 @@
 package org.tracewall.james.smtp;
 
-import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPRetCode;
@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Refuses SMTP arguments that carry control characters, a bare CR or LF above all, with
  * {@code 501 5.5.4}: C0, DEL, C1 (NEL, U+0085, among them) and the Unicode line and paragraph
- * separators, which some header readers also break lines on. James splits commands on CRLF only, so {@code EHLO evil<CR>X-Injected: yes}
- * arrives as one HELO name, and James writes it into its own {@code Received} header, where the
+ * separators, which some header readers also break lines on. James splits commands on CRLF only,
+ * so {@code EHLO evil<CR>X-Injected: yes} arrives as one HELO name, and James writes it into its own {@code Received} header, where the
  * CR becomes a line break: a header of the client's choosing, above every header the gateway
  * trusts. No valid HELO name, address or parameter contains a control character (RFC 5321
  * section 4.1.2), so refusing them costs nothing. First in every server's chain.
