@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tracewall.james.MessageBytes;
+import org.tracewall.reputation.text.MessageTextExtractor;
 import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.james.TracewallJamesExtension;
 import org.tracewall.testing.smtp.SmtpTestClient;
@@ -19,7 +21,9 @@ import org.tracewall.testing.smtp.SmtpTestClient;
 /**
  * Bayes end to end in the shipped gateway sample: an authenticated user teaches the model by
  * sending to spam@ and ham@ (BayesLearn), then mail from outside is classified (BayesScore) and
- * the verdict reaches the score (the BAYES symbol).
+ * the verdict reaches the score (the BAYES symbol). A message is read into text and serialised
+ * once: at the end of DATA, for the score's body rule; Bayes and the score in the mailet
+ * container read the text the mail carries.
  */
 class BayesIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
@@ -34,6 +38,10 @@ class BayesIntegrationTest {
         .user("ham@tracewall.local", "x")
         .user("carol@tracewall.local", "pw")
         .user("dave@tracewall.local", "pw")
+        .user("erin@tracewall.local", "pw")
+        // A body rule, so that the end-of-DATA score reads the text too (ReadOncePerPhase).
+        .property("score.rule.BODY_PROBE.in", "body").property("score.rule.BODY_PROBE.pattern", "zq-never-sent")
+        .property("score.rule.BODY_PROBE.weight", "1")
         .build();
 
     @BeforeAll
@@ -104,5 +112,18 @@ class BayesIntegrationTest {
 
         assertThat(received).containsPattern("X-Tracewall-Bayes: 0\\.[01]\\d{3} \\(ham\\)")
             .containsPattern("X-Tracewall-Rules: .*BAYES\\(-[1-6]\\.\\d\\d\\)");
+    }
+
+    @Test
+    void aMessageShouldBeSerialisedAndReadOnceForBothPhases() throws Exception {
+        long extractions = MessageTextExtractor.extractions();
+        long serialisations = MessageBytes.serialisations();
+
+        String received = deliver("erin@tracewall.local", "great offer", "cheap pills casino bonus winner claim your prize");
+
+        // The three readers all ran: the end-of-DATA score, Bayes and the container's score.
+        assertThat(received).contains("X-Tracewall-Bayes: ").contains("X-Tracewall-Score: ");
+        assertThat(MessageTextExtractor.extractions() - extractions).as("messages read into text").isEqualTo(1);
+        assertThat(MessageBytes.serialisations() - serialisations).as("messages serialised by Tracewall").isEqualTo(1);
     }
 }

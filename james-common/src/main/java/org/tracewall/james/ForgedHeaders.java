@@ -49,9 +49,7 @@ public final class ForgedHeaders {
         for (String name : names) {
             message.removeHeader(name);
         }
-        if (fields > 0) {
-            message.saveChanges();
-        }
+        // Headers only: no saveChanges(), which would re-read a multipart body for nothing.
         return fields;
     }
 

@@ -3,6 +3,7 @@ package org.tracewall.james;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.concurrent.atomic.LongAdder;
 
 import javax.mail.MessagingException;
 import javax.mail.Part;
@@ -10,11 +11,14 @@ import javax.mail.Part;
 /** The first bytes of a message or part as written on the wire, bounded so that a 50 MB attachment costs 4 MB. */
 public final class MessageBytes {
     public static final int LIMIT = 4 * 1024 * 1024;
+    /** Every serialisation in this JVM: a message must cost one per phase, and tests count them. */
+    private static final LongAdder SERIALISATIONS = new LongAdder();
 
     private MessageBytes() {
     }
 
     public static byte[] of(Part part) throws MessagingException {
+        SERIALISATIONS.increment();
         Bounded out = new Bounded(LIMIT);
         try {
             part.writeTo(out);
@@ -24,6 +28,16 @@ public final class MessageBytes {
             throw new MessagingException("Cannot read the message", e);
         }
         return out.bytes.toByteArray();
+    }
+
+    /** Whether {@code bytes} (from {@link #of}) are the whole part rather than its first {@link #LIMIT} bytes. */
+    public static boolean isWhole(byte[] bytes) {
+        return bytes.length < LIMIT;
+    }
+
+    /** How many parts this JVM has serialised through here, for the one-pass tests and diagnostics. */
+    public static long serialisations() {
+        return SERIALISATIONS.sum();
     }
 
     private static final class Full extends IOException {

@@ -3,6 +3,7 @@ package org.tracewall.james;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.mail.MessagingException;
@@ -14,7 +15,7 @@ import org.tracewall.core.score.Direction;
 import org.tracewall.core.score.ScoreInput;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.core.score.ScoreDecision;
-import org.tracewall.reputation.text.AttachmentReader;
+import org.tracewall.reputation.text.MessageText;
 
 /**
  * Scores a James {@link Mail} with the policy: envelope, direction and recorded symbols from the
@@ -26,18 +27,18 @@ public final class MessageScoring {
     }
 
     /**
-     * @param attachments reads attached documents for content rules ({@link AttachmentReader#NONE}: only named)
+     * @param text        the mail's text ({@link MailText}), asked for only when a content rule reads the body
      * @param client      the SMTP client, null when unknown
      * @param localSender the sender authenticated or came from a trusted network
      * @param isLocal     whether a domain is one of this server's
      */
-    public static ScoreDecision evaluate(ScoringPolicy policy, AttachmentReader attachments, Mail mail, InetAddress client,
+    public static ScoreDecision evaluate(ScoringPolicy policy, Supplier<MessageText> text, Mail mail, InetAddress client,
                                          boolean localSender, Predicate<Domain> isLocal) {
         List<MailAddress> recipients = List.copyOf(mail.getRecipients());
         boolean allLocal = !recipients.isEmpty() && recipients.stream().allMatch(r -> isLocal.test(r.getDomain()));
         MimeMessageContent content = null;
         try {
-            content = mail.getMessage() == null ? null : new MimeMessageContent(mail.getMessage(), attachments);
+            content = mail.getMessage() == null ? null : new MimeMessageContent(mail.getMessage(), () -> text.get().body());
         } catch (MessagingException e) {
             // no readable message: content rules do not run
         }

@@ -2,35 +2,30 @@ package org.tracewall.james;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.tracewall.core.score.MessageContent;
-import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.reputation.text.HeaderText;
-import org.tracewall.reputation.text.MessageTextExtractor;
 
 /**
  * A message as content rules see it: header values as {@link HeaderText} decodes them (RFC 2047,
- * raw 8-bit Chinese) and the body text as the
- * Bayes filter reads it ({@link MessageTextExtractor}: charsets detected where labels lie, HTML
- * stripped, bounded in size, depth and parts; documents attached read through the
- * {@link AttachmentReader} when one is configured). Broken MIME yields what
- * could be read, never an exception: a rule then simply does not match.
+ * raw 8-bit Chinese) and the body text of the mail's one {@link MailText} (charsets detected where
+ * labels lie, HTML stripped, bounded; the same text Bayes reads), asked for only when a rule
+ * reads the body. Broken MIME yields what could be read, never an exception: a rule then simply
+ * does not match.
  */
 public final class MimeMessageContent implements MessageContent {
     private final MimeMessage message;
-    private final AttachmentReader attachments;
+    private final Supplier<String> bodyText;
     private String body;
 
-    public MimeMessageContent(MimeMessage message) {
-        this(message, AttachmentReader.NONE);
-    }
-
-    public MimeMessageContent(MimeMessage message, AttachmentReader attachments) {
+    /** @param bodyText the body as {@link MailText} reads it, asked for at most once */
+    public MimeMessageContent(MimeMessage message, Supplier<String> bodyText) {
         this.message = message;
-        this.attachments = attachments;
+        this.bodyText = bodyText;
     }
 
     @Override
@@ -49,13 +44,12 @@ public final class MimeMessageContent implements MessageContent {
         return values;
     }
 
-    /** The text the Bayes filter reads too (charsets detected, HTML stripped), computed once. */
     @Override
     public String bodyText() {
         if (body == null) {
             try {
-                body = MessageTextExtractor.extract(MessageBytes.of(message), attachments).body();
-            } catch (MessagingException | RuntimeException e) {
+                body = bodyText.get();
+            } catch (RuntimeException e) {
                 body = "";
             }
         }

@@ -1,6 +1,5 @@
 package org.tracewall.core.score;
 
-import java.util.Locale;
 
 /** One rule's share of a score: its name, the points it added, and what it saw. */
 public final class Contribution {
@@ -28,7 +27,7 @@ public final class Contribution {
 
     /** "DNSBL(5.00)". */
     public String describe() {
-        return name + "(" + String.format(Locale.ROOT, "%.2f", points) + ")";
+        return name + "(" + Points.format(points) + ")";
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class ScoreDecision {
 
     /** "12.50; action=quarantine; group=default; direction=inbound; thresholds=5.00/10.00/15.00". */
     public String scoreHeader() {
-        return String.format(Locale.ROOT, "%.2f", score) + "; action=" + action.code() + "; group=" + group
+        return Points.format(score) + "; action=" + action.code() + "; group=" + group
             + "; direction=" + direction.code() + "; thresholds=" + thresholds.describe();
     }
 
@@ -66,7 +66,7 @@ public final class ScoreDecision {
 
     /** key=value fields for one log line; details are the checks' own, never message text beyond a rule's short match. */
     public String logFields() {
-        return "score=" + String.format(Locale.ROOT, "%.2f", score) + " action=" + action.code() + " group=" + group
+        return "score=" + Points.format(score) + " action=" + action.code() + " group=" + group
             + " direction=" + direction.code() + " rules=" + contributions.stream()
             .map(c -> c.describe() + (c.detail().isEmpty() ? "" : "[" + c.detail() + "]"))
             .collect(Collectors.joining(","));

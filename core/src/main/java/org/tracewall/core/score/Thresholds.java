@@ -97,7 +97,7 @@ public final class Thresholds {
     }
 
     static String format(double value) {
-        return finite(value) ? String.format(Locale.ROOT, "%.2f", value) : "off";
+        return finite(value) ? Points.format(value) : "off";
     }
 
     private static boolean finite(double value) {

@@ -18,6 +18,7 @@ import javax.mail.internet.MimePart;
 import javax.mail.internet.ParseException;
 
 import org.apache.mailet.Mail;
+import org.tracewall.james.MailText;
 import org.apache.mailet.base.GenericMailet;
 
 /**
@@ -60,6 +61,7 @@ public class AddDisclaimer extends GenericMailet {
         try {
             if (addTo(message, 0)) {
                 message.setHeader(MARKER_HEADER, "added");
+                MailText.forget(mail);
                 message.saveChanges();
             }
         } catch (IOException e) {

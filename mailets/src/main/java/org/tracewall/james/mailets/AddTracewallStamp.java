@@ -46,8 +46,8 @@ public class AddTracewallStamp extends GenericMailet {
     @Override
     public void service(Mail mail) throws MessagingException {
         MimeMessage message = mail.getMessage();
+        // Headers only: no saveChanges(), which would re-read a multipart body for nothing.
         message.setHeader(headerName, value);
-        message.saveChanges();
     }
 
     @Override

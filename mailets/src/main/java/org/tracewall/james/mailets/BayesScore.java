@@ -15,9 +15,10 @@ import org.tracewall.core.store.FailOpen;
 import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.james.BayesAttributes;
 import org.tracewall.james.ScoreSymbols;
-import org.tracewall.james.MessageBytes;
+import org.tracewall.james.MailText;
 import org.tracewall.james.TracewallRuntime;
 import org.tracewall.reputation.bayes.BayesFilter;
+import org.tracewall.reputation.text.AttachmentReader;
 
 /**
  * Classifies the message with the Bayes model ({@code bayes.model}, learned with {@code tracewall
@@ -37,15 +38,17 @@ public class BayesScore extends GenericMailet {
     public static final String HEADER = "X-Tracewall-Bayes";
 
     private final BayesFilter filter;
+    private final AttachmentReader attachments;
     private final FailOpen failOpen = new FailOpen("bayes-score");
 
     @Inject
     public BayesScore(TracewallRuntime runtime) {
-        this(runtime.bayes());
+        this(runtime.bayes(), runtime.attachments());
     }
 
-    BayesScore(BayesFilter filter) {
+    BayesScore(BayesFilter filter, AttachmentReader attachments) {
         this.filter = filter;
+        this.attachments = attachments;
     }
 
     @Override
@@ -62,22 +65,21 @@ public class BayesScore extends GenericMailet {
                 setHeader(mail, "untrained");
                 return;
             }
-            p = filter.spamProbability(MessageBytes.of(mail.getMessage()));
+            p = filter.spamProbability(MailText.of(mail, attachments));
         } catch (StoreUnavailableException e) {
             failOpen.record(e);
             setHeader(mail, "unavailable");
             return;
         }
         String shown = String.format(Locale.ROOT, "%.4f", p);
-        mail.getMessage().setHeader(HEADER, shown + " (" + BayesFilter.verdict(p) + ")");
-        mail.getMessage().saveChanges();
+        setHeader(mail, shown + " (" + BayesFilter.verdict(p) + ")");
         mail.setAttribute(new Attribute(BayesAttributes.PROBABILITY, AttributeValue.of(p)));
         ScoreSymbols.add(mail, Symbol.of(BayesAttributes.SYMBOL, 2 * p - 1, "p=" + shown));
     }
 
     private static void setHeader(Mail mail, String value) throws MessagingException {
+        // Headers only: no saveChanges(), which would re-read a multipart body for nothing.
         mail.getMessage().setHeader(HEADER, value);
-        mail.getMessage().saveChanges();
     }
 
     @Override

@@ -75,7 +75,7 @@ public class RecordTraceability extends GenericMailet {
             TraceResult.fromCode(result.get()).authResultsCode(), detail, domain, spf, nullSender));
         message.addHeader(TRACE_HEADER, "result=" + result.get() + "; reason=" + reason + "; domain="
             + AuthenticationResultsHeader.safeToken(domain) + "; detail=\"" + AuthenticationResultsHeader.comment(detail) + "\"");
-        message.saveChanges();
+        // Headers only: no saveChanges(), which would re-read a multipart body for nothing.
     }
 
     private void removeForgedResults(MimeMessage message) throws MessagingException {

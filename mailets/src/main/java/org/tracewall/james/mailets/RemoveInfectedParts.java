@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.av.ClamdClient;
 import org.tracewall.core.av.ScanResult;
+import org.tracewall.james.MailText;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.VirusAttributes;
 
@@ -64,6 +65,9 @@ public class RemoveInfectedParts extends GenericMailet {
         } catch (IOException e) {
             LOGGER.warn("remove-infected-parts: cannot read {}; it stays marked infected", mail.getName(), e);
             return;
+        }
+        if (!removed.isEmpty()) {
+            MailText.forget(mail);
         }
         if (removed.isEmpty() || unscannable[0]) {
             LOGGER.info("remove-infected-parts mail={} removed={} cleaned=false", mail.getName(), removed);

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.score.ScoringPolicy;
+import org.tracewall.james.MailText;
 import org.tracewall.james.MessageScoring;
 import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.james.ScoreAttributes;
@@ -73,7 +74,7 @@ public class ScoreMessage extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        ScoreDecision decision = MessageScoring.evaluate(policy, attachments, mail, client(mail), isLocalSender(mail),
+        ScoreDecision decision = MessageScoring.evaluate(policy, () -> MailText.of(mail, attachments), mail, client(mail), isLocalSender(mail),
             domain -> getMailetContext().isLocalServer(domain));
         ScoreAttributes.store(mail, decision);
         MimeMessage message = mail.getMessage();
@@ -81,7 +82,7 @@ public class ScoreMessage extends GenericMailet {
         message.removeHeader(RULES_HEADER);
         message.setHeader(SCORE_HEADER, decision.scoreHeader());
         message.setHeader(RULES_HEADER, MimeUtility.fold(RULES_HEADER.length() + 2, decision.rulesHeader()));
-        message.saveChanges();
+        // Headers only: no saveChanges(), which would re-read a multipart body for nothing.
         metrics.generate("tracewall.score." + decision.action().code()).increment();
         LOGGER.info("tracewall-decision phase=container mail={} ip={} from=<{}> rcpts={} {}", mail.getName(),
             mail.getRemoteAddr(), mail.getMaybeSender().asString(), mail.getRecipients().size(), decision.logFields());

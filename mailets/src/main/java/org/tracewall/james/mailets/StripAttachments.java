@@ -18,6 +18,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.james.MailText;
 import org.tracewall.james.Tracewall;
 
 /**
@@ -71,6 +72,9 @@ public class StripAttachments extends GenericMailet {
     public void service(Mail mail) throws MessagingException {
         try {
             List<String> removed = MimeParts.replace(mail.getMessage(), this::noticeFor);
+            if (!removed.isEmpty()) {
+                MailText.forget(mail);
+            }
             if (!removed.isEmpty()) {
                 mail.setAttribute(new Attribute(STRIPPED, AttributeValue.of(String.join(", ", removed))));
                 LOGGER.info("strip-attachments mail={} removed={}", mail.getName(), removed);

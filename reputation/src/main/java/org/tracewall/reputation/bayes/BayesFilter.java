@@ -53,7 +53,11 @@ public final class BayesFilter {
      * the model learned enough for either to mean anything).
      */
     public double spamProbability(byte[] message) {
-        MessageText text = MessageTextExtractor.extract(message, attachments);
+        return spamProbability(MessageTextExtractor.extract(message, attachments));
+    }
+
+    /** As {@link #spamProbability(byte[])}, over a text already read (one read of a message per phase). */
+    public double spamProbability(MessageText text) {
         double bayes = classifier.spamProbability(tokenizer.tokens(text));
         if (bayes == BayesClassifier.UNKNOWN && !classifier.isTrained()) {
             return bayes;

@@ -11,6 +11,15 @@ public final class MessageText {
     private final List<String> structure;
     private final List<String> received;
 
+    /**
+     * A text read earlier, from its parts (as a mail carries it from the SMTP DATA phase to the
+     * mailet container, so that the message is not read twice).
+     */
+    public static MessageText of(String subject, String from, String body, List<String> urlDomains, List<String> structure,
+                                 List<String> received) {
+        return new MessageText(subject, from, body, urlDomains, structure, received);
+    }
+
     MessageText(String subject, String from, String body, List<String> urlDomains, List<String> structure, List<String> received) {
         this.subject = subject;
         this.from = from;

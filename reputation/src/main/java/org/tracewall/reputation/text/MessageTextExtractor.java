@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,8 @@ public final class MessageTextExtractor {
     private static final Pattern SCRIPT = Pattern.compile("(?is)<(script|style)[^>]*>.*?</\\1>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]{0,2000}>");
     private static final Session SESSION = Session.getInstance(new Properties());
+    /** Every extraction in this JVM: a message must cost one per phase, and tests count them. */
+    private static final LongAdder EXTRACTIONS = new LongAdder();
 
     private MessageTextExtractor() {
     }
@@ -59,6 +62,7 @@ public final class MessageTextExtractor {
 
     /** As {@link #extract(byte[])}, and documents attached are read with {@code attachments}. */
     public static MessageText extract(byte[] raw, AttachmentReader attachments) {
+        EXTRACTIONS.increment();
         byte[] bytes = skipMboxLine(raw);
         try {
             MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
@@ -73,6 +77,11 @@ public final class MessageTextExtractor {
             String text = CharsetDecoding.guess(bytes).text();
             return new MessageText("", "", text, urlDomains(text), List.of("unparseable"), List.of());
         }
+    }
+
+    /** How many messages this JVM has read into text, for the one-parse-per-phase tests and diagnostics. */
+    public static long extractions() {
+        return EXTRACTIONS.sum();
     }
 
     /** One pass over the parts: the text found, the structure seen, and what is left of the budgets. */

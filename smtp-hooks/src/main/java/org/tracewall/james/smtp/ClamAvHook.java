@@ -1,5 +1,6 @@
 package org.tracewall.james.smtp;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.tracewall.core.av.ClamdClient;
 import org.tracewall.core.av.ScanResult;
 import org.tracewall.core.score.Symbol;
+import org.tracewall.james.MessageBytes;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.VirusAttributes;
 import org.tracewall.james.Tracewall;
@@ -80,7 +82,7 @@ public class ClamAvHook implements JamesMessageHook {
 
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
-        ScanResult result = scan(mail);
+        ScanResult result = scan(session, mail);
         switch (result.status()) {
             case INFECTED:
                 String signature = result.signature().orElse("unknown");
@@ -109,8 +111,20 @@ public class ClamAvHook implements JamesMessageHook {
         }
     }
 
+    /**
+     * Sends clamd the transaction's bytes, which the score then reads too (one serialisation per
+     * message); a message over {@link MessageBytes#LIMIT} is streamed as it is written instead.
+     */
+    private ScanResult scan(SMTPSession session, Mail mail) {
+        byte[] bytes = TransactionBytes.of(session, mail);
+        if (bytes.length > 0 && MessageBytes.isWhole(bytes)) {
+            return clamd.scan(new ByteArrayInputStream(bytes));
+        }
+        return streamed(mail);
+    }
+
     /** Streams the message to clamd as it is written, without a copy in memory. */
-    private ScanResult scan(Mail mail) {
+    private ScanResult streamed(Mail mail) {
         try (PipedInputStream in = new PipedInputStream(64 * 1024); PipedOutputStream out = new PipedOutputStream(in)) {
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
                 try (out) {
@@ -130,7 +144,6 @@ public class ClamAvHook implements JamesMessageHook {
     private static void markUnscanned(Mail mail) {
         try {
             mail.getMessage().setHeader(SCAN_HEADER, "unavailable");
-            mail.getMessage().saveChanges();
         } catch (MessagingException e) {
             LOGGER.warn("cannot mark {} as unscanned", mail.getName(), e);
         }

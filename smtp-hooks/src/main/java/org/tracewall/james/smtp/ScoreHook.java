@@ -19,6 +19,7 @@ import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.score.ScoreAction;
 import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.score.ScoringPolicy;
+import org.tracewall.james.MailText;
 import org.tracewall.james.MessageScoring;
 import org.tracewall.james.VirusAttributes;
 import org.tracewall.reputation.text.AttachmentReader;
@@ -72,7 +73,8 @@ public class ScoreHook implements JamesMessageHook {
             return HookResult.DECLINED;
         }
         boolean localSender = session.getUsername() != null || session.isRelayingAllowed();
-        ScoreDecision decision = MessageScoring.evaluate(policy, attachments, mail, session.getRemoteAddress().getAddress(), localSender,
+        ScoreDecision decision = MessageScoring.evaluate(policy,
+            () -> MailText.of(mail, () -> TransactionBytes.of(session, mail), attachments), mail, session.getRemoteAddress().getAddress(), localSender,
             this::isLocal);
         if (decision.action() != ScoreAction.REJECT) {
             return HookResult.DECLINED;
