@@ -7,19 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 import org.tracewall.core.audit.AuditReport;
 import org.tracewall.core.audit.SenderAudit;
-import org.tracewall.core.config.TracewallSettings;
-import org.tracewall.core.dns.DnsJavaResolver;
 import org.tracewall.core.dns.DnsResolver;
-import org.tracewall.core.dnsbl.DnsListChecker;
-import org.tracewall.core.dnsbl.DnsListConfig;
 import org.tracewall.core.helo.HeloPtrChecker;
 import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.spf.SpfEvaluator;
-import org.tracewall.core.trace.TraceabilityChecker;
-import org.tracewall.core.trace.TraceabilityConfig;
+import org.tracewall.engine.TracewallEngine;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,10 +56,10 @@ final class AuditCommand implements Callable<Integer> {
             return 64;
         }
         Map<String, String> properties = ConfigFile.read(config, dns);
-        DnsResolver resolver = DnsJavaResolver.create(TracewallSettings.from(properties).dns());
-        SenderAudit audit = new SenderAudit(new DnsListChecker(resolver, DnsListConfig.fromProperties(properties).lists()),
-            new HeloPtrChecker(resolver), new SpfEvaluator(resolver),
-            TraceabilityChecker.fromConfig(resolver, TraceabilityConfig.fromProperties(properties, ConfigFile.base(config))));
+        TracewallEngine engine = ConfigFile.engine(properties, config, UnaryOperator.identity());
+        DnsResolver resolver = engine.dns();
+        SenderAudit audit = new SenderAudit(engine.dnsLists(), new HeloPtrChecker(resolver), new SpfEvaluator(resolver),
+            engine.traceability());
         AuditReport report = audit.audit(address, domain, helo == null || helo.isBlank() ? domain : helo);
         if (json) {
             out.println(Json.object(report.asMap()));

@@ -10,14 +10,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import org.tracewall.core.config.TracewallSettings;
-import org.tracewall.core.dns.DnsJavaResolver;
 import org.tracewall.core.dns.RecordingDnsResolver;
 import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.trace.TraceRequest;
 import org.tracewall.core.trace.TraceVerdict;
 import org.tracewall.core.trace.TraceabilityChecker;
-import org.tracewall.core.trace.TraceabilityConfig;
+import org.tracewall.engine.TracewallEngine;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,10 +63,10 @@ final class CheckCommand implements Callable<Integer> {
             return 64;
         }
         Map<String, String> properties = ConfigFile.read(config, dns);
-        TracewallSettings settings = TracewallSettings.from(properties);
-        Path base = ConfigFile.base(config);
-        RecordingDnsResolver resolver = new RecordingDnsResolver(DnsJavaResolver.create(settings.dns()));
-        TraceabilityChecker checker = TraceabilityChecker.fromConfig(resolver, TraceabilityConfig.fromProperties(properties, base));
+        RecordingDnsResolver[] recording = new RecordingDnsResolver[1];
+        TracewallEngine engine = ConfigFile.engine(properties, config, dns -> recording[0] = new RecordingDnsResolver(dns));
+        RecordingDnsResolver resolver = recording[0];
+        TraceabilityChecker checker = engine.traceability();
 
         TraceVerdict verdict = checker.check(new TraceRequest(client, helo, from, null));
 

@@ -1,32 +1,24 @@
 package org.tracewall.cli;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.function.UnaryOperator;
 
 import org.tracewall.core.dns.DnsConfig;
+import org.tracewall.core.dns.DnsResolver;
+import org.tracewall.engine.TracewallEngine;
+import org.tracewall.engine.TracewallProperties;
 
-/** A tracewall.properties as the commands read it (UTF-8, values trimmed); none: no keys. */
+/** A tracewall.properties as the commands read it: exactly as James reads it ({@link TracewallProperties}); none: no keys. */
 final class ConfigFile {
     private ConfigFile() {
     }
 
     static Map<String, String> read(Path file) throws IOException {
-        Map<String, String> properties = new LinkedHashMap<>();
-        if (file != null) {
-            Properties loaded = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                loaded.load(reader);
-            }
-            loaded.stringPropertyNames().forEach(key -> properties.put(key, loaded.getProperty(key).trim()));
-        }
-        return properties;
+        return new LinkedHashMap<>(TracewallProperties.read(file));
     }
 
     /** As {@link #read(Path)}, with {@code --dns} servers (when given) in place of the file's {@code dns.servers}. */
@@ -41,5 +33,10 @@ final class ConfigFile {
     /** The folder that relative file names of the configuration resolve against. */
     static Path base(Path file) {
         return file == null ? Path.of(".") : file.toAbsolutePath().getParent();
+    }
+
+    /** The engine of the file, as James builds it; the CLI's reads touch no store. */
+    static TracewallEngine engine(Map<String, String> properties, Path file, UnaryOperator<DnsResolver> dnsView) throws IOException {
+        return TracewallEngine.from(properties, base(file), base(file), System::currentTimeMillis, dnsView);
     }
 }

@@ -1,0 +1,282 @@
+package org.tracewall.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
+
+import org.tracewall.core.auth.AuthThrottle;
+import org.tracewall.core.auth.AuthThrottleConfig;
+import org.tracewall.core.config.TracewallSettings;
+import org.tracewall.core.config.WebAdminAccessConfig;
+import org.tracewall.core.dns.DnsJavaResolver;
+import org.tracewall.core.dns.DnsResolver;
+import org.tracewall.core.dns.PendingLookups;
+import org.tracewall.core.dnsbl.DnsListChecker;
+import org.tracewall.core.dnsbl.DnsListConfig;
+import org.tracewall.core.greylist.Greylist;
+import org.tracewall.core.greylist.GreylistConfig;
+import org.tracewall.core.quarantine.QuarantineConfig;
+import org.tracewall.core.quarantine.ReleaseTokens;
+import org.tracewall.core.rate.RateConfig;
+import org.tracewall.core.rate.RateLimiter;
+import org.tracewall.core.score.ScoreConfig;
+import org.tracewall.core.score.ScoringPolicy;
+import org.tracewall.core.store.StateStore;
+import org.tracewall.core.store.StoreConfig;
+import org.tracewall.core.store.StoreUnavailableException;
+import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.core.trace.TraceabilityConfig;
+import org.tracewall.reputation.bayes.BayesConfig;
+import org.tracewall.reputation.bayes.BayesFilter;
+import org.tracewall.reputation.bayes.BayesModel;
+import org.tracewall.reputation.bayes.StoreTokenCounts;
+import org.tracewall.reputation.bayes.TokenCounts;
+import org.tracewall.reputation.text.AttachmentConfig;
+import org.tracewall.reputation.text.AttachmentReader;
+import org.tracewall.reputation.text.Tokenizer;
+import org.tracewall.store.StateStores;
+
+/**
+ * The composition root: every Tracewall part built from one {@code tracewall.properties} map,
+ * the folders its relative names resolve against, and one clock. The James extension (through
+ * its {@code TracewallRuntime} provider) and every CLI command build their parts here, so that a
+ * setting means the same in both.
+ *
+ * <p>Every section is read and checked when the engine is made (a bad or unknown key fails at
+ * once, named). What holds resources — the state store, the Bayes model, the greylist and limits
+ * that live in the store — is opened on first use: {@code tracewall check} never opens the
+ * store file a running James holds.
+ */
+public final class TracewallEngine implements AutoCloseable {
+    private static final String RELEASE_SECRET_KEY = "tracewall:quarantine:secret";
+
+    private final TracewallSettings settings;
+    private final Path var;
+    private final LongSupplier clock;
+    private final DnsResolver dns;
+    private final PendingLookups pendingLookups;
+    private final TraceabilityChecker traceability;
+    private final StoreConfig storeConfig;
+    private final GreylistConfig greylistConfig;
+    private final RateConfig rateConfig;
+    private final AuthThrottleConfig authThrottleConfig;
+    private final DnsListChecker dnsLists;
+    private final double dnsListThreshold;
+    private final ScoringPolicy scoring;
+    private final BayesConfig bayesConfig;
+    private final AttachmentReader attachments;
+    private final QuarantineConfig quarantine;
+    private final WebAdminAccessConfig webAdminAccess;
+    private StateStore store;
+    private Greylist greylist;
+    private RateLimiter rateLimiter;
+    private AuthThrottle authThrottle;
+    private BayesFilter bayes;
+    private ReleaseTokens releaseTokens;
+
+    private TracewallEngine(Map<String, String> properties, Path conf, Path var, LongSupplier clock, UnaryOperator<DnsResolver> dnsView)
+        throws IOException {
+        this.settings = TracewallSettings.from(properties);
+        this.var = var;
+        this.clock = clock;
+        Map<String, String> all = settings.asMap();
+        this.dns = dnsView.apply(DnsJavaResolver.create(settings.dns()));
+        this.pendingLookups = PendingLookups.from(settings.dns(), dns);
+        this.traceability = TraceabilityChecker.fromConfig(dns, TraceabilityConfig.fromProperties(all, conf));
+        this.storeConfig = StoreConfig.fromProperties(all);
+        this.greylistConfig = GreylistConfig.fromProperties(all);
+        this.rateConfig = RateConfig.fromProperties(all);
+        this.authThrottleConfig = AuthThrottleConfig.fromProperties(all);
+        DnsListConfig lists = DnsListConfig.fromProperties(all);
+        this.dnsLists = new DnsListChecker(dns, lists.lists());
+        this.dnsListThreshold = lists.threshold();
+        this.scoring = ScoreConfig.fromProperties(all);
+        this.bayesConfig = BayesConfig.fromProperties(all, var);
+        this.attachments = AttachmentConfig.reader(all);
+        this.quarantine = QuarantineConfig.fromProperties(all);
+        this.webAdminAccess = WebAdminAccessConfig.fromProperties(all);
+    }
+
+    /**
+     * @param properties {@code tracewall.properties} as {@link TracewallProperties} reads it
+     * @param conf       the folder of list files named by relative paths (James's {@code conf/})
+     * @param var        the folder of the embedded store and the Bayes model file (James's {@code var/})
+     * @param clock      epoch milliseconds, the system's unless a test moves time
+     * @throws IllegalArgumentException naming the key, for a bad or unknown key
+     * @throws IOException              when a list file it names cannot be read
+     */
+    public static TracewallEngine from(Map<String, String> properties, Path conf, Path var, LongSupplier clock) throws IOException {
+        return new TracewallEngine(properties, conf, var, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #from(Map, Path, Path, LongSupplier)}, every part asking DNS through
+     * {@code dnsView} of the resolver (the CLI's {@code check} records each question this way).
+     */
+    public static TracewallEngine from(Map<String, String> properties, Path conf, Path var, LongSupplier clock,
+                                       UnaryOperator<DnsResolver> dnsView) throws IOException {
+        return new TracewallEngine(properties, conf, var, clock, dnsView);
+    }
+
+    public TracewallSettings settings() {
+        return settings;
+    }
+
+    public DnsResolver dns() {
+        return dns;
+    }
+
+    /** The bounds on sessions waiting on DNS-bound checks ({@code dns.pendingPerNetwork}, {@code dns.pendingPerZone}, {@code dns.pendingTotal}). */
+    public PendingLookups pendingLookups() {
+        return pendingLookups;
+    }
+
+    public TraceabilityChecker traceability() {
+        return traceability;
+    }
+
+    /** The DNSBL/DNSWL/DBL lists of {@code dnsbl.*}. */
+    public DnsListChecker dnsLists() {
+        return dnsLists;
+    }
+
+    public double dnsListThreshold() {
+        return dnsListThreshold;
+    }
+
+    /** The {@code score.*} policy: weights, combinations, content rules, thresholds, groups. */
+    public ScoringPolicy scoring() {
+        return scoring;
+    }
+
+    /** Reads attached documents' text ({@code attachments.tika.url}), or only names them (the default). */
+    public AttachmentReader attachments() {
+        return attachments;
+    }
+
+    /** The {@code quarantine.*} settings: repository, link lifetime, addresses. */
+    public QuarantineConfig quarantine() {
+        return quarantine;
+    }
+
+    /** The Host names and browser origins WebAdmin accepts ({@code webadmin.*}). */
+    public WebAdminAccessConfig webAdminAccess() {
+        return webAdminAccess;
+    }
+
+    /** The {@code bayes.*} settings: where the model lives. */
+    public BayesConfig bayesConfig() {
+        return bayesConfig;
+    }
+
+    /** Now, by the clock every check reads. */
+    public Instant now() {
+        return Instant.ofEpochMilli(clock.getAsLong());
+    }
+
+    /** Shared state (embedded file under {@code var/} by default, Redis for several nodes), opened on first use. */
+    public synchronized StateStore store() {
+        if (store == null) {
+            try {
+                store = StateStores.open(storeConfig, var, clock);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the state store: " + e.getMessage(), e);
+            }
+        }
+        return store;
+    }
+
+    public synchronized Greylist greylist() {
+        if (greylist == null) {
+            greylist = new Greylist(store(), greylistConfig, clock);
+        }
+        return greylist;
+    }
+
+    public synchronized RateLimiter rateLimiter() {
+        if (rateLimiter == null) {
+            rateLimiter = new RateLimiter(store(), rateConfig, clock);
+        }
+        return rateLimiter;
+    }
+
+    /** Failed-login counting per client and account ({@code auth.*}), in the state store. */
+    public synchronized AuthThrottle authThrottle() {
+        if (authThrottle == null) {
+            authThrottle = new AuthThrottle(store(), authThrottleConfig);
+        }
+        return authThrottle;
+    }
+
+    /**
+     * The Bayes filter over the model of {@code bayes.*}: the file {@code bayes.model} (empty until
+     * something is learned), or the state store, shared by all nodes when it is Redis.
+     */
+    public synchronized BayesFilter bayes() {
+        if (bayes == null) {
+            bayes = new BayesFilter(bayesCounts(), Tokenizer.standard(), attachments);
+        }
+        return bayes;
+    }
+
+    /** Writes a file model to its file after learning; a state-store model is already written. */
+    public void saveBayesModel() throws IOException {
+        if (bayes().model() instanceof BayesModel) {
+            ((BayesModel) bayes().model()).save(bayesConfig.modelFile());
+        }
+    }
+
+    /**
+     * Signs and checks release links with {@code quarantine.secret}, or with a secret generated on
+     * first use and kept in the state store, so that every node (Redis) and every restart
+     * (embedded file) agrees on it.
+     *
+     * @throws StoreUnavailableException when the secret must come from a store that is down
+     */
+    public synchronized ReleaseTokens releaseTokens() {
+        if (releaseTokens == null) {
+            releaseTokens = new ReleaseTokens(quarantine.secret().orElseGet(this::storedSecret));
+        }
+        return releaseTokens;
+    }
+
+    /** One line for the start-up log: the DNS settings, the store and the Bayes model. */
+    public String describe() {
+        return settings.dns() + "; state store: " + store().describe() + "; Bayes: " + bayes().model().describe();
+    }
+
+    /** Closes the state store, if it was opened (its file must be free for the next start). */
+    @Override
+    public synchronized void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private byte[] storedSecret() {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        store().putIfAbsent(RELEASE_SECRET_KEY, Base64.getEncoder().encodeToString(fresh), Duration.ofDays(365L * 100));
+        String kept = store().get(RELEASE_SECRET_KEY)
+            .orElseThrow(() -> new StoreUnavailableException("the release-token secret was not kept by " + store().describe(), null));
+        return Base64.getDecoder().decode(kept);
+    }
+
+    private TokenCounts bayesCounts() {
+        if (bayesConfig.storage() == BayesConfig.Storage.STATE) {
+            return new StoreTokenCounts(store());
+        }
+        try {
+            return BayesModel.loadOrEmpty(bayesConfig.modelFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Bayes model " + bayesConfig.modelFile() + ": " + e.getMessage(), e);
+        }
+    }
+}
