@@ -29,6 +29,7 @@ import org.apache.mailet.Mail;
 import org.junit.jupiter.api.Test;
 import org.tracewall.it.Gateway;
 import org.tracewall.testing.dns.LoopbackDnsServer;
+import org.tracewall.testing.james.TimersProbe;
 import org.tracewall.testing.james.TracewallJamesExtension;
 import org.tracewall.testing.redis.RedisServerProcess;
 import org.tracewall.testing.smtp.SmtpReply;
@@ -68,6 +69,7 @@ class LoadRun {
         Result plain = run(true, MESSAGES);
         System.out.println(tracewall.report("tracewall"));
         System.out.println(plain.report("plain James"));
+        System.out.println(breakdown(tracewall, plain));
         System.out.printf(Locale.ROOT, "overhead: SMTP transactions/s plain / tracewall = %.2f; accepted msg/s plain / tracewall = %.2f; "
             + "p50 latency tracewall / plain = %.2f%n", tracewall.sendSeconds / plain.sendSeconds,
             plain.acceptedPerSecond() / tracewall.acceptedPerSecond(), tracewall.percentile(50) / Math.max(1, plain.percentile(50)));
@@ -112,7 +114,11 @@ class LoadRun {
             TracewallJamesExtension james = builder.build();
             james.start();
             try {
-                return send(james, redis, messages);
+                dns.resetQueries();
+                Result result = send(james, redis, messages);
+                dns.questions().forEach(q -> result.dnsQuestions.merge(q.type() + " " + q.name().replaceAll("\\d+", "N"), 1,
+                    Integer::sum));
+                return result;
             } finally {
                 james.stop();
                 if (redis != null) {
@@ -147,6 +153,7 @@ class LoadRun {
         result.sendSeconds = (System.nanoTime() - start) / 1e9;
         awaitSpoolIdle(james);
         result.deliverSeconds = (System.nanoTime() - start) / 1e9;
+        result.timers.putAll(james.server().getProbe(TimersProbe.class).timers());
         account(james, result);
         return result;
     }
@@ -166,6 +173,25 @@ class LoadRun {
             SmtpReply reply = smtp.send(from, List.of(to), message);
             return new Reply(reply.code(), reply.text(), (System.nanoTime() - t0) / 1_000_000.0);
         }
+    }
+
+    /**
+     * James's timers of both runs side by side (SMTP commands, mailets, matchers), in milliseconds
+     * per message sent: where the time of a transaction goes, and what Tracewall adds to each phase.
+     */
+    static String breakdown(Result tracewall, Result plain) {
+        StringBuilder text = new StringBuilder("== per-phase breakdown: ms per message sent (James's timers: count x mean)\n");
+        text.append(String.format(Locale.ROOT, "%-60s %10s %10s%n", "timer", "tracewall", "plain"));
+        Set<String> names = new TreeSet<>(tracewall.timers.keySet());
+        names.addAll(plain.timers.keySet());
+        for (String name : names) {
+            double withTracewall = tracewall.perMessage(name);
+            double without = plain.perMessage(name);
+            if (Math.max(withTracewall, without) >= 0.005) {
+                text.append(String.format(Locale.ROOT, "%-60s %10.3f %10.3f%n", name, withTracewall, without));
+            }
+        }
+        return text.toString();
     }
 
     static String hostName(String ip) {
@@ -274,6 +300,13 @@ class LoadRun {
         }
 
         final StringBuffer outage = new StringBuffer();
+        final Map<String, TimersProbe.Measure> timers = new TreeMap<>();
+        final Map<String, Integer> dnsQuestions = new TreeMap<>();
+
+        double perMessage(String timer) {
+            TimersProbe.Measure measure = timers.get(timer);
+            return measure == null ? 0 : measure.count() * measure.meanMillis() / messages;
+        }
 
         double acceptedPerSecond() {
             return accepted.size() / sendSeconds;
@@ -296,6 +329,8 @@ class LoadRun {
             new TreeMap<>(refusedByReason).forEach((reason, count) -> text.append("  not accepted: ").append(count).append(" x ")
                 .append(reason).append('\n'));
             text.append(String.format(Locale.ROOT, "SMTP transaction latency p50 %.1f ms, p99 %.1f ms%n", percentile(50), percentile(99)));
+            text.append("DNS questions the loopback server answered: ").append(dnsQuestions.values().stream().mapToInt(Integer::intValue)
+                .sum()).append(' ').append(dnsQuestions).append('\n');
             if (outage.length() > 0) {
                 text.append(outage).append('\n');
             }

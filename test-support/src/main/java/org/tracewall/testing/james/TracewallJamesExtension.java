@@ -123,7 +123,11 @@ public final class TracewallJamesExtension implements BeforeAllCallback, AfterAl
                 .workingDirectory(workingDirectory.toFile())
                 .build())
             .overrideWith(binder -> binder.bind(DNSService.class).toInstance(new HostsFileDnsService()))
-            .overrideWith(binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(SmtpServersProbe.class))
+            .overrideWith(binder -> {
+                Multibinder<GuiceProbe> probes = Multibinder.newSetBinder(binder, GuiceProbe.class);
+                probes.addBinding().to(SmtpServersProbe.class);
+                probes.addBinding().to(TimersProbe.class);
+            })
             .overrideWith(config.overrides);
         server.start();
         provision();
