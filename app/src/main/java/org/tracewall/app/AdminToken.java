@@ -50,7 +50,8 @@ public final class AdminToken {
     }
 
     private static void usage(String problem) {
-        System.err.println("tracewall token: " + problem + "\nusage: ./tracewall token [--subject NAME] [--hours N] | ./tracewall token --keygen DIR");
+        System.err.println("tracewall token: " + problem
+            + "\nusage: ./tracewall token [--subject NAME] [--hours N] | ./tracewall token --keygen DIR");
         System.exit(64);
     }
 }

@@ -84,7 +84,8 @@ class CrashLoadRun {
             Set<String> lost = new TreeSet<>(accepted);
             lost.removeAll(found);
             System.out.printf(Locale.ROOT, "crash load: %d messages over %d connections in %.1f s, SIGKILL after %d accepted"
-                + " (%s of them still in the spool); accepted %d, not accepted (server down) %d; restart %.1f s; delivered %d (duplicates %d); lost = %d %s%n",
+                + " (%s of them still in the spool); accepted %d, not accepted (server down) %d; restart %.1f s;"
+                + " delivered %d (duplicates %d); lost = %d %s%n",
                 MESSAGES, CONNECTIONS, sendSeconds, MESSAGES / 2, spoolAtKill.get(0), accepted.size(), notAccepted.get(), restartSeconds,
                 found.size(), delivered.size() - found.size(), lost.size(), lost.isEmpty() ? "" : lost);
             assertThat(lost).as("accepted before the kill but not delivered after the restart").isEmpty();

@@ -16,7 +16,6 @@ import org.tracewall.testing.dns.Fault;
 import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.james.TracewallJamesExtension;
 import org.tracewall.testing.smtp.SmtpReply;
-import org.tracewall.testing.smtp.SmtpTestClient;
 
 /**
  * A DNS outage under load (issue 9): every query times out or fails while 40 sessions arrive at

@@ -12,9 +12,9 @@ import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.tracewall.core.score.Direction;
+import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.score.ScoreInput;
 import org.tracewall.core.score.ScoringPolicy;
-import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.reputation.text.MessageText;
 
 /**

@@ -7,7 +7,7 @@ import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.tracewall.core.net.IpAddresses;
-import org.tracewall.core.score.Symbol;
+import org.tracewall.core.score.KnownSymbol;
 import org.tracewall.core.trace.TraceReason;
 import org.tracewall.core.trace.TraceResult;
 import org.tracewall.core.trace.TraceVerdict;
@@ -34,7 +34,7 @@ public final class TraceAttributes {
         mail.setAttribute(new Attribute(DETAIL, AttributeValue.of(verdict.detail())));
         mail.setAttribute(new Attribute(DOMAIN, AttributeValue.of(verdict.domain())));
         verdict.spf().ifPresent(spf -> mail.setAttribute(new Attribute(SPF, AttributeValue.of(spf.result().code()))));
-        ScoreSymbols.add(mail, Symbol.of("TRACE_" + verdict.result().name(), 1.0, verdict.reason().code()));
+        ScoreSymbols.add(mail, KnownSymbol.of(verdict.result()).symbol(1.0, verdict.reason().code()));
     }
 
     /**

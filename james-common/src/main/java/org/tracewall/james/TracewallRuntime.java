@@ -83,7 +83,10 @@ public class TracewallRuntime {
         return engine.dns();
     }
 
-    /** The bounds on SMTP sessions waiting on DNS-bound checks ({@code dns.pendingPerNetwork}, {@code dns.pendingPerZone}, {@code dns.pendingTotal}). */
+    /**
+     * The bounds on SMTP sessions waiting on DNS-bound checks ({@code dns.pendingPerNetwork},
+     * {@code dns.pendingPerZone}, {@code dns.pendingTotal}).
+     */
     public PendingLookups pendingLookups() {
         return engine.pendingLookups();
     }

@@ -13,7 +13,8 @@ import org.tracewall.core.dns.DnsConfig;
  */
 public final class TracewallSettings {
     /** Key prefixes owned by a section of the settings; each section validates its own keys. */
-    private static final List<String> KNOWN_PREFIXES = List.of("dns.", "traceability.", "store.", "greylist.", "rate.", "dnsbl.", "score.", "bayes.", "attachments.", "quarantine.", "auth.", "webadmin.");
+    private static final List<String> KNOWN_PREFIXES = List.of("dns.", "traceability.", "store.", "greylist.", "rate.",
+        "dnsbl.", "score.", "bayes.", "attachments.", "quarantine.", "auth.", "webadmin.");
 
     private final Map<String, String> raw;
     private final DnsConfig dns;

@@ -41,7 +41,8 @@ public final class ScoreConfig {
     private static final Pattern WEIGHT = Pattern.compile("score\\.weight\\.([^.]+)");
     private static final Pattern COMBO = Pattern.compile("score\\.combo\\.([^.]+)\\.(rules|min|weight)");
     private static final Pattern RULE = Pattern.compile("score\\.rule\\.([^.]+)\\.(in|pattern|weight)");
-    private static final Pattern GROUP = Pattern.compile("score\\.group\\.([^.]+)\\.(direction|clients|senders|recipients|tag|quarantine|reject|weight\\.[^.]+)");
+    private static final Pattern GROUP = Pattern.compile(
+        "score\\.group\\.([^.]+)\\.(direction|clients|senders|recipients|tag|quarantine|reject|weight\\.[^.]+)");
     private static final Set<String> THRESHOLDS = Set.of("score.tag", "score.quarantine", "score.reject");
 
     private ScoreConfig() {

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.tracewall.core.dns.DnsConfig;
 import org.tracewall.core.dns.DnsJavaResolver;
 import org.tracewall.testing.dns.LoopbackDnsServer;
-import org.xbill.DNS.Name;
 
 /**
  * Runs the public RFC 7208 conformance suite (src/test/resources/spf) through

@@ -18,8 +18,8 @@ import javax.mail.internet.MimePart;
 import javax.mail.internet.ParseException;
 
 import org.apache.mailet.Mail;
-import org.tracewall.james.MailText;
 import org.apache.mailet.base.GenericMailet;
+import org.tracewall.james.MailText;
 
 /**
  * Adds a disclaimer ("add a statement") to every inline text part: {@code text} at

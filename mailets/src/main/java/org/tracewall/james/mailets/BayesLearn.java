@@ -20,8 +20,8 @@ import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.store.StoreUnavailableException;
-import org.tracewall.james.Tracewall;
 import org.tracewall.james.MessageBytes;
+import org.tracewall.james.Tracewall;
 import org.tracewall.james.TracewallRuntime;
 import org.tracewall.reputation.bayes.BayesFilter;
 

@@ -13,8 +13,8 @@ import org.apache.mailet.base.GenericMailet;
 import org.tracewall.core.trace.AuthenticationResultsHeader;
 import org.tracewall.core.trace.TraceResult;
 import org.tracewall.core.trace.TraceabilityChecker;
-import org.tracewall.james.TracewallRuntime;
 import org.tracewall.james.TraceAttributes;
+import org.tracewall.james.TracewallRuntime;
 
 /**
  * Records the traceability verdict in the message: an RFC 8601 {@code Authentication-Results}

@@ -17,10 +17,10 @@ import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.james.MailText;
 import org.tracewall.james.MessageScoring;
-import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.james.ScoreAttributes;
 import org.tracewall.james.TraceAttributes;
 import org.tracewall.james.TracewallRuntime;
+import org.tracewall.reputation.text.AttachmentReader;
 
 import com.google.common.net.InetAddresses;
 

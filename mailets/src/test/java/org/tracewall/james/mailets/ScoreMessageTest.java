@@ -16,11 +16,11 @@ import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.Symbol;
 import org.tracewall.james.ScoreAttributes;
 import org.tracewall.james.ScoreSymbols;
+import org.tracewall.reputation.text.AttachmentReader;
 
 class ScoreMessageTest {
     private final RecordingMetricFactory metrics = new RecordingMetricFactory();

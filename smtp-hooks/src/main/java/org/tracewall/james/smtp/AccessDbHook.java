@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.access.AccessAction;
 import org.tracewall.core.access.AccessDb;
-import org.tracewall.core.score.Symbol;
+import org.tracewall.core.score.KnownSymbol;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
 
@@ -141,10 +141,10 @@ public class AccessDbHook implements HeloHook, MailHook, RcptHook, JamesMessageH
     private static void recordSpamSymbols(Mail mail, List<String> spam) {
         long friends = spam.stream().filter(s -> s.startsWith("friend:")).count();
         if (friends == mail.getRecipients().size()) {
-            ScoreSymbols.add(mail, Symbol.of("ACCESS_SPAM_FRIEND"));
+            ScoreSymbols.add(mail, KnownSymbol.ACCESS_SPAM_FRIEND.symbol());
         }
         if (spam.stream().anyMatch(s -> s.startsWith("hater:"))) {
-            ScoreSymbols.add(mail, Symbol.of("ACCESS_SPAM_HATER"));
+            ScoreSymbols.add(mail, KnownSymbol.ACCESS_SPAM_HATER.symbol());
         }
     }
 

@@ -29,7 +29,6 @@ import org.tracewall.core.score.Symbol;
 import org.tracewall.james.MessageBytes;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.VirusAttributes;
-import org.tracewall.james.Tracewall;
 
 /**
  * Virus scanning at the end of DATA with clamd (INSTREAM over TCP). An infected message is

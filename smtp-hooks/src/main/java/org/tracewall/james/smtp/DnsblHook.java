@@ -25,14 +25,15 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.dnsbl.DnsListChecker;
 import org.tracewall.core.dnsbl.DnsListHit;
 import org.tracewall.core.dnsbl.DnsListVerdict;
 import org.tracewall.core.net.IpAddresses;
+import org.tracewall.core.score.KnownSymbol;
 import org.tracewall.core.score.Symbol;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
-import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.james.TracewallRuntime;
 
 /**
@@ -129,13 +130,13 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
     static List<Symbol> symbols(DnsListVerdict verdict) {
         List<Symbol> symbols = new ArrayList<>();
         if (!verdict.hits().isEmpty()) {
-            symbols.add(Symbol.of("DNSBL", verdict.score(), verdict.hits().stream().map(h -> h.list().name())
+            symbols.add(KnownSymbol.DNSBL.symbol(verdict.score(), verdict.hits().stream().map(h -> h.list().name())
                 .collect(Collectors.joining(" "))));
         }
         for (DnsListHit hit : verdict.hits()) {
             String part = Symbol.namePart(hit.list().name());
             if (!part.isEmpty()) {
-                symbols.add(Symbol.of("DNSBL_" + part, 1.0, hit.queried()));
+                symbols.add(Symbol.of(KnownSymbol.DNSBL_LIST_PREFIX + part, 1.0, hit.queried()));
             }
         }
         return symbols;

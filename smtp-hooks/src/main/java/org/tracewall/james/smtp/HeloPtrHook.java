@@ -25,13 +25,13 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
+import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.helo.HeloPtrChecker;
 import org.tracewall.core.helo.HeloPtrResult;
 import org.tracewall.core.helo.HeloPtrVerdict;
-import org.tracewall.core.score.Symbol;
+import org.tracewall.core.score.KnownSymbol;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
-import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.james.TracewallRuntime;
 
 /**
@@ -129,7 +129,7 @@ public class HeloPtrHook implements MailHook, JamesMessageHook {
         session.getAttachment(VERDICT, ProtocolSession.State.Connection).ifPresent(verdict -> {
             mail.setAttribute(new Attribute(FINDINGS,
                 AttributeValue.of(verdict.findings().stream().map(Enum::name).collect(Collectors.joining(",")))));
-            ScoreSymbols.add(mail, verdict.findings().stream().map(f -> Symbol.of(f.name())).collect(Collectors.toList()));
+            ScoreSymbols.add(mail, verdict.findings().stream().map(f -> KnownSymbol.of(f).symbol()).collect(Collectors.toList()));
         });
         return HookResult.DECLINED;
     }

@@ -19,8 +19,8 @@ import org.tracewall.core.dns.DnsAnswer;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.DnsStatus;
 import org.tracewall.core.dns.MxRecord;
-import org.tracewall.james.JamesSenderBinding;
 import org.tracewall.core.dns.PendingLookups;
+import org.tracewall.james.JamesSenderBinding;
 import org.tracewall.james.TracewallRuntime;
 
 /**

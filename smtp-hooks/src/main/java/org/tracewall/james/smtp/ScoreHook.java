@@ -21,9 +21,9 @@ import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.james.MailText;
 import org.tracewall.james.MessageScoring;
+import org.tracewall.james.TracewallRuntime;
 import org.tracewall.james.VirusAttributes;
 import org.tracewall.reputation.text.AttachmentReader;
-import org.tracewall.james.TracewallRuntime;
 
 /**
  * Rejects at the end of DATA a message whose score already reaches the reject threshold
@@ -74,7 +74,8 @@ public class ScoreHook implements JamesMessageHook {
         }
         boolean localSender = session.getUsername() != null || session.isRelayingAllowed();
         ScoreDecision decision = MessageScoring.evaluate(policy,
-            () -> MailText.of(mail, () -> TransactionBytes.of(session, mail), attachments), mail, session.getRemoteAddress().getAddress(), localSender,
+            () -> MailText.of(mail, () -> TransactionBytes.of(session, mail), attachments), mail,
+            session.getRemoteAddress().getAddress(), localSender,
             this::isLocal);
         if (decision.action() != ScoreAction.REJECT) {
             return HookResult.DECLINED;

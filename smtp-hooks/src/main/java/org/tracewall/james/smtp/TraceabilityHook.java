@@ -19,16 +19,16 @@ import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.trace.TraceReason;
 import org.tracewall.core.trace.TraceRequest;
 import org.tracewall.core.trace.TraceResult;
 import org.tracewall.core.trace.TraceVerdict;
 import org.tracewall.core.trace.TraceabilityChecker;
-import org.tracewall.core.dns.PendingLookups;
-import org.tracewall.james.TracewallRuntime;
 import org.tracewall.james.TraceAttributes;
 import org.tracewall.james.Tracewall;
+import org.tracewall.james.TracewallRuntime;
 
 /**
  * External traceability at MAIL FROM: the sender's domain must be traceable from

@@ -25,7 +25,8 @@ class HandlerParametersTest {
 
     @Test
     void aHookWithoutParametersShouldRefuseAnyChild() throws Exception {
-        BaseHierarchicalConfiguration handler = handler("<handler class=\"org.tracewall.james.smtp.SmtpArgumentsHook\"><strict>true</strict></handler>");
+        BaseHierarchicalConfiguration handler = handler(
+            "<handler class=\"org.tracewall.james.smtp.SmtpArgumentsHook\"><strict>true</strict></handler>");
 
         assertThatThrownBy(() -> new SmtpArgumentsHook().init(handler)).hasMessageContaining("<strict> (it takes none)");
     }

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.audit.AuditReport;
 import org.tracewall.core.audit.SenderAudit;
-import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.helo.HeloPtrChecker;
+import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.spf.SpfEvaluator;
 import org.tracewall.james.TracewallRuntime;
 
