@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 import org.tracewall.core.dns.RecordingDnsResolver;
 import org.tracewall.core.net.IpAddresses;
+import org.tracewall.core.score.KnownSymbol;
+import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.core.trace.TraceRequest;
 import org.tracewall.core.trace.TraceVerdict;
 import org.tracewall.core.trace.TraceabilityChecker;
@@ -70,10 +72,14 @@ final class CheckCommand implements Callable<Integer> {
 
         TraceVerdict verdict = checker.check(new TraceRequest(client, helo, from, null));
 
+        Map<String, Object> symbol = symbol(verdict, engine.scoring());
         if (json) {
-            out.println(Json.object(report(verdict, resolver)));
+            Map<String, Object> report = report(verdict, resolver);
+            report.put("symbol", symbol);
+            out.println(Json.object(report));
         } else {
             printText(verdict, resolver);
+            out.println("symbol:  " + symbol.get("name") + " (weight " + symbol.get("weight") + ", from score.*)");
         }
         return exitCode(verdict);
     }
@@ -87,6 +93,15 @@ final class CheckCommand implements Callable<Integer> {
         List<RecordingDnsResolver.Query> queries = resolver.queries();
         out.println("dns queries (" + queries.size() + "):");
         queries.forEach(q -> out.println("  " + q));
+    }
+
+    /** The scoring symbol the verdict adds in James, with the weight the configuration gives it. */
+    private static Map<String, Object> symbol(TraceVerdict verdict, ScoringPolicy scoring) {
+        String name = KnownSymbol.of(verdict.result()).name();
+        Map<String, Object> symbol = new LinkedHashMap<>();
+        symbol.put("name", name);
+        symbol.put("weight", scoring.weights().getOrDefault(name, 0.0));
+        return symbol;
     }
 
     private static Map<String, Object> report(TraceVerdict verdict, RecordingDnsResolver resolver) {

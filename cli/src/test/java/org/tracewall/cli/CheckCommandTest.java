@@ -42,7 +42,8 @@ class CheckCommandTest {
             .contains("detail:  mx-neighbour /24 of mx1.example.com")
             .contains("example.com TXT -> NO_DATA")
             .contains("example.com MX -> OK [10 mx1.example.com.]")
-            .contains("mx1.example.com A -> OK [192.0.2.10]");
+            .contains("mx1.example.com A -> OK [192.0.2.10]")
+            .contains("symbol:  TRACE_TRACEABLE (weight -2.0, from score.*)");
     }
 
     @Test
@@ -52,7 +53,8 @@ class CheckCommandTest {
 
         assertThat(result[0]).isEqualTo("1");
         assertThat(result[1]).startsWith("{\"result\":\"untraceable\",\"reason\":\"no-evidence\"")
-            .contains("{\"name\":\"example.com\",\"type\":\"MX\",\"status\":\"OK\",\"data\":[\"10 mx1.example.com.\"]}");
+            .contains("{\"name\":\"example.com\",\"type\":\"MX\",\"status\":\"OK\",\"data\":[\"10 mx1.example.com.\"]}")
+            .contains("\"symbol\":{\"name\":\"TRACE_UNTRACEABLE\",\"weight\":5.0}");
     }
 
     @Test
