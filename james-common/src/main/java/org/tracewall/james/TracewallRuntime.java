@@ -23,7 +23,6 @@ import org.tracewall.core.config.WebAdminAccessConfig;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.dnsbl.DnsListChecker;
-import org.tracewall.core.greylist.Greylist;
 import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.core.rate.RateLimiter;
@@ -33,6 +32,7 @@ import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.core.trace.TraceabilityChecker;
 import org.tracewall.engine.TracewallEngine;
 import org.tracewall.engine.TracewallProperties;
+import org.tracewall.greylist.Greylist;
 import org.tracewall.reputation.bayes.BayesFilter;
 import org.tracewall.reputation.text.AttachmentReader;
 

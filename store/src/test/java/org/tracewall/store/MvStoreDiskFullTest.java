@@ -15,10 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tracewall.core.greylist.Greylist;
-import org.tracewall.core.greylist.GreylistConfig;
-import org.tracewall.core.greylist.GreylistVerdict;
 import org.tracewall.core.store.StoreUnavailableException;
+import org.tracewall.greylist.Greylist;
+import org.tracewall.greylist.GreylistConfig;
+import org.tracewall.greylist.GreylistVerdict;
 
 /**
  * The embedded store on a full disk (issue 9): a 512 KB tmpfs filled with incompressible data.

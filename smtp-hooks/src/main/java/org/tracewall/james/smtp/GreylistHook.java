@@ -22,10 +22,10 @@ import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tracewall.core.greylist.Greylist;
-import org.tracewall.core.greylist.GreylistVerdict;
 import org.tracewall.core.trace.TraceResult;
 import org.tracewall.core.trace.TraceVerdict;
+import org.tracewall.greylist.Greylist;
+import org.tracewall.greylist.GreylistVerdict;
 import org.tracewall.james.TracewallRuntime;
 
 /**

@@ -12,8 +12,8 @@ import org.apache.commons.configuration2.io.FileHandler;
 import org.apache.james.protocols.api.handler.WiringException;
 import org.apache.james.protocols.smtp.hook.MailHook;
 import org.junit.jupiter.api.Test;
-import org.tracewall.core.greylist.Greylist;
 import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.greylist.Greylist;
 
 /** Greylisting only untraceable mail needs the traceability verdict: a chain without it stops James's start. */
 class GreylistHookWiringTest {

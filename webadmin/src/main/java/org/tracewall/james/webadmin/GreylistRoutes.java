@@ -12,8 +12,8 @@ import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
 import org.eclipse.jetty.http.HttpStatus;
-import org.tracewall.core.greylist.Greylist;
 import org.tracewall.core.store.StateStore;
+import org.tracewall.greylist.Greylist;
 import org.tracewall.james.TracewallRuntime;
 
 import spark.Request;

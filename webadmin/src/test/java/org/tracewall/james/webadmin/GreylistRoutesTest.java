@@ -16,9 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.tracewall.core.greylist.Greylist;
-import org.tracewall.core.greylist.GreylistConfig;
 import org.tracewall.core.store.InMemoryStateStore;
+import org.tracewall.greylist.Greylist;
+import org.tracewall.greylist.GreylistConfig;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;

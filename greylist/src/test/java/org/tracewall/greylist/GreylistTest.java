@@ -1,4 +1,4 @@
-package org.tracewall.core.greylist;
+package org.tracewall.greylist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.tracewall.core.greylist;
+package org.tracewall.greylist;
 
 import java.net.InetAddress;
 import java.time.Duration;
