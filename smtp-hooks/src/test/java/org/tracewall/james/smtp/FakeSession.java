@@ -1,0 +1,72 @@
+package org.tracewall.james.smtp;
+
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.james.core.Username;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.smtp.utils.BaseFakeSMTPSession;
+
+/** An SMTP session from one client, with working connection and transaction state (James's fake keeps none). */
+final class FakeSession extends BaseFakeSMTPSession {
+    private final InetSocketAddress client;
+    private final Map<AttachmentKey<?>, Object> connection = new HashMap<>();
+    private final Map<AttachmentKey<?>, Object> transaction = new HashMap<>();
+    private Username username;
+    private boolean relaying;
+
+    FakeSession(String clientIp) {
+        this.client = new InetSocketAddress(clientIp, 40000);
+    }
+
+    @Override
+    public InetSocketAddress getRemoteAddress() {
+        return client;
+    }
+
+    @Override
+    public Username getUsername() {
+        return username;
+    }
+
+    @Override
+    public void setUsername(Username username) {
+        this.username = username;
+    }
+
+    @Override
+    public boolean isRelayingAllowed() {
+        return relaying;
+    }
+
+    @Override
+    public void setRelayingAllowed(boolean relaying) {
+        this.relaying = relaying;
+    }
+
+    @Override
+    public <T> Optional<T> setAttachment(AttachmentKey<T> key, T value, ProtocolSession.State state) {
+        return key.convert(state(state).put(key, value));
+    }
+
+    @Override
+    public <T> Optional<T> removeAttachment(AttachmentKey<T> key, ProtocolSession.State state) {
+        return key.convert(state(state).remove(key));
+    }
+
+    @Override
+    public <T> Optional<T> getAttachment(AttachmentKey<T> key, ProtocolSession.State state) {
+        return key.convert(state(state).get(key));
+    }
+
+    /** What James does between two mail transactions. */
+    void endTransaction() {
+        transaction.clear();
+    }
+
+    private Map<AttachmentKey<?>, Object> state(ProtocolSession.State state) {
+        return state == ProtocolSession.State.Connection ? connection : transaction;
+    }
+}
