@@ -40,6 +40,12 @@ public class IsForgedLocalSender extends GenericMatcher {
         this.binding = binding.binding();
     }
 
+    /** It takes no condition: one given is a mistake, named at start. */
+    @Override
+    public void init() throws MessagingException {
+        NoCondition.require(this);
+    }
+
     @Override
     public Collection<MailAddress> match(Mail mail) throws MessagingException {
         if (mail.getRemoteAddr() == null || mail.getAttribute(Mail.SENT_BY_MAILET_ATTRIBUTE.getName()).isPresent()) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import javax.inject.Inject;
+import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
@@ -49,6 +50,12 @@ public class IsSafeToBounce extends GenericMatcher {
     IsSafeToBounce(TraceabilityChecker checker, SenderBinding binding) {
         this.checker = checker;
         this.binding = binding;
+    }
+
+    /** It takes no condition: one given is a mistake, named at start. */
+    @Override
+    public void init() throws MessagingException {
+        NoCondition.require(this);
     }
 
     @Override

@@ -1,9 +1,12 @@
 package org.tracewall.james.matchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.stream.Stream;
+
+import javax.mail.MessagingException;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
@@ -127,5 +130,11 @@ class IsForgedLocalSenderTest {
                 return Stream.empty();
             }
         };
+    }
+
+    @Test
+    void initShouldRefuseACondition() {
+        assertThatThrownBy(() -> matcher.init(FakeMatcherConfig.builder().matcherName("IsForgedLocalSender").condition("strict").build()))
+            .isInstanceOf(MessagingException.class).hasMessageContaining("IsForgedLocalSender takes no condition, not 'strict'");
     }
 }

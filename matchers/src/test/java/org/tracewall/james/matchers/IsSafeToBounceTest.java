@@ -1,6 +1,9 @@
 package org.tracewall.james.matchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import javax.mail.MessagingException;
 
 import org.apache.james.core.MaybeSender;
 import org.apache.mailet.Attribute;
@@ -72,5 +75,11 @@ class IsSafeToBounceTest {
     private static FakeMail authenticated(String user, String sender) throws Exception {
         return FakeMail.builder().name("m").sender(sender).recipient("b@x.example")
             .attribute(new Attribute(org.apache.mailet.Mail.SMTP_AUTH_USER, AttributeValue.of(user))).build();
+    }
+
+    @Test
+    void initShouldRefuseACondition() {
+        assertThatThrownBy(() -> matcher.init(FakeMatcherConfig.builder().matcherName("IsSafeToBounce").condition("strict").build()))
+            .isInstanceOf(MessagingException.class).hasMessageContaining("IsSafeToBounce takes no condition, not 'strict'");
     }
 }
