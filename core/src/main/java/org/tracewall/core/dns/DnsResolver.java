@@ -68,7 +68,21 @@ public interface DnsResolver {
 
     /** A (or, with {@code ipv6}, AAAA) addresses of a host name. */
     default DnsAnswer<InetAddress> addresses(String name, boolean ipv6) {
-        return lookup(name, ipv6 ? Type.AAAA : Type.A).map(DnsResolver::address);
+        return addressesAsync(name, ipv6).join();
+    }
+
+    /** As {@link #addresses}, without waiting: several questions of one check can be in flight at once. */
+    default CompletableFuture<DnsAnswer<InetAddress>> addressesAsync(String name, boolean ipv6) {
+        return lookupAsync(name, ipv6 ? Type.AAAA : Type.A).thenApply(answer -> answer.map(DnsResolver::address));
+    }
+
+    /** As {@link #lookup(String, int)}, without waiting; a malformed name is a permanent failure at once. */
+    default CompletableFuture<DnsAnswer<Record>> lookupAsync(String name, int type) {
+        try {
+            return lookupAsync(toName(name), type).toCompletableFuture();
+        } catch (TextParseException e) {
+            return CompletableFuture.completedFuture(DnsAnswer.permanentFailure("invalid name: " + e.getMessage()));
+        }
     }
 
     /** MX records of a domain, exchange names without the trailing dot. */
@@ -81,8 +95,13 @@ public interface DnsResolver {
 
     /** PTR names of an address (in-addr.arpa or ip6.arpa), without the trailing dot. */
     default DnsAnswer<String> ptr(InetAddress address) {
-        return lookup(ReverseMap.fromAddress(address), Type.PTR)
-            .map(r -> hostName(((PTRRecord) r).getTarget()));
+        return ptrAsync(address).join();
+    }
+
+    /** As {@link #ptr}, without waiting. */
+    default CompletableFuture<DnsAnswer<String>> ptrAsync(InetAddress address) {
+        return lookupAsync(ReverseMap.fromAddress(address), Type.PTR).toCompletableFuture()
+            .thenApply(answer -> answer.map(r -> hostName(((PTRRecord) r).getTarget())));
     }
 
     /** Parses a host or domain name as an absolute name; a trailing dot is optional. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import org.tracewall.core.dns.DnsAnswer;
 import org.tracewall.core.dns.DnsResolver;
@@ -39,6 +41,12 @@ public final class HeloPtrChecker {
         boolean incomplete = false;
 
         boolean literal = name.startsWith("[") && name.endsWith("]");
+        boolean asksHelo = !literal && isFqdn(name);
+        // The HELO name's addresses and the client's PTR are independent: all three in flight at
+        // once, so that a new client costs one round trip here, not three.
+        CompletableFuture<DnsAnswer<InetAddress>> heloA = asksHelo ? dns.addressesAsync(name, false) : null;
+        CompletableFuture<DnsAnswer<InetAddress>> heloAaaa = asksHelo ? dns.addressesAsync(name, true) : null;
+        CompletableFuture<DnsAnswer<String>> ptrAnswer = dns.ptrAsync(ip);
         if (literal) {
             if (!matchesLiteral(name.substring(1, name.length() - 1), ip)) {
                 findings.add(HeloPtrResult.HELO_LITERAL_MISMATCH);
@@ -46,8 +54,8 @@ public final class HeloPtrChecker {
         } else if (!isFqdn(name)) {
             findings.add(HeloPtrResult.HELO_NOT_FQDN);
         } else {
-            DnsAnswer<InetAddress> a = dns.addresses(name, false);
-            DnsAnswer<InetAddress> aaaa = a.status() == DnsStatus.NO_SUCH_NAME ? a : dns.addresses(name, true);
+            DnsAnswer<InetAddress> a = heloA.join();
+            DnsAnswer<InetAddress> aaaa = a.status() == DnsStatus.NO_SUCH_NAME ? a : heloAaaa.join();
             if (a.isTemporaryFailure() || aaaa.isTemporaryFailure()) {
                 incomplete = true;
             } else if (!a.isOk() && !aaaa.isOk()) {
@@ -56,15 +64,19 @@ public final class HeloPtrChecker {
         }
 
         String confirmed = null;
-        DnsAnswer<String> ptr = dns.ptr(ip);
+        DnsAnswer<String> ptr = ptrAnswer.join();
         if (ptr.isTemporaryFailure()) {
             incomplete = true;
         } else if (!ptr.isOk()) {
             findings.add(HeloPtrResult.NO_PTR);
         } else {
             List<String> names = ptr.records();
-            for (String candidate : names.subList(0, Math.min(MAX_PTR_NAMES, names.size()))) {
-                DnsAnswer<InetAddress> forward = dns.addresses(candidate, ipv6);
+            // Every candidate's addresses at once (at most MAX_PTR_NAMES): one more round trip, not one each.
+            List<CompletableFuture<DnsAnswer<InetAddress>>> forwards = names.subList(0, Math.min(MAX_PTR_NAMES, names.size()))
+                .stream().map(candidate -> dns.addressesAsync(candidate, ipv6)).collect(Collectors.toList());
+            for (int i = 0; i < forwards.size(); i++) {
+                String candidate = names.get(i);
+                DnsAnswer<InetAddress> forward = forwards.get(i).join();
                 incomplete |= forward.isTemporaryFailure();
                 if (forward.records().stream().anyMatch(address -> IpNetwork.normalize(address).equals(ip))) {
                     confirmed = candidate.toLowerCase(Locale.ROOT);

@@ -3,15 +3,25 @@ package org.tracewall.core.helo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tracewall.core.dns.DnsAnswer;
 import org.tracewall.core.dns.DnsConfig;
 import org.tracewall.core.dns.DnsJavaResolver;
+import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.testing.dns.Fault;
 import org.tracewall.testing.dns.LoopbackDnsServer;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
 
 class HeloPtrCheckerTest {
     private static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
@@ -84,5 +94,63 @@ class HeloPtrCheckerTest {
 
         assertThat(verdict.findings()).isEmpty();
         assertThat(verdict.incomplete()).isTrue();
+    }
+
+    @Test
+    void theHeloNameAndThePtrShouldBeAskedAtOnce() throws Exception {
+        HeldAnswers held = new HeldAnswers(DnsJavaResolver.create(DnsConfig.builder().server(DNS.address())
+            .timeout(Duration.ofMillis(300)).retries(0).deadline(Duration.ofMillis(600)).build()));
+        CompletableFuture<HeloPtrVerdict> verdict = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new HeloPtrChecker(held).check(InetAddress.getByName("192.0.2.25"), "mail.example.com");
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        // HELO A, HELO AAAA and the PTR: all three asked before any answer is given.
+        int asked = held.awaitPending(3);
+        held.releaseAll();
+
+        assertThat(asked).isEqualTo(3);
+        assertThat(verdict.get(10, TimeUnit.SECONDS).findings()).isEmpty();
+    }
+
+    /** A resolver that answers only when the test says so, counting the questions waiting for an answer. */
+    private static final class HeldAnswers implements DnsResolver {
+        private final DnsResolver delegate;
+        private final List<Runnable> pending = new ArrayList<>();
+        private boolean released;
+
+        HeldAnswers(DnsResolver delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public synchronized CompletionStage<DnsAnswer<Record>> lookupAsync(Name name, int type) {
+            CompletableFuture<DnsAnswer<Record>> answer = new CompletableFuture<>();
+            Runnable release = () -> delegate.lookupAsync(name, type).thenAccept(answer::complete);
+            if (released) {
+                release.run();
+            } else {
+                pending.add(release);
+                notifyAll();
+            }
+            return answer;
+        }
+
+        /** How many questions wait, once {@code expected} do or after 5 s (a sequential check never gets there). */
+        synchronized int awaitPending(int expected) throws InterruptedException {
+            for (int round = 0; round < 50 && pending.size() < expected; round++) {
+                wait(100);
+            }
+            return pending.size();
+        }
+
+        synchronized void releaseAll() {
+            released = true;
+            pending.forEach(Runnable::run);
+            pending.clear();
+        }
     }
 }
