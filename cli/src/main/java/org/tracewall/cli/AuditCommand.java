@@ -3,9 +3,6 @@ package org.tracewall.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
@@ -18,6 +15,7 @@ import org.tracewall.core.spf.SpfEvaluator;
 import org.tracewall.engine.TracewallEngine;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,10 +33,8 @@ final class AuditCommand implements Callable<Integer> {
     String domain;
     @Option(names = "--helo", description = "the name it greets with (default: the domain)")
     String helo;
-    @Option(names = "--dns", split = ",", description = "resolver(s) host[:port], default: the system's")
-    List<String> dns;
-    @Option(names = "--config", description = "a tracewall.properties to read dns.*, dnsbl.* and traceability.* from")
-    Path config;
+    @Mixin
+    EngineOptions engineOptions = new EngineOptions();
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
@@ -55,8 +51,7 @@ final class AuditCommand implements Callable<Integer> {
             out.println("error: --ip: " + e.getMessage());
             return 64;
         }
-        Map<String, String> properties = ConfigFile.read(config, dns);
-        TracewallEngine engine = ConfigFile.engine(properties, config, UnaryOperator.identity());
+        TracewallEngine engine = engineOptions.engine(UnaryOperator.identity());
         DnsResolver resolver = engine.dns();
         SenderAudit audit = new SenderAudit(engine.dnsLists(), new HeloPtrChecker(resolver), new SpfEvaluator(resolver),
             engine.traceability());

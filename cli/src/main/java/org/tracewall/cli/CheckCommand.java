@@ -3,7 +3,6 @@ package org.tracewall.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.tracewall.core.trace.TraceabilityChecker;
 import org.tracewall.engine.TracewallEngine;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,11 +42,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--from", defaultValue = "", description = "MAIL FROM address; empty for the null sender <>")
     String from;
 
-    @Option(names = "--dns", split = ",", description = "resolver(s) host[:port], default: the system's")
-    List<String> dns;
-
-    @Option(names = "--config", description = "a tracewall.properties to read dns.* and traceability.* from")
-    Path config;
+    @Mixin
+    EngineOptions engineOptions = new EngineOptions();
 
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
@@ -64,9 +61,8 @@ final class CheckCommand implements Callable<Integer> {
             out.println("error: --ip: " + e.getMessage());
             return 64;
         }
-        Map<String, String> properties = ConfigFile.read(config, dns);
         RecordingDnsResolver[] recording = new RecordingDnsResolver[1];
-        TracewallEngine engine = ConfigFile.engine(properties, config, dns -> recording[0] = new RecordingDnsResolver(dns));
+        TracewallEngine engine = engineOptions.engine(dns -> recording[0] = new RecordingDnsResolver(dns));
         RecordingDnsResolver resolver = recording[0];
         TraceabilityChecker checker = engine.traceability();
 
