@@ -10,7 +10,6 @@ import org.tracewall.core.audit.AuditReport;
 import org.tracewall.core.audit.SenderAudit;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.helo.HeloPtrChecker;
-import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.spf.SpfEvaluator;
 import org.tracewall.engine.TracewallEngine;
 
@@ -27,8 +26,8 @@ import picocli.CommandLine.Option;
 final class AuditCommand implements Callable<Integer> {
     private final PrintStream out;
 
-    @Option(names = "--ip", required = true, description = "an address this server sends from")
-    String ip;
+    @Option(names = "--ip", required = true, converter = IpLiteral.class, description = "an address this server sends from")
+    InetAddress ip;
     @Option(names = "--domain", required = true, description = "a domain it sends for")
     String domain;
     @Option(names = "--helo", description = "the name it greets with (default: the domain)")
@@ -44,13 +43,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        InetAddress address;
-        try {
-            address = IpAddresses.parseLiteral(ip);
-        } catch (IllegalArgumentException e) {
-            out.println("error: --ip: " + e.getMessage());
-            return 64;
-        }
+        InetAddress address = ip;
         TracewallEngine engine = engineOptions.engine(UnaryOperator.identity());
         DnsResolver resolver = engine.dns();
         SenderAudit audit = new SenderAudit(engine.dnsLists(), new HeloPtrChecker(resolver), new SpfEvaluator(resolver),

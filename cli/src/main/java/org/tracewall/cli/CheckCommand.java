@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.tracewall.core.dns.RecordingDnsResolver;
-import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.score.KnownSymbol;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.core.trace.TraceRequest;
@@ -33,8 +32,8 @@ import picocli.CommandLine.Option;
 final class CheckCommand implements Callable<Integer> {
     private final PrintStream out;
 
-    @Option(names = "--ip", required = true, description = "SMTP client address (IPv4 or IPv6)")
-    String ip;
+    @Option(names = "--ip", required = true, converter = IpLiteral.class, description = "SMTP client address (IPv4 or IPv6)")
+    InetAddress ip;
 
     @Option(names = "--helo", defaultValue = "", description = "HELO/EHLO name")
     String helo;
@@ -54,13 +53,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        InetAddress client;
-        try {
-            client = IpAddresses.parseLiteral(ip);
-        } catch (IllegalArgumentException e) {
-            out.println("error: --ip: " + e.getMessage());
-            return 64;
-        }
+        InetAddress client = ip;
         RecordingDnsResolver[] recording = new RecordingDnsResolver[1];
         TracewallEngine engine = engineOptions.engine(dns -> recording[0] = new RecordingDnsResolver(dns));
         RecordingDnsResolver resolver = recording[0];

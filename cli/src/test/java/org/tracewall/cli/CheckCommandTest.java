@@ -62,7 +62,7 @@ class CheckCommandTest {
         String[] result = run("check", "--ip", "mail.example.com", "--from", "a@example.com", "--dns", DNS.hostAndPort());
 
         assertThat(result[0]).isEqualTo("64");
-        assertThat(result[1]).contains("--ip");
+        assertThat(result[2]).contains("--ip").contains("mail.example.com");
     }
 
     @Test
