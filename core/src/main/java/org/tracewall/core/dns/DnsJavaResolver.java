@@ -22,14 +22,13 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.WireParseException;
 
 /**
  * {@link DnsResolver} over dnsjava's asynchronous {@link Resolver}: UDP with TCP fallback on
- * truncation (dnsjava's {@link SimpleResolver} does that), retries over the configured
+ * truncation (Tracewall's {@link SocketResolver} per server), retries over the configured
  * servers, a hard deadline per lookup, CNAME chains followed (at most
  * {@value #MAX_CNAME_HOPS} hops), and a TTL-honouring cache.
  *
@@ -56,9 +55,9 @@ public final class DnsJavaResolver implements DnsResolver {
     public static DnsJavaResolver create(DnsConfig config) {
         List<Resolver> servers = new ArrayList<>();
         for (InetSocketAddress address : config.effectiveServers()) {
-            SimpleResolver simple = new SimpleResolver(address);
-            simple.setTimeout(config.timeout());
-            servers.add(simple);
+            SocketResolver server = new SocketResolver(address);
+            server.setTimeout(config.timeout());
+            servers.add(server);
         }
         ExtendedResolver extended = new ExtendedResolver(servers);
         extended.setRetries(config.retries());
