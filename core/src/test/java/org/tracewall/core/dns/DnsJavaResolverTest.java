@@ -39,6 +39,15 @@ class DnsJavaResolverTest {
         resolver = DnsJavaResolver.create(config());
     }
 
+    /**
+     * Questions about {@code name} over UDP or TCP. Counted by name: a retry that an earlier
+     * test's lookup left in flight after its deadline may still arrive.
+     */
+    private static long asked(String name, boolean overUdp) {
+        return dns.questions().stream()
+            .filter(q -> q.name().replaceAll("\\.$", "").equalsIgnoreCase(name) && q.overUdp() == overUdp).count();
+    }
+
     private static DnsConfig config() {
         return DnsConfig.builder()
             .server(dns.address())
@@ -184,8 +193,8 @@ class DnsJavaResolverTest {
         DnsAnswer<InetAddress> answer = resolver.addresses("big.example.com", false);
 
         assertThat(answer.records()).containsExactly(InetAddress.getByName("192.0.2.1"));
-        assertThat(dns.udpQueryCount()).isEqualTo(1);
-        assertThat(dns.tcpQueryCount()).isEqualTo(1);
+        assertThat(asked("big.example.com", true)).isEqualTo(1);
+        assertThat(asked("big.example.com", false)).isEqualTo(1);
     }
 
     @Test
@@ -197,7 +206,7 @@ class DnsJavaResolverTest {
         DnsAnswer<String> answer = resolver.txt("large.example.com");
 
         assertThat(answer.records()).hasSize(30);
-        assertThat(dns.tcpQueryCount()).isEqualTo(1);
+        assertThat(asked("large.example.com", false)).isEqualTo(1);
     }
 
     @Test
@@ -215,7 +224,8 @@ class DnsJavaResolverTest {
         resolver.addresses("nowhere.example.com", false);
         resolver.addresses("nowhere.example.com", false);
 
-        assertThat(dns.queryCount()).isEqualTo(2);
+        assertThat(asked("example.com", true)).isEqualTo(1);
+        assertThat(asked("nowhere.example.com", true)).isEqualTo(1);
         assertThat(resolver.cachedAnswers()).isEqualTo(2);
     }
 
@@ -241,12 +251,12 @@ class DnsJavaResolverTest {
         withClock.lookup("example.com", Type.A);
         now.addAndGet(Duration.ofSeconds(299).toNanos());
         withClock.lookup("example.com", Type.A);
-        assertThat(dns.queryCount()).isEqualTo(1);
+        assertThat(asked("example.com", true)).isEqualTo(1);
 
         now.addAndGet(Duration.ofSeconds(2).toNanos());
         DnsAnswer<Record> refreshed = withClock.lookup("example.com", Type.A);
         assertThat(refreshed.isOk()).isTrue();
-        assertThat(dns.queryCount()).isEqualTo(2);
+        assertThat(asked("example.com", true)).isEqualTo(2);
     }
 
     @Test
