@@ -3,6 +3,7 @@ package org.tracewall.bench;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.tracewall.core.content.ContentRules;
+import org.tracewall.core.content.MessageContent;
 import org.tracewall.core.score.Direction;
 import org.tracewall.core.score.KnownSymbol;
-import org.tracewall.core.score.MessageContent;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.score.ScoreInput;
 import org.tracewall.core.score.ScoringPolicy;
+import org.tracewall.core.score.Symbol;
 import org.tracewall.reputation.bayes.BayesFilter;
 import org.tracewall.reputation.bayes.BayesModel;
 import org.tracewall.reputation.text.AttachmentReader;
@@ -62,6 +65,7 @@ public class ContentPipelineBenchmark {
     private byte[] raw;
     private BayesFilter bayes;
     private ScoringPolicy scoring;
+    private ContentRules rules;
     private InetAddress client;
 
     @Setup(Level.Trial)
@@ -71,9 +75,11 @@ public class ContentPipelineBenchmark {
         for (int i = 0; i < 200; i++) {
             bayes.learn(simple("m" + i, words(random, i % 2 == 0 ? SPAM : HAM, 80)).getBytes(StandardCharsets.UTF_8), i % 2 == 0);
         }
-        scoring = ScoreConfig.fromProperties(Map.of(
+        Map<String, String> properties = Map.of(
             "score.rule.INVOICE.in", "Subject", "score.rule.INVOICE.pattern", "(?i)invoice", "score.rule.INVOICE.weight", "3",
-            "score.rule.CASINO.in", "body", "score.rule.CASINO.pattern", "(?i)casino.{0,20}bonus", "score.rule.CASINO.weight", "4"));
+            "score.rule.CASINO.in", "body", "score.rule.CASINO.pattern", "(?i)casino.{0,20}bonus", "score.rule.CASINO.weight", "4");
+        scoring = ScoreConfig.fromProperties(properties);
+        rules = ScoreConfig.contentRules(properties);
         client = InetAddress.getByName("192.0.2.10");
         raw = (message.equals("5k") ? htmlAndText(random, 5 * 1024) : withAttachment(random, 100 * 1024)).getBytes(StandardCharsets.UTF_8);
     }
@@ -93,8 +99,9 @@ public class ContentPipelineBenchmark {
                 return text.body();
             }
         };
-        return scoring.evaluate(new ScoreInput(client, "example.test", List.of("tracewall.local"), Direction.INBOUND,
-            List.of(KnownSymbol.BAYES.symbol(2 * p - 1, "")), content));
+        List<Symbol> symbols = new ArrayList<>(rules.detect(content));
+        symbols.add(KnownSymbol.BAYES.symbol(2 * p - 1, ""));
+        return scoring.evaluate(new ScoreInput(client, "example.test", List.of("tracewall.local"), Direction.INBOUND, symbols));
     }
 
     private static String simple(String subject, String body) {

@@ -25,7 +25,7 @@ final class ConfigFile {
     static Map<String, String> read(Path file, List<String> dnsServers) throws IOException {
         Map<String, String> properties = read(file);
         if (dnsServers != null && !dnsServers.isEmpty()) {
-            properties.put(DnsConfig.SERVERS, String.join(",", dnsServers));
+            properties.put(DnsConfig.SERVERS.name(), String.join(",", dnsServers));
         }
         return properties;
     }

@@ -1,5 +1,6 @@
 package org.tracewall.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tracewall", mixinStandardHelpOptions = true, versionProvider = TracewallCli.Version.class,
     description = "Tracewall anti-spam and mail-trust tools.",
-    subcommands = {CheckCommand.class, AuditCommand.class, LearnCommand.class, ScanCommand.class, EvalCommand.class})
+    subcommands = {CheckCommand.class, AuditCommand.class, ConfigCommand.class, LearnCommand.class, ScanCommand.class, EvalCommand.class})
 public final class TracewallCli implements Runnable {
+    /** sysexits.h EX_NOINPUT: an input file could not be read. */
+    static final int EX_NOINPUT = 66;
+
     private final PrintStream out;
 
     TracewallCli(PrintStream out) {
@@ -27,9 +31,17 @@ public final class TracewallCli implements Runnable {
     }
 
     public static int execute(PrintStream out, PrintStream err, String... args) {
-        CommandLine commandLine = new CommandLine(new TracewallCli(out), new Factory(out));
+        CommandLine commandLine = new CommandLine(new TracewallCli(out), new Factory(out, err));
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        // A bad setting or file is the operator's to fix, not a crash: one line naming it, exit 78 (EX_CONFIG) or 66.
+        commandLine.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof IOException) {
+                err.println("tracewall: " + e.getMessage());
+                return e instanceof IOException ? EX_NOINPUT : ConfigCommand.EX_CONFIG;
+            }
+            throw e;
+        });
         return commandLine.execute(args);
     }
 
@@ -41,9 +53,11 @@ public final class TracewallCli implements Runnable {
     /** Gives commands the output stream they print to. */
     private static final class Factory implements CommandLine.IFactory {
         private final PrintStream out;
+        private final PrintStream err;
 
-        Factory(PrintStream out) {
+        Factory(PrintStream out, PrintStream err) {
             this.out = out;
+            this.err = err;
         }
 
         @Override
@@ -59,6 +73,18 @@ public final class TracewallCli implements Runnable {
             }
             if (cls == LearnCommand.class) {
                 return cls.cast(new LearnCommand(out));
+            }
+            if (cls == ConfigCommand.class) {
+                return cls.cast(new ConfigCommand(out));
+            }
+            if (cls == ConfigCommand.Check.class) {
+                return cls.cast(new ConfigCommand.Check(out, err));
+            }
+            if (cls == ConfigCommand.Dump.class) {
+                return cls.cast(new ConfigCommand.Dump(out, err));
+            }
+            if (cls == ConfigCommand.Reference.class) {
+                return cls.cast(new ConfigCommand.Reference(out));
             }
             if (cls == ScanCommand.class) {
                 return cls.cast(new ScanCommand(out));

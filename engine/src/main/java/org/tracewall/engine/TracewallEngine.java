@@ -15,6 +15,7 @@ import org.tracewall.core.auth.AuthThrottle;
 import org.tracewall.core.auth.AuthThrottleConfig;
 import org.tracewall.core.config.TracewallSettings;
 import org.tracewall.core.config.WebAdminAccessConfig;
+import org.tracewall.core.content.ContentRules;
 import org.tracewall.core.dns.DnsJavaResolver;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.PendingLookups;
@@ -70,6 +71,7 @@ public final class TracewallEngine implements AutoCloseable {
     private final DnsListChecker dnsLists;
     private final double dnsListThreshold;
     private final ScoringPolicy scoring;
+    private final ContentRules contentRules;
     private final BayesConfig bayesConfig;
     private final AttachmentReader attachments;
     private final QuarantineConfig quarantine;
@@ -83,6 +85,7 @@ public final class TracewallEngine implements AutoCloseable {
 
     private TracewallEngine(Map<String, String> properties, Path conf, Path var, LongSupplier clock, UnaryOperator<DnsResolver> dnsView)
         throws IOException {
+        TracewallOptions.checkSections(properties);
         this.settings = TracewallSettings.from(properties);
         this.var = var;
         this.clock = clock;
@@ -98,6 +101,7 @@ public final class TracewallEngine implements AutoCloseable {
         this.dnsLists = new DnsListChecker(dns, lists.lists());
         this.dnsListThreshold = lists.threshold();
         this.scoring = ScoreConfig.fromProperties(all);
+        this.contentRules = ScoreConfig.contentRules(all);
         this.bayesConfig = BayesConfig.fromProperties(all, var);
         this.attachments = AttachmentConfig.reader(all);
         this.quarantine = QuarantineConfig.fromProperties(all);
@@ -154,6 +158,11 @@ public final class TracewallEngine implements AutoCloseable {
     /** The {@code score.*} policy: weights, combinations, content rules, thresholds, groups. */
     public ScoringPolicy scoring() {
         return scoring;
+    }
+
+    /** The keyword and header rules ({@code score.rule.*}), a check that emits symbols for the scoring. */
+    public ContentRules contentRules() {
+        return contentRules;
     }
 
     /** Reads attached documents' text ({@code attachments.tika.url}), or only names them (the default). */

@@ -9,10 +9,9 @@ import java.util.Map;
 
 import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.PropertiesConfiguration;
-import org.apache.commons.configuration2.builder.FileBasedConfigurationBuilder;
-import org.apache.commons.configuration2.builder.fluent.Parameters;
 import org.apache.commons.configuration2.convert.DefaultListDelimiterHandler;
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.commons.configuration2.io.FileHandler;
 
 /**
  * {@code tracewall.properties} as James 3.8.1 reads it ({@code PropertiesProvider}: commons
@@ -36,11 +35,15 @@ public final class TracewallProperties {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such file");
         }
-        FileBasedConfigurationBuilder<PropertiesConfiguration> builder = new FileBasedConfigurationBuilder<>(PropertiesConfiguration.class)
-            .configure(new Parameters().fileBased().setListDelimiterHandler(new DefaultListDelimiterHandler(LIST_DELIMITER))
-                .setFile(file.toFile()));
+        // As James's PropertiesProvider reads it (',' lists, ISO-8859-1 with \\u escapes), without the
+        // builder's bean machinery: commons-beanutils is not on a standalone CLI's class path.
+        PropertiesConfiguration configuration = new PropertiesConfiguration();
+        configuration.setListDelimiterHandler(new DefaultListDelimiterHandler(LIST_DELIMITER));
+        FileHandler handler = new FileHandler(configuration);
+        handler.setEncoding(PropertiesConfiguration.DEFAULT_ENCODING);
         try {
-            return flatten(builder.getConfiguration());
+            handler.load(file.toFile());
+            return flatten(configuration);
         } catch (ConfigurationException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

@@ -1,13 +1,12 @@
 package org.tracewall.greylist;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
 import org.tracewall.core.net.IpNetwork;
 
 /**
@@ -27,10 +26,25 @@ import org.tracewall.core.net.IpNetwork;
  * </pre>
  */
 public final class GreylistConfig {
-    public static final String PREFIX = "greylist.";
-    private static final Set<String> KEYS = Set.of("greylist.delay", "greylist.retryWindow", "greylist.lifetime",
-        "greylist.autoWhitelistAfter", "greylist.ipv4Prefix", "greylist.ipv6Prefix", "greylist.whitelist.clients",
-        "greylist.whitelist.senders", "greylist.whitelist.recipients");
+    public static final Option<Duration> DELAY = Option.duration("greylist.delay", Duration.ofSeconds(300),
+        "a new triplet (client network, sender, recipient) is deferred until this has passed (0s: the first retry passes)");
+    public static final Option<Duration> RETRY_WINDOW = Option.positiveDuration("greylist.retryWindow", Duration.ofDays(2),
+        "a retry after the delay and within this window passes");
+    public static final Option<Duration> LIFETIME = Option.positiveDuration("greylist.lifetime", Duration.ofDays(35),
+        "how long a passed triplet is remembered");
+    public static final Option<Integer> AUTO_WHITELIST_AFTER = Option.integer("greylist.autoWhitelistAfter", 5, 0, 1_000_000,
+        "passed triplets before a client network is whitelisted (0: never)");
+    public static final Option<Integer> IPV4_PREFIX = Option.integer("greylist.ipv4Prefix", 24, 8, 32, "client network of a triplet, IPv4");
+    public static final Option<Integer> IPV6_PREFIX = Option.integer("greylist.ipv6Prefix", 64, 16, 128,
+        "client network of a triplet, IPv6");
+    public static final Option<List<IpNetwork>> WHITELIST_CLIENTS = Option.networks("greylist.whitelist.clients",
+        "clients never greylisted");
+    public static final Option<List<String>> WHITELIST_SENDERS = Option.list("greylist.whitelist.senders", null,
+        "sender addresses or domains never greylisted");
+    public static final Option<List<String>> WHITELIST_RECIPIENTS = Option.list("greylist.whitelist.recipients", null,
+        "recipient addresses or domains never greylisted");
+    public static final OptionSection OPTIONS = OptionSection.of("greylist.", "Greylisting", DELAY, RETRY_WINDOW, LIFETIME,
+        AUTO_WHITELIST_AFTER, IPV4_PREFIX, IPV6_PREFIX, WHITELIST_CLIENTS, WHITELIST_SENDERS, WHITELIST_RECIPIENTS);
 
     private final Duration delay;
     private final Duration retryWindow;
@@ -42,18 +56,18 @@ public final class GreylistConfig {
     private final List<String> senders;
     private final List<String> recipients;
 
-    private GreylistConfig(Map<String, String> p) {
-        this.delay = duration(p, "greylist.delay", Duration.ofSeconds(300));
-        this.retryWindow = duration(p, "greylist.retryWindow", Duration.ofDays(2));
-        this.lifetime = duration(p, "greylist.lifetime", Duration.ofDays(35));
-        this.autoWhitelistAfter = integer(p, "greylist.autoWhitelistAfter", 5, 0, 1_000_000);
-        this.ipv4Prefix = integer(p, "greylist.ipv4Prefix", 24, 8, 32);
-        this.ipv6Prefix = integer(p, "greylist.ipv6Prefix", 64, 16, 128);
-        this.clients = networks(p.getOrDefault("greylist.whitelist.clients", ""));
-        this.senders = list(p.getOrDefault("greylist.whitelist.senders", ""));
-        this.recipients = list(p.getOrDefault("greylist.whitelist.recipients", ""));
+    private GreylistConfig(OptionValues values) {
+        this.delay = values.get(DELAY);
+        this.retryWindow = values.get(RETRY_WINDOW);
+        this.lifetime = values.get(LIFETIME);
+        this.autoWhitelistAfter = values.get(AUTO_WHITELIST_AFTER);
+        this.ipv4Prefix = values.get(IPV4_PREFIX);
+        this.ipv6Prefix = values.get(IPV6_PREFIX);
+        this.clients = values.get(WHITELIST_CLIENTS);
+        this.senders = values.get(WHITELIST_SENDERS);
+        this.recipients = values.get(WHITELIST_RECIPIENTS);
         if (retryWindow.compareTo(delay) <= 0) {
-            throw new IllegalArgumentException("greylist.retryWindow (" + retryWindow + ") must be longer than greylist.delay ("
+            throw new IllegalArgumentException(RETRY_WINDOW + " (" + retryWindow + ") must be longer than " + DELAY + " ("
                 + delay + ")");
         }
     }
@@ -62,12 +76,7 @@ public final class GreylistConfig {
      * @throws IllegalArgumentException naming the bad or unknown key
      */
     public static GreylistConfig fromProperties(Map<String, String> properties) {
-        for (String key : properties.keySet()) {
-            if (key.startsWith(PREFIX) && !KEYS.contains(key)) {
-                throw new IllegalArgumentException("Unknown key '" + key + "' (known: " + String.join(", ", KEYS) + ")");
-            }
-        }
-        return new GreylistConfig(properties);
+        return new GreylistConfig(OPTIONS.read(properties));
     }
 
     public static GreylistConfig defaults() {
@@ -108,37 +117,5 @@ public final class GreylistConfig {
 
     public List<String> whitelistedRecipients() {
         return recipients;
-    }
-
-    private static Duration duration(Map<String, String> p, String key, Duration def) {
-        String v = p.get(key);
-        return v == null || v.isBlank() ? def : ConfigValues.duration(key, v);
-    }
-
-    private static int integer(Map<String, String> p, String key, int def, int min, int max) {
-        String v = p.get(key);
-        return v == null || v.isBlank() ? def : ConfigValues.intInRange(key, v, min, max);
-    }
-
-    private static List<IpNetwork> networks(String value) {
-        List<IpNetwork> result = new ArrayList<>();
-        for (String entry : list(value)) {
-            try {
-                result.add(IpNetwork.parse(entry));
-            } catch (IllegalArgumentException e) {
-                throw ConfigValues.bad("greylist.whitelist.clients", entry, "an IP address or network");
-            }
-        }
-        return List.copyOf(result);
-    }
-
-    private static List<String> list(String value) {
-        List<String> result = new ArrayList<>();
-        for (String entry : value.split("[,\\s]+")) {
-            if (!entry.isBlank()) {
-                result.add(entry.trim().toLowerCase(Locale.ROOT));
-            }
-        }
-        return List.copyOf(result);
     }
 }

@@ -1,6 +1,7 @@
 package org.tracewall.james;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -11,15 +12,17 @@ import javax.mail.MessagingException;
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
+import org.tracewall.core.content.ContentRules;
 import org.tracewall.core.score.Direction;
 import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.score.ScoreInput;
 import org.tracewall.core.score.ScoringPolicy;
+import org.tracewall.core.score.Symbol;
 import org.tracewall.reputation.text.MessageText;
 
 /**
  * Scores a James {@link Mail} with the policy: envelope, direction and recorded symbols from the
- * mail, content from its MIME message. Both the end-of-DATA hook and the mailet use it, so the
+ * mail, plus the content check's symbols over its MIME message. Both the end-of-DATA hook and the mailet use it, so the
  * session and the mailet container reach the same verdict on the same facts.
  */
 public final class MessageScoring {
@@ -27,25 +30,33 @@ public final class MessageScoring {
     }
 
     /**
+     * @param rules       the content check, run over the message's headers and text
      * @param text        the mail's text ({@link MailText}), asked for only when a content rule reads the body
      * @param client      the SMTP client, null when unknown
      * @param localSender the sender authenticated or came from a trusted network
      * @param isLocal     whether a domain is one of this server's
      */
-    public static ScoreDecision evaluate(ScoringPolicy policy, Supplier<MessageText> text, Mail mail, InetAddress client,
+    public static ScoreDecision evaluate(ScoringPolicy policy, ContentRules rules, Supplier<MessageText> text, Mail mail, InetAddress client,
                                          boolean localSender, Predicate<Domain> isLocal) {
         List<MailAddress> recipients = List.copyOf(mail.getRecipients());
         boolean allLocal = !recipients.isEmpty() && recipients.stream().allMatch(r -> isLocal.test(r.getDomain()));
-        MimeMessageContent content = null;
-        try {
-            content = mail.getMessage() == null ? null : new MimeMessageContent(mail.getMessage(), () -> text.get().body());
-        } catch (MessagingException e) {
-            // no readable message: content rules do not run
-        }
+        List<Symbol> symbols = new ArrayList<>(ScoreSymbols.read(mail));
+        symbols.addAll(detect(rules, text, mail));
         ScoreInput input = new ScoreInput(client,
             mail.getMaybeSender().asOptional().map(s -> s.getDomain().asString()).orElse(null),
             recipients.stream().map(r -> r.getDomain().asString()).distinct().collect(Collectors.toList()),
-            Direction.of(localSender, allLocal), ScoreSymbols.read(mail), content);
+            Direction.of(localSender, allLocal), symbols);
         return policy.evaluate(input);
+    }
+
+    private static List<Symbol> detect(ContentRules rules, Supplier<MessageText> text, Mail mail) {
+        try {
+            if (rules.isEmpty() || mail.getMessage() == null) {
+                return List.of();
+            }
+            return rules.detect(new MimeMessageContent(mail.getMessage(), () -> text.get().body()));
+        } catch (MessagingException e) {
+            return List.of(); // no readable message: the content rules have nothing to read
+        }
     }
 }

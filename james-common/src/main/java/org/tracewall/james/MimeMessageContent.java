@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
-import org.tracewall.core.score.MessageContent;
+import org.tracewall.core.content.MessageContent;
 import org.tracewall.reputation.text.HeaderText;
 
 /**

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.tracewall.core.auth.AuthThrottle;
 import org.tracewall.core.config.TracewallSettings;
 import org.tracewall.core.config.WebAdminAccessConfig;
+import org.tracewall.core.content.ContentRules;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.dnsbl.DnsListChecker;
@@ -120,6 +121,10 @@ public class TracewallRuntime {
     /** The {@code score.*} policy: weights, combinations, content rules, thresholds, groups. */
     public ScoringPolicy scoring() {
         return engine.scoring();
+    }
+
+    public ContentRules contentRules() {
+        return engine.contentRules();
     }
 
     /** The Bayes filter over the model of {@code bayes.*} (a file, or the state store). */

@@ -2,9 +2,10 @@ package org.tracewall.core.auth;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
-import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
 
 /**
  * The {@code auth.*} keys of tracewall.properties: how many failed logins a client address and
@@ -17,10 +18,13 @@ import org.tracewall.core.config.ConfigValues;
  * </pre>
  */
 public final class AuthThrottleConfig {
-    private static final String PER_CLIENT = "auth.failures.perClient";
-    private static final String PER_ACCOUNT = "auth.failures.perAccount";
-    private static final String WINDOW = "auth.failures.window";
-    private static final Set<String> KEYS = Set.of(PER_CLIENT, PER_ACCOUNT, WINDOW);
+    public static final Option<Integer> PER_CLIENT = Option.integer("auth.failures.perClient", 10, 0, 1_000_000,
+        "failed SMTP logins per client address within the window before 454 until it ends (0: no limit)");
+    public static final Option<Integer> PER_ACCOUNT = Option.integer("auth.failures.perAccount", 10, 0, 1_000_000,
+        "failed SMTP logins per account within the window before 454 until it ends (0: no limit)");
+    public static final Option<Duration> WINDOW = Option.positiveDuration("auth.failures.window", Duration.ofMinutes(15),
+        "how long failures are counted");
+    public static final OptionSection OPTIONS = OptionSection.of("auth.", "SMTP login failures", PER_CLIENT, PER_ACCOUNT, WINDOW);
 
     private final int perClient;
     private final int perAccount;
@@ -36,17 +40,8 @@ public final class AuthThrottleConfig {
      * @throws IllegalArgumentException naming the bad or unknown key
      */
     public static AuthThrottleConfig fromProperties(Map<String, String> p) {
-        for (String key : p.keySet()) {
-            if (key.startsWith("auth.") && !KEYS.contains(key)) {
-                throw new IllegalArgumentException("Unknown key '" + key + "' (known: " + String.join(", ", KEYS) + ")");
-            }
-        }
-        Duration window = ConfigValues.duration(WINDOW, p.getOrDefault(WINDOW, "15m"));
-        if (window.isZero() || window.isNegative()) {
-            throw ConfigValues.bad(WINDOW, p.get(WINDOW), "a positive duration");
-        }
-        return new AuthThrottleConfig(ConfigValues.intInRange(PER_CLIENT, p.getOrDefault(PER_CLIENT, "10"), 0, 1_000_000),
-            ConfigValues.intInRange(PER_ACCOUNT, p.getOrDefault(PER_ACCOUNT, "10"), 0, 1_000_000), window);
+        OptionValues values = OPTIONS.read(p);
+        return new AuthThrottleConfig(values.get(PER_CLIENT), values.get(PER_ACCOUNT), values.get(WINDOW));
     }
 
     public static AuthThrottleConfig defaults() {

@@ -53,6 +53,43 @@ public final class ConfigValues {
         }
     }
 
+    /** The shortest exact form {@link #duration} reads back: 300s as "5m", 2 days as "2d". */
+    public static String format(Duration duration) {
+        long ms = duration.toMillis();
+        if (ms % 1000 != 0) {
+            return ms + "ms";
+        }
+        long s = ms / 1000;
+        if (s != 0 && s % 86_400 == 0) {
+            return s / 86_400 + "d";
+        }
+        if (s != 0 && s % 3600 == 0) {
+            return s / 3600 + "h";
+        }
+        if (s != 0 && s % 60 == 0) {
+            return s / 60 + "m";
+        }
+        return s + "s";
+    }
+
+    /** A finite decimal number. */
+    public static double number(String key, String value) {
+        try {
+            double parsed = Double.parseDouble(value.trim());
+            if (Double.isFinite(parsed)) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw bad(key, value, "a number");
+    }
+
+    /** A number as written in the reference: 1.0 as "1", 0.5 as "0.5". */
+    public static String format(double number) {
+        return number == Math.rint(number) && Math.abs(number) < 1e15 ? Long.toString((long) number) : Double.toString(number);
+    }
+
     public static int intInRange(String key, String value, int min, int max) {
         int parsed;
         try {
@@ -116,8 +153,13 @@ public final class ConfigValues {
 
     /** The list of IP addresses and networks under {@code key} (absent: empty). */
     public static List<IpNetwork> networks(Map<String, String> properties, String key) {
+        return networks(key, properties.getOrDefault(key, ""));
+    }
+
+    /** IP addresses and networks, comma- or space-separated. */
+    public static List<IpNetwork> networks(String key, String value) {
         List<IpNetwork> result = new ArrayList<>();
-        for (String entry : list(properties.getOrDefault(key, ""))) {
+        for (String entry : list(value)) {
             try {
                 result.add(IpNetwork.parse(entry));
             } catch (IllegalArgumentException e) {

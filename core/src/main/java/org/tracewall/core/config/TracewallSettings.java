@@ -1,6 +1,5 @@
 package org.tracewall.core.config;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -8,14 +7,10 @@ import java.util.TreeMap;
 import org.tracewall.core.dns.DnsConfig;
 
 /**
- * Everything read from {@code conf/tracewall.properties}, validated once at startup. Unknown
- * keys are refused (a typo such as {@code dns.server} must not silently fall back to a default).
+ * Everything read from {@code conf/tracewall.properties}, as read: the raw keys and the resolver
+ * settings every part shares. Each section checks its own keys when it reads them ({@link OptionSection}).
  */
 public final class TracewallSettings {
-    /** Key prefixes owned by a section of the settings; each section validates its own keys. */
-    private static final List<String> KNOWN_PREFIXES = List.of("dns.", "traceability.", "store.", "greylist.", "rate.",
-        "dnsbl.", "score.", "bayes.", "attachments.", "quarantine.", "auth.", "webadmin.");
-
     private final Map<String, String> raw;
     private final DnsConfig dns;
 
@@ -25,19 +20,12 @@ public final class TracewallSettings {
     }
 
     /**
-     * Validates and keeps the properties.
+     * Keeps the properties, sorted, and reads the {@code dns.*} section.
      *
-     * @throws IllegalArgumentException naming the first bad key
+     * @throws IllegalArgumentException naming the first bad {@code dns.*} key
      */
     public static TracewallSettings from(Map<String, String> properties) {
-        Map<String, String> sorted = new TreeMap<>(properties);
-        for (String key : sorted.keySet()) {
-            if (KNOWN_PREFIXES.stream().noneMatch(key::startsWith)) {
-                throw new IllegalArgumentException("Unknown key '" + key + "' in tracewall.properties (known prefixes: "
-                    + String.join(", ", KNOWN_PREFIXES) + ")");
-            }
-        }
-        return new TracewallSettings(sorted);
+        return new TracewallSettings(new TreeMap<>(properties));
     }
 
     public static TracewallSettings defaults() {

@@ -1,10 +1,8 @@
 package org.tracewall.core.config;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The {@code webadmin.*} keys of tracewall.properties: which Host names WebAdmin answers to and
@@ -18,9 +16,13 @@ import java.util.Set;
  * </pre>
  */
 public final class WebAdminAccessConfig {
-    private static final String HOSTS = "webadmin.allowedHosts";
-    private static final String ORIGINS = "webadmin.allowedOrigins";
-    private static final Set<String> KEYS = Set.of(HOSTS, ORIGINS);
+    public static final Option<List<String>> ALLOWED_HOSTS = Option.list("webadmin.allowedHosts", "localhost, 127.0.0.1, [::1]",
+        "Host names WebAdmin answers; add the name you reach it by").requiring(hosts -> !hosts.isEmpty(), "at least one host name");
+    public static final Option<List<String>> ALLOWED_ORIGINS = Option.list("webadmin.allowedOrigins", null,
+        "browser origins allowed to call WebAdmin, such as https://admin.example.com")
+        .requiring(origins -> origins.stream().allMatch(o -> o.matches("https?://[^/\\s]+")),
+            "origins such as https://admin.example.com (scheme and host, no path)");
+    public static final OptionSection OPTIONS = OptionSection.of("webadmin.", "WebAdmin access", ALLOWED_HOSTS, ALLOWED_ORIGINS);
 
     private final List<String> allowedHosts;
     private final List<String> allowedOrigins;
@@ -34,22 +36,8 @@ public final class WebAdminAccessConfig {
      * @throws IllegalArgumentException naming the bad or unknown key
      */
     public static WebAdminAccessConfig fromProperties(Map<String, String> p) {
-        for (String key : p.keySet()) {
-            if (key.startsWith("webadmin.") && !KEYS.contains(key)) {
-                throw new IllegalArgumentException("Unknown key '" + key + "' (known: " + String.join(", ", KEYS) + ")");
-            }
-        }
-        List<String> hosts = list(p.getOrDefault(HOSTS, "localhost, 127.0.0.1, [::1]"));
-        if (hosts.isEmpty()) {
-            throw ConfigValues.bad(HOSTS, p.get(HOSTS), "at least one host name");
-        }
-        List<String> origins = list(p.getOrDefault(ORIGINS, ""));
-        for (String origin : origins) {
-            if (!origin.matches("https?://[^/\\s]+")) {
-                throw ConfigValues.bad(ORIGINS, origin, "origins such as https://admin.example.com (scheme and host, no path)");
-            }
-        }
-        return new WebAdminAccessConfig(hosts, origins);
+        OptionValues values = OPTIONS.read(p);
+        return new WebAdminAccessConfig(values.get(ALLOWED_HOSTS), values.get(ALLOWED_ORIGINS));
     }
 
     /** Whether a request's Host header (name, optional port) names this server. */
@@ -70,15 +58,5 @@ public final class WebAdminAccessConfig {
     /** Whether a browser page of this origin may call WebAdmin; requests without Origin are not from another page. */
     public boolean isAllowedOrigin(String origin) {
         return origin != null && allowedOrigins.contains(origin.trim().toLowerCase(Locale.ROOT));
-    }
-
-    private static List<String> list(String value) {
-        List<String> items = new ArrayList<>();
-        for (String item : value.split("[,\\s]+")) {
-            if (!item.isBlank()) {
-                items.add(item.trim().toLowerCase(Locale.ROOT));
-            }
-        }
-        return items;
     }
 }

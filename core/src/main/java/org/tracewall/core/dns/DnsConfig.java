@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
 import org.xbill.DNS.ResolverConfig;
 
 /**
@@ -18,15 +19,28 @@ import org.xbill.DNS.ResolverConfig;
  * dead server costs at most {@code deadline} and then reads as a temporary failure.
  */
 public final class DnsConfig {
-    public static final String SERVERS = "dns.servers";
-    public static final String TIMEOUT = "dns.timeout";
-    public static final String RETRIES = "dns.retries";
-    public static final String DEADLINE = "dns.deadline";
-    public static final String CACHE_SIZE = "dns.cache.size";
-    public static final String CACHE_MAX_TTL = "dns.cache.maxTtl";
-    public static final String PENDING_PER_NETWORK = "dns.pendingPerNetwork";
-    public static final String PENDING_PER_ZONE = "dns.pendingPerZone";
-    public static final String PENDING_TOTAL = "dns.pendingTotal";
+    public static final Option<List<InetSocketAddress>> SERVERS = Option.<List<InetSocketAddress>>of("dns.servers", "host[:port] list",
+        DnsConfig::servers, List.of(), "resolvers to ask, comma separated; [::1]:5353 for IPv6")
+        .defaultReads("the system's (resolv.conf)");
+    public static final Option<Duration> TIMEOUT = Option.positiveDuration("dns.timeout", Duration.ofSeconds(2),
+        "one attempt to one server");
+    public static final Option<Integer> RETRIES = Option.integer("dns.retries", 1, 0, 10, "retries per server");
+    public static final Option<Duration> DEADLINE = Option.positiveDuration("dns.deadline", Duration.ofSeconds(6),
+        "a whole lookup; past it the answer is a temporary failure (SMTP 4xx)");
+    public static final Option<Integer> CACHE_SIZE = Option.integer("dns.cache.size", 10_000, 0, 10_000_000,
+        "cached answers (0 disables the cache)");
+    public static final Option<Duration> CACHE_MAX_TTL = Option.duration("dns.cache.maxTtl", Duration.ofHours(1),
+        "cap on any cached TTL");
+    public static final Option<Integer> PENDING_PER_NETWORK = Option.integer("dns.pendingPerNetwork", 4, 0, 100_000,
+        "SMTP sessions of one client network (IPv4 /24, IPv6 /64) that may wait on uncached DNS-bound checks at once; "
+            + "past it 451 4.4.5 (0: no bound)");
+    public static final Option<Integer> PENDING_PER_ZONE = Option.integer("dns.pendingPerZone", 4, 0, 100_000,
+        "SMTP sessions that may wait on uncached checks about one registrable domain at once (0: no bound)");
+    public static final Option<Integer> PENDING_TOTAL = Option.integer("dns.pendingTotal", 16, 0, 100_000,
+        "SMTP sessions of all clients that may wait on uncached DNS-bound checks at once; a check whose answer is cached "
+            + "needs no permit (0: no bound)");
+    public static final OptionSection OPTIONS = OptionSection.of("dns.", "DNS resolver", SERVERS, TIMEOUT, RETRIES, DEADLINE,
+        CACHE_SIZE, CACHE_MAX_TTL, PENDING_PER_NETWORK, PENDING_PER_ZONE, PENDING_TOTAL);
 
     private final List<InetSocketAddress> servers;
     private final Duration timeout;
@@ -65,36 +79,23 @@ public final class DnsConfig {
      * @throws IllegalArgumentException naming the bad key
      */
     public static DnsConfig fromProperties(Map<String, String> properties) {
-        Set<String> known = Set.of(SERVERS, TIMEOUT, RETRIES, DEADLINE, CACHE_SIZE, CACHE_MAX_TTL,
-            PENDING_PER_NETWORK, PENDING_PER_ZONE, PENDING_TOTAL);
-        for (String key : properties.keySet()) {
-            if (key.startsWith("dns.") && !known.contains(key)) {
-                throw new IllegalArgumentException("Unknown key '" + key + "' (known: " + String.join(", ", new TreeSet<>(known)) + ")");
-            }
-        }
+        OptionValues values = OPTIONS.read(properties);
         Builder b = builder();
-        String servers = properties.get(SERVERS);
-        if (servers != null && !servers.isBlank()) {
-            for (String server : servers.split("[,\\s]+")) {
-                if (!server.isEmpty()) {
-                    b.server(ConfigValues.hostAndPort(SERVERS, server, 53));
-                }
+        values.get(SERVERS).forEach(b::server);
+        return b.timeout(values.get(TIMEOUT)).retries(values.get(RETRIES)).deadline(values.get(DEADLINE))
+            .cacheSize(values.get(CACHE_SIZE)).cacheMaxTtl(values.get(CACHE_MAX_TTL))
+            .pendingPerNetwork(values.get(PENDING_PER_NETWORK)).pendingPerZone(values.get(PENDING_PER_ZONE))
+            .pendingTotal(values.get(PENDING_TOTAL)).build();
+    }
+
+    private static List<InetSocketAddress> servers(String key, String value) {
+        List<InetSocketAddress> servers = new ArrayList<>();
+        for (String server : value.split("[,\\s]+")) {
+            if (!server.isEmpty()) {
+                servers.add(ConfigValues.hostAndPort(key, server, 53));
             }
         }
-        ConfigValues.ifPresent(properties, TIMEOUT, v -> b.timeout(ConfigValues.duration(TIMEOUT, v)));
-        ConfigValues.ifPresent(properties, RETRIES, v -> b.retries(ConfigValues.intInRange(RETRIES, v, 0, 10)));
-        ConfigValues.ifPresent(properties, DEADLINE, v -> b.deadline(ConfigValues.duration(DEADLINE, v)));
-        ConfigValues.ifPresent(properties, CACHE_SIZE,
-            v -> b.cacheSize(ConfigValues.intInRange(CACHE_SIZE, v, 0, 10_000_000)));
-        ConfigValues.ifPresent(properties, CACHE_MAX_TTL,
-            v -> b.cacheMaxTtl(ConfigValues.duration(CACHE_MAX_TTL, v)));
-        ConfigValues.ifPresent(properties, PENDING_PER_NETWORK,
-            v -> b.pendingPerNetwork(ConfigValues.intInRange(PENDING_PER_NETWORK, v, 0, 100_000)));
-        ConfigValues.ifPresent(properties, PENDING_PER_ZONE,
-            v -> b.pendingPerZone(ConfigValues.intInRange(PENDING_PER_ZONE, v, 0, 100_000)));
-        ConfigValues.ifPresent(properties, PENDING_TOTAL,
-            v -> b.pendingTotal(ConfigValues.intInRange(PENDING_TOTAL, v, 0, 100_000)));
-        return b.build();
+        return List.copyOf(servers);
     }
 
     /** Servers to ask; empty means the system's. */
@@ -163,14 +164,14 @@ public final class DnsConfig {
     /** Collects and cross-checks the settings. */
     public static final class Builder {
         private final List<InetSocketAddress> servers = new ArrayList<>();
-        private Duration timeout = Duration.ofSeconds(2);
-        private int retries = 1;
-        private Duration deadline = Duration.ofSeconds(6);
-        private int cacheSize = 10_000;
-        private Duration cacheMaxTtl = Duration.ofHours(1);
-        private int pendingPerNetwork = 4;
-        private int pendingPerZone = 4;
-        private int pendingTotal = 16;
+        private Duration timeout = TIMEOUT.defaultValue();
+        private int retries = RETRIES.defaultValue();
+        private Duration deadline = DEADLINE.defaultValue();
+        private int cacheSize = CACHE_SIZE.defaultValue();
+        private Duration cacheMaxTtl = CACHE_MAX_TTL.defaultValue();
+        private int pendingPerNetwork = PENDING_PER_NETWORK.defaultValue();
+        private int pendingPerZone = PENDING_PER_ZONE.defaultValue();
+        private int pendingTotal = PENDING_TOTAL.defaultValue();
 
         private Builder() {
         }
@@ -190,7 +191,7 @@ public final class DnsConfig {
             return this;
         }
 
-        private static int nonNegative(String key, int value) {
+        private static int nonNegative(Option<Integer> key, int value) {
             if (value < 0) {
                 throw new IllegalArgumentException(key + " must be >= 0, got " + value);
             }
@@ -233,7 +234,7 @@ public final class DnsConfig {
         }
 
         public Builder cacheMaxTtl(Duration cacheMaxTtl) {
-            this.cacheMaxTtl = Objects.requireNonNull(cacheMaxTtl, CACHE_MAX_TTL);
+            this.cacheMaxTtl = Objects.requireNonNull(cacheMaxTtl, CACHE_MAX_TTL.name());
             return this;
         }
 
@@ -245,7 +246,7 @@ public final class DnsConfig {
             return new DnsConfig(this);
         }
 
-        private static Duration positive(String key, Duration value) {
+        private static Duration positive(Option<Duration> key, Duration value) {
             if (value == null || value.isZero() || value.isNegative()) {
                 throw new IllegalArgumentException(key + " must be a positive duration, got " + value);
             }

@@ -2,14 +2,12 @@ package org.tracewall.core.dnsbl;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
 import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.net.IpNetwork;
 
@@ -31,9 +29,22 @@ import org.tracewall.core.net.IpNetwork;
  * </pre>
  */
 public final class DnsListConfig {
-    public static final String PREFIX = "dnsbl.";
-    private static final Pattern LIST_KEY = Pattern.compile("dnsbl\\.list\\.([A-Za-z0-9_-]+)\\.(zone|weight|codes|message|type)");
-    private static final String DEFAULT_MESSAGE = "$ip is listed in $list";
+    public static final Option<Double> THRESHOLD = Option.number("dnsbl.threshold", 1.0,
+        "the sum of the listing lists' weights that refuses the client at RCPT (550)");
+    public static final Option<String> ZONE = Option.text("dnsbl.list.<name>.zone", null,
+        "the list's DNS zone (required for each list)");
+    public static final Option<Double> WEIGHT = Option.number("dnsbl.list.<name>.weight", 1.0,
+        "what a listing adds; negative vouches (DNSWL)");
+    public static final Option<List<IpNetwork>> CODES = Option.<List<IpNetwork>>of("dnsbl.list.<name>.codes",
+        "networks or ranges such as 127.0.0.2-127.0.0.11", DnsListConfig::codes, List.of(),
+        "answers that count as listed; an error answer (127.255.255.x) never counts").defaultReads("127.0.0.0/8");
+    public static final Option<String> MESSAGE = Option.text("dnsbl.list.<name>.message", "$ip is listed in $list",
+        "the refusal text; $ip and $list are replaced");
+    public static final Option<DnsList.Kind> TYPE = Option.choice("dnsbl.list.<name>.type", DnsList.Kind.class, DnsList.Kind.IP,
+        "ip: the client address; domain: the HELO and MAIL FROM domains (DBL)");
+    public static final OptionSection OPTIONS = OptionSection.of("dnsbl.", "DNS lists", THRESHOLD, ZONE, WEIGHT, CODES, MESSAGE,
+        TYPE);
+    private static final List<IpNetwork> DEFAULT_CODES = codes("dnsbl.list.<name>.codes", "127.0.0.0/8");
 
     private final double threshold;
     private final List<DnsList> lists;
@@ -44,34 +55,13 @@ public final class DnsListConfig {
     }
 
     public static DnsListConfig fromProperties(Map<String, String> p) {
-        Set<String> names = new TreeSet<>();
-        for (String key : p.keySet()) {
-            if (!key.startsWith(PREFIX) || key.equals("dnsbl.threshold")) {
-                continue;
-            }
-            Matcher m = LIST_KEY.matcher(key);
-            if (!m.matches()) {
-                throw new IllegalArgumentException("Unknown key '" + key + "' (dnsbl.threshold, dnsbl.list.<name>.zone|weight|codes|message|type)");
-            }
-            names.add(m.group(1));
-        }
+        OptionValues values = OPTIONS.read(p);
         List<DnsList> lists = new ArrayList<>();
-        for (String name : names) {
-            String prefix = PREFIX + "list." + name + ".";
-            String zone = p.get(prefix + "zone");
-            if (zone == null || zone.isBlank()) {
-                throw new IllegalArgumentException("Missing key '" + prefix + "zone'");
-            }
-            String type = p.getOrDefault(prefix + "type", "ip").trim().toLowerCase(Locale.ROOT);
-            if (!type.equals("ip") && !type.equals("domain")) {
-                throw ConfigValues.bad(prefix + "type", type, "ip or domain");
-            }
-            lists.add(new DnsList(name, zone.trim(), type.equals("ip") ? DnsList.Kind.IP : DnsList.Kind.DOMAIN,
-                number(prefix + "weight", p.getOrDefault(prefix + "weight", "1.0")),
-                codes(prefix + "codes", p.getOrDefault(prefix + "codes", "127.0.0.0/8")),
-                p.getOrDefault(prefix + "message", DEFAULT_MESSAGE).trim()));
+        for (String name : values.names(ZONE, WEIGHT, CODES, MESSAGE, TYPE)) {
+            lists.add(new DnsList(name, values.require(ZONE, name), values.get(TYPE, name), values.get(WEIGHT, name),
+                values.find(CODES, name).orElse(DEFAULT_CODES), values.get(MESSAGE, name)));
         }
-        return new DnsListConfig(number("dnsbl.threshold", p.getOrDefault("dnsbl.threshold", "1.0")), lists);
+        return new DnsListConfig(values.get(THRESHOLD), lists);
     }
 
     public double threshold() {
@@ -80,14 +70,6 @@ public final class DnsListConfig {
 
     public List<DnsList> lists() {
         return lists;
-    }
-
-    private static double number(String key, String value) {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw ConfigValues.bad(key, value, "a number");
-        }
     }
 
     /** "127.0.0.2-127.0.0.11, 127.0.1.0/24" as networks (a range becomes host networks). */

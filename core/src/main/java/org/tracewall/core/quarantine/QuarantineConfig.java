@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
 
 /**
  * The {@code quarantine.*} keys of tracewall.properties: reminder digests and release links.
@@ -20,8 +22,18 @@ import org.tracewall.core.config.ConfigValues;
  * </pre>
  */
 public final class QuarantineConfig {
-    private static final Set<String> KEYS = Set.of("quarantine.repository", "quarantine.linkLifetime", "quarantine.secret",
-        "quarantine.releaseAddress", "quarantine.digestFrom");
+    public static final Option<String> REPOSITORY = Option.text("quarantine.repository", "file://var/mail/quarantine/",
+        "where ToRepository keeps quarantined mail (digests read it)");
+    public static final Option<Duration> LINK_LIFETIME = Option.positiveDuration("quarantine.linkLifetime", Duration.ofDays(7),
+        "release links expire after this");
+    public static final Option<String> SECRET = Option.<String>of("quarantine.secret", "text of 32 characters or more",
+        QuarantineConfig::secret, null, "HMAC key of release links").defaultReads("generated, kept in the state store");
+    public static final Option<String> RELEASE_ADDRESS = address("quarantine.releaseAddress", "where release requests are sent")
+        .defaultReads("quarantine-release@ the default domain");
+    public static final Option<String> DIGEST_FROM = address("quarantine.digestFrom", "the sender of digests")
+        .defaultReads("postmaster@ the default domain");
+    public static final OptionSection OPTIONS = OptionSection.of("quarantine.", "Quarantine", REPOSITORY, LINK_LIFETIME, SECRET,
+        RELEASE_ADDRESS, DIGEST_FROM);
 
     private final String repository;
     private final Duration linkLifetime;
@@ -41,30 +53,22 @@ public final class QuarantineConfig {
      * @throws IllegalArgumentException naming the bad or unknown key
      */
     public static QuarantineConfig fromProperties(Map<String, String> p) {
-        for (String key : p.keySet()) {
-            if (key.startsWith("quarantine.") && !KEYS.contains(key)) {
-                throw new IllegalArgumentException("Unknown key '" + key + "' (known: " + String.join(", ", KEYS) + ")");
-            }
-        }
-        Duration lifetime = ConfigValues.duration("quarantine.linkLifetime", p.getOrDefault("quarantine.linkLifetime", "7d"));
-        if (lifetime.isZero() || lifetime.isNegative()) {
-            throw ConfigValues.bad("quarantine.linkLifetime", p.get("quarantine.linkLifetime"), "a positive duration");
-        }
-        String secret = p.getOrDefault("quarantine.secret", "").trim();
-        if (!secret.isEmpty() && secret.length() < 32) {
-            throw ConfigValues.bad("quarantine.secret", "(" + secret.length() + " characters)", "at least 32 characters");
-        }
-        return new QuarantineConfig(p.getOrDefault("quarantine.repository", "file://var/mail/quarantine/").trim(), lifetime,
-            secret.isEmpty() ? null : secret.getBytes(StandardCharsets.UTF_8),
-            address(p, "quarantine.releaseAddress"), address(p, "quarantine.digestFrom"));
+        OptionValues values = OPTIONS.read(p);
+        return new QuarantineConfig(values.get(REPOSITORY), values.get(LINK_LIFETIME),
+            values.find(SECRET).map(secret -> secret.getBytes(StandardCharsets.UTF_8)).orElse(null),
+            values.get(RELEASE_ADDRESS), values.get(DIGEST_FROM));
     }
 
-    private static String address(Map<String, String> p, String key) {
-        String value = p.getOrDefault(key, "").trim();
-        if (!value.isEmpty() && !value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw ConfigValues.bad(key, value, "an address like name@example.com");
+    /** The error tells the length, never the secret: startup failures end up in logs. */
+    private static String secret(String key, String value) {
+        if (value.length() < 32) {
+            throw ConfigValues.bad(key, "(" + value.length() + " characters)", "at least 32 characters");
         }
-        return value.isEmpty() ? null : value;
+        return value;
+    }
+
+    private static Option<String> address(String name, String doc) {
+        return Option.text(name, null, doc).requiring(v -> v.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "an address like name@example.com");
     }
 
     public String repository() {

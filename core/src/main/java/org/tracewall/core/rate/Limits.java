@@ -1,8 +1,6 @@
 package org.tracewall.core.rate;
 
-import java.util.Map;
-
-import org.tracewall.core.config.ConfigValues;
+import java.util.List;
 
 /** The limits of one policy group; 0 means unlimited. */
 public final class Limits {
@@ -30,25 +28,19 @@ public final class Limits {
         this.connectionsPerMinute = connectionsPerMinute;
     }
 
-    /** Defaults for clients in no group. */
-    static Limits defaults() {
-        return new Limits(200, 2000, 100, 300, 100, 60);
+    /** The limits in the order of {@link #of} and {@link #values}, as their keys name them. */
+    static final List<String> NAMES = List.of(MESSAGES_PER_15M, MESSAGES_PER_DAY, SENDER_MESSAGES_PER_15M, USER_MESSAGES_PER_15M,
+        RECIPIENTS_PER_MESSAGE, CONNECTIONS_PER_MINUTE);
+
+    /** The limits named by {@link #NAMES}, in that order. */
+    static Limits of(List<Integer> values) {
+        return new Limits(values.get(0), values.get(1), values.get(2), values.get(3), values.get(4), values.get(5));
     }
 
-    /** Reads "{prefix}messagesPer15m" ..., each absent key taken from {@code base}. */
-    static Limits read(Map<String, String> p, String prefix, Limits base) {
-        return new Limits(
-            value(p, prefix + MESSAGES_PER_15M, base.messagesPer15m),
-            value(p, prefix + MESSAGES_PER_DAY, base.messagesPerDay),
-            value(p, prefix + SENDER_MESSAGES_PER_15M, base.senderMessagesPer15m),
-            value(p, prefix + USER_MESSAGES_PER_15M, base.userMessagesPer15m),
-            value(p, prefix + RECIPIENTS_PER_MESSAGE, base.recipientsPerMessage),
-            value(p, prefix + CONNECTIONS_PER_MINUTE, base.connectionsPerMinute));
-    }
-
-    private static int value(Map<String, String> p, String key, int def) {
-        String v = p.get(key);
-        return v == null || v.isBlank() ? def : ConfigValues.intInRange(key, v, 0, 100_000_000);
+    /** The limits in the order of {@link #NAMES}. */
+    List<Integer> values() {
+        return List.of(messagesPer15m, messagesPerDay, senderMessagesPer15m, userMessagesPer15m, recipientsPerMessage,
+            connectionsPerMinute);
     }
 
     public int messagesPer15m() {

@@ -5,12 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
 import org.tracewall.core.net.IpNetwork;
 
 /**
@@ -34,12 +32,30 @@ import org.tracewall.core.net.IpNetwork;
  * </pre>
  */
 public final class RateConfig {
-    public static final String PREFIX = "rate.";
-    private static final Pattern GROUP_KEY = Pattern.compile("rate\\.group\\.([A-Za-z0-9_-]+)\\.(\\w+)");
-    private static final Set<String> LIMIT_NAMES = Set.of(Limits.MESSAGES_PER_15M, Limits.MESSAGES_PER_DAY,
-        Limits.SENDER_MESSAGES_PER_15M, Limits.USER_MESSAGES_PER_15M, Limits.RECIPIENTS_PER_MESSAGE, Limits.CONNECTIONS_PER_MINUTE);
-    private static final Set<String> GLOBAL_KEYS = Set.of("rate.exempt.clients", "rate.dsl.strikes", "rate.dsl.window",
-        "rate.dsl.duration");
+    private static final Map<String, String> LIMIT_DOCS = Map.of(
+        Limits.MESSAGES_PER_15M, "messages per 15 minutes from one client IP",
+        Limits.MESSAGES_PER_DAY, "messages per day from one client IP",
+        Limits.SENDER_MESSAGES_PER_15M, "messages per 15 minutes from one envelope sender",
+        Limits.USER_MESSAGES_PER_15M, "messages per 15 minutes from one authenticated user",
+        Limits.RECIPIENTS_PER_MESSAGE, "recipients of one message",
+        Limits.CONNECTIONS_PER_MINUTE, "connections per minute from one client IP");
+    private static final List<Integer> LIMIT_DEFAULTS = List.of(200, 2000, 100, 300, 100, 60);
+    /** The limits for clients in no group, in the order of {@link Limits#NAMES}. */
+    private static final List<Option<Integer>> LIMITS = limits("rate.", LIMIT_DEFAULTS, "");
+    /** A group's own limits; an unset one is the group-less value. */
+    private static final List<Option<Integer>> GROUP_LIMITS = limits("rate.group.<name>.", LIMIT_DEFAULTS, "the rate.* value");
+    public static final Option<List<IpNetwork>> GROUP_CLIENTS = Option.networks("rate.group.<name>.clients",
+        "client addresses and networks in the group");
+    public static final Option<List<String>> GROUP_SENDERS = Option.list("rate.group.<name>.senders", null,
+        "sender domains in the group (subdomains too)");
+    public static final Option<List<IpNetwork>> EXEMPT_CLIENTS = Option.networks("rate.exempt.clients", "never limited");
+    public static final Option<Integer> DSL_STRIKES = Option.integer("rate.dsl.strikes", 3, 0, 1000,
+        "limits exceeded this often within rate.dsl.window put the client on the soft-bounce list (0: off)");
+    public static final Option<Duration> DSL_WINDOW = Option.positiveDuration("rate.dsl.window", Duration.ofHours(1),
+        "the window strikes are counted in");
+    public static final Option<Duration> DSL_DURATION = Option.positiveDuration("rate.dsl.duration", Duration.ofHours(1),
+        "how long a client stays on the soft-bounce list");
+    public static final OptionSection OPTIONS = section();
 
     private final Limits defaults;
     private final List<PolicyGroup> groups;
@@ -66,34 +82,43 @@ public final class RateConfig {
      * @throws IllegalArgumentException naming the bad or unknown key
      */
     public static RateConfig fromProperties(Map<String, String> p) {
-        Set<String> groupNames = new TreeSet<>();
-        for (String key : p.keySet()) {
-            if (!key.startsWith(PREFIX)) {
-                continue;
-            }
-            Matcher group = GROUP_KEY.matcher(key);
-            if (group.matches()) {
-                String attribute = group.group(2);
-                if (!LIMIT_NAMES.contains(attribute) && !attribute.equals("clients") && !attribute.equals("senders")) {
-                    throw new IllegalArgumentException("Unknown key '" + key + "' (a group takes clients, senders and "
-                        + String.join(", ", LIMIT_NAMES) + ")");
-                }
-                groupNames.add(group.group(1));
-            } else if (!GLOBAL_KEYS.contains(key) && !LIMIT_NAMES.contains(key.substring(PREFIX.length()))) {
-                throw new IllegalArgumentException("Unknown key '" + key + "'");
-            }
-        }
-        Limits defaults = Limits.read(p, PREFIX, Limits.defaults());
+        OptionValues values = OPTIONS.read(p);
+        Limits defaults = Limits.of(read(values, LIMITS, LIMIT_DEFAULTS));
         List<PolicyGroup> groups = new ArrayList<>();
-        for (String name : groupNames) {
-            String prefix = PREFIX + "group." + name + ".";
-            groups.add(new PolicyGroup(name, ConfigValues.networks(p, prefix + "clients"), ConfigValues.list(p.getOrDefault(prefix + "senders", "")),
-                Limits.read(p, prefix, defaults)));
+        List<Option<?>> groupOptions = new ArrayList<>(GROUP_LIMITS);
+        groupOptions.add(GROUP_CLIENTS);
+        groupOptions.add(GROUP_SENDERS);
+        for (String name : values.names(groupOptions.toArray(new Option<?>[0]))) {
+            groups.add(new PolicyGroup(name, values.get(GROUP_CLIENTS, name), values.get(GROUP_SENDERS, name),
+                Limits.of(read(values, GROUP_LIMITS, defaults.values(), name))));
         }
-        return new RateConfig(defaults, groups, ConfigValues.networks(p, "rate.exempt.clients"),
-            ConfigValues.intInRange("rate.dsl.strikes", p.getOrDefault("rate.dsl.strikes", "3"), 0, 1000),
-            ConfigValues.duration("rate.dsl.window", p.getOrDefault("rate.dsl.window", "1h")),
-            ConfigValues.duration("rate.dsl.duration", p.getOrDefault("rate.dsl.duration", "1h")));
+        return new RateConfig(defaults, groups, values.get(EXEMPT_CLIENTS), values.get(DSL_STRIKES), values.get(DSL_WINDOW),
+            values.get(DSL_DURATION));
+    }
+
+    private static List<Option<Integer>> limits(String prefix, List<Integer> defaults, String defaultText) {
+        List<Option<Integer>> options = new ArrayList<>();
+        for (int i = 0; i < Limits.NAMES.size(); i++) {
+            String name = Limits.NAMES.get(i);
+            Option<Integer> option = Option.integer(prefix + name, defaults.get(i), 0, 100_000_000, LIMIT_DOCS.get(name) + " (0: unlimited)");
+            options.add(defaultText.isEmpty() ? option : option.defaultReads(defaultText));
+        }
+        return List.copyOf(options);
+    }
+
+    private static OptionSection section() {
+        List<Option<?>> options = new ArrayList<>(LIMITS);
+        options.addAll(List.of(EXEMPT_CLIENTS, DSL_STRIKES, DSL_WINDOW, DSL_DURATION, GROUP_CLIENTS, GROUP_SENDERS));
+        options.addAll(GROUP_LIMITS);
+        return OptionSection.of("rate.", "Rate and connection limits", options.toArray(new Option<?>[0]));
+    }
+
+    private static List<Integer> read(OptionValues values, List<Option<Integer>> options, List<Integer> base, String... names) {
+        List<Integer> result = new ArrayList<>();
+        for (int i = 0; i < options.size(); i++) {
+            result.add(values.find(options.get(i), names).orElse(base.get(i)));
+        }
+        return result;
     }
 
     /** The first group the client or sender belongs to, else the default limits. */

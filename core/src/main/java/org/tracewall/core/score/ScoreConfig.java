@@ -6,13 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
+import org.tracewall.core.content.ContentRule;
+import org.tracewall.core.content.ContentRules;
+import org.tracewall.core.net.IpNetwork;
 
 /**
  * Reads the {@code score.*} keys of tracewall.properties into a {@link ScoringPolicy}; every
@@ -36,114 +39,151 @@ import org.tracewall.core.config.ConfigValues;
  * </pre>
  */
 public final class ScoreConfig {
-    public static final String PREFIX = "score.";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final Pattern WEIGHT = Pattern.compile("score\\.weight\\.([^.]+)");
-    private static final Pattern COMBO = Pattern.compile("score\\.combo\\.([^.]+)\\.(rules|min|weight)");
-    private static final Pattern RULE = Pattern.compile("score\\.rule\\.([^.]+)\\.(in|pattern|weight)");
-    private static final Pattern GROUP = Pattern.compile(
-        "score\\.group\\.([^.]+)\\.(direction|clients|senders|recipients|tag|quarantine|reject|weight\\.[^.]+)");
-    private static final Set<String> THRESHOLDS = Set.of("score.tag", "score.quarantine", "score.reject");
+    public static final Option<Double> TAG = threshold("score.tag", 5.0, "the score that tags a message (a number or off)");
+    public static final Option<Double> QUARANTINE = threshold("score.quarantine", 10.0, "the score that quarantines it");
+    public static final Option<Double> REJECT = threshold("score.reject", 15.0, "the score that rejects it (554 at DATA)");
+    public static final Option<Double> WEIGHT = Option.number("score.weight.<SYMBOL>", null, "a symbol's weight")
+        .defaultReads("the symbol's own (tracewall check lists them)");
+    public static final Option<List<String>> COMBO_RULES = Option.<List<String>>of("score.combo.<NAME>.rules", "symbol list",
+        ScoreConfig::symbols, List.of(), "the symbols of an m-of-n combination (required)");
+    public static final Option<Integer> COMBO_MIN = Option.integer("score.combo.<NAME>.min", 1, 1, 1000,
+        "how many of them must fire").defaultReads("all");
+    public static final Option<Double> COMBO_WEIGHT = Option.number("score.combo.<NAME>.weight", null,
+        "what the combination adds (required)");
+    public static final Option<String> RULE_IN = Option.text("score.rule.<NAME>.in", null,
+        "where a content rule looks: a header name such as Subject, or body (required)")
+        .requiring(where -> where.matches("[A-Za-z0-9-]+"), "a header name such as Subject, or body");
+    public static final Option<Pattern> RULE_PATTERN = Option.<Pattern>of("score.rule.<NAME>.pattern", "Java regex",
+        ScoreConfig::regex, null, "what it looks for (required)");
+    public static final Option<Double> RULE_WEIGHT = Option.number("score.rule.<NAME>.weight", null, "what a match adds (required)");
+    public static final Option<Set<Direction>> GROUP_DIRECTION = Option.<Set<Direction>>of("score.group.<name>.direction",
+        "inbound | outbound | internal list", ScoreConfig::directions, Set.of(), "the directions of mail in the group")
+        .defaultReads("any");
+    public static final Option<List<IpNetwork>> GROUP_CLIENTS = Option.networks("score.group.<name>.clients",
+        "client addresses and networks in the group");
+    public static final Option<List<String>> GROUP_SENDERS = Option.list("score.group.<name>.senders", null,
+        "sender domains in the group");
+    public static final Option<List<String>> GROUP_RECIPIENTS = Option.list("score.group.<name>.recipients", null,
+        "recipient domains in the group");
+    public static final Option<Double> GROUP_TAG = threshold("score.group.<name>.tag", null, "the group's tag threshold")
+        .defaultReads("score.tag");
+    public static final Option<Double> GROUP_QUARANTINE = threshold("score.group.<name>.quarantine", null,
+        "the group's quarantine threshold").defaultReads("score.quarantine");
+    public static final Option<Double> GROUP_REJECT = threshold("score.group.<name>.reject", null, "the group's reject threshold")
+        .defaultReads("score.reject");
+    public static final Option<Double> GROUP_WEIGHT = Option.number("score.group.<name>.weight.<SYMBOL>", null,
+        "a symbol's weight in the group").defaultReads("score.weight.<SYMBOL>");
+    public static final OptionSection OPTIONS = OptionSection.of("score.", "Scoring and policy groups", TAG, QUARANTINE, REJECT,
+        WEIGHT, COMBO_RULES, COMBO_MIN, COMBO_WEIGHT, RULE_IN, RULE_PATTERN, RULE_WEIGHT, GROUP_DIRECTION, GROUP_CLIENTS,
+        GROUP_SENDERS, GROUP_RECIPIENTS, GROUP_TAG, GROUP_QUARANTINE, GROUP_REJECT, GROUP_WEIGHT);
 
     private ScoreConfig() {
     }
 
     /**
+     * The policy of the {@code score.*} keys (the content rules' weights included).
+     *
      * @throws IllegalArgumentException naming the bad or unknown key
      */
     public static ScoringPolicy fromProperties(Map<String, String> properties) {
-        Map<String, String> p = new TreeMap<>();
-        properties.forEach((k, v) -> {
-            if (k.startsWith(PREFIX)) {
-                p.put(k, v);
-            }
-        });
-        Set<String> combos = new TreeSet<>();
-        Set<String> rules = new TreeSet<>();
-        Set<String> groups = new TreeSet<>();
+        return policy(OPTIONS.read(properties));
+    }
+
+    /**
+     * The content check of the {@code score.rule.*} keys.
+     *
+     * @throws IllegalArgumentException naming the bad or unknown key
+     */
+    public static ContentRules contentRules(Map<String, String> properties) {
+        OptionValues values = OPTIONS.read(properties);
+        List<ContentRule> rules = new ArrayList<>();
+        for (String name : values.names(RULE_IN, RULE_PATTERN, RULE_WEIGHT)) {
+            rules.add(new ContentRule(symbolName(RULE_IN.key(name), name), values.require(RULE_IN, name),
+                values.require(RULE_PATTERN, name)));
+        }
+        return new ContentRules(rules);
+    }
+
+    private static ScoringPolicy policy(OptionValues values) {
         Map<String, Double> weights = new LinkedHashMap<>(DefaultWeights.all());
-        for (String key : p.keySet()) {
-            Matcher m;
-            if (THRESHOLDS.contains(key)) {
-                continue;
-            } else if ((m = WEIGHT.matcher(key)).matches()) {
-                weights.put(symbolName(key, m.group(1)), number(p, key));
-            } else if ((m = COMBO.matcher(key)).matches()) {
-                combos.add(symbolName(key, m.group(1)));
-            } else if ((m = RULE.matcher(key)).matches()) {
-                rules.add(symbolName(key, m.group(1)));
-            } else if ((m = GROUP.matcher(key)).matches() && NAME.matcher(m.group(1)).matches()) {
-                groups.add(m.group(1));
-            } else {
-                throw new IllegalArgumentException("Unknown key '" + key + "' (score.tag, score.quarantine, score.reject, "
-                    + "score.weight.<SYMBOL>, score.combo.<NAME>.rules|min|weight, score.rule.<NAME>.in|pattern|weight, "
-                    + "score.group.<name>.direction|clients|senders|recipients|tag|quarantine|reject|weight.<SYMBOL>)");
-            }
+        for (String symbol : values.names(WEIGHT)) {
+            weights.put(symbolName(WEIGHT.key(symbol), symbol), values.get(WEIGHT, symbol));
         }
         List<ComboRule> comboRules = new ArrayList<>();
-        for (String name : combos) {
-            ComboRule combo = combo(p, name);
+        for (String name : values.names(COMBO_RULES, COMBO_MIN, COMBO_WEIGHT)) {
+            ComboRule combo = combo(values, symbolName(COMBO_RULES.key(name), name));
             comboRules.add(combo);
             weights.putIfAbsent(name, combo.weight());
         }
-        List<ContentRule> contentRules = new ArrayList<>();
-        for (String name : rules) {
-            contentRules.add(contentRule(p, name));
-            weights.put(name, number(p, PREFIX + "rule." + name + ".weight"));
+        for (String name : values.names(RULE_IN, RULE_PATTERN, RULE_WEIGHT)) {
+            symbolName(RULE_IN.key(name), name);
+            values.require(RULE_IN, name);
+            values.require(RULE_PATTERN, name);
+            weights.put(name, values.require(RULE_WEIGHT, name));
         }
-        Thresholds thresholds = Thresholds.read(p, PREFIX, Thresholds.defaults());
+        Thresholds thresholds = Thresholds.of(values.get(TAG), values.get(QUARANTINE), values.get(REJECT), Thresholds.defaults(),
+            "score.");
         List<ScoreGroup> scoreGroups = new ArrayList<>();
-        for (String name : groups) {
-            scoreGroups.add(group(p, name, thresholds));
+        for (String name : values.names(GROUP_DIRECTION, GROUP_CLIENTS, GROUP_SENDERS, GROUP_RECIPIENTS, GROUP_TAG, GROUP_QUARANTINE,
+            GROUP_REJECT, GROUP_WEIGHT)) {
+            scoreGroups.add(group(values, name, thresholds));
         }
-        return new ScoringPolicy(weights, thresholds, comboRules, contentRules, scoreGroups);
+        return new ScoringPolicy(weights, thresholds, comboRules, scoreGroups);
     }
 
-    private static ComboRule combo(Map<String, String> p, String name) {
-        String prefix = PREFIX + "combo." + name + ".";
+    private static ComboRule combo(OptionValues values, String name) {
+        List<String> members = values.require(COMBO_RULES, name);
+        int min = values.find(COMBO_MIN, name).orElse(members.size());
+        if (min > members.size()) {
+            throw ConfigValues.bad(COMBO_MIN.key(name), Integer.toString(min), "an integer from 1 to " + members.size());
+        }
+        return new ComboRule(name, members, min, values.require(COMBO_WEIGHT, name));
+    }
+
+    private static ScoreGroup group(OptionValues values, String name, Thresholds base) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (String symbol : values.namesUnder(name, GROUP_WEIGHT)) {
+            weights.put(symbolName(GROUP_WEIGHT.key(name, symbol), symbol), values.get(GROUP_WEIGHT, name, symbol));
+        }
+        Thresholds thresholds = Thresholds.of(values.get(GROUP_TAG, name), values.get(GROUP_QUARANTINE, name),
+            values.get(GROUP_REJECT, name), base, "score.group." + name + ".");
+        return new ScoreGroup(name, values.get(GROUP_DIRECTION, name), values.get(GROUP_CLIENTS, name),
+            values.get(GROUP_SENDERS, name), values.get(GROUP_RECIPIENTS, name), thresholds, weights);
+    }
+
+    private static Option<Double> threshold(String name, Double defaultValue, String doc) {
+        return Option.<Double>of(name, "number | off", Thresholds::parse, defaultValue, doc)
+            .defaultReads(defaultValue == null ? "none" : ConfigValues.format(defaultValue));
+    }
+
+    private static List<String> symbols(String key, String value) {
         List<String> members = new ArrayList<>();
-        for (String member : required(p, prefix + "rules").split("[,\\s]+")) {
+        for (String member : value.split("[,\\s]+")) {
             if (!member.isBlank()) {
-                members.add(symbolName(prefix + "rules", member.trim()));
+                members.add(symbolName(key, member.trim()));
             }
         }
-        int min = p.containsKey(prefix + "min")
-            ? ConfigValues.intInRange(prefix + "min", p.get(prefix + "min"), 1, members.size()) : members.size();
-        return new ComboRule(name, members, min, number(p, prefix + "weight"));
+        return List.copyOf(members);
     }
 
-    private static ContentRule contentRule(Map<String, String> p, String name) {
-        String prefix = PREFIX + "rule." + name + ".";
-        String where = required(p, prefix + "in").trim();
-        if (!where.matches("[A-Za-z0-9-]+")) {
-            throw ConfigValues.bad(prefix + "in", where, "a header name such as Subject, or body");
-        }
-        String regex = required(p, prefix + "pattern");
+    private static Pattern regex(String key, String value) {
         try {
-            return new ContentRule(name, where, Pattern.compile(regex));
+            return Pattern.compile(value);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("Invalid value for '" + prefix + "pattern': " + e.getDescription()
-                + " near index " + e.getIndex(), e);
+            throw new IllegalArgumentException("Invalid value for '" + key + "': " + e.getDescription() + " near index " + e.getIndex(), e);
         }
     }
 
-    private static ScoreGroup group(Map<String, String> p, String name, Thresholds base) {
-        String prefix = PREFIX + "group." + name + ".";
+    private static Set<Direction> directions(String key, String value) {
         Set<Direction> directions = EnumSet.noneOf(Direction.class);
-        for (String direction : ConfigValues.list(p.getOrDefault(prefix + "direction", ""))) {
+        for (String direction : ConfigValues.list(value)) {
             try {
                 directions.add(Direction.fromCode(direction));
             } catch (IllegalArgumentException e) {
-                throw ConfigValues.bad(prefix + "direction", direction, "inbound, outbound or internal");
+                throw ConfigValues.bad(key, direction, "inbound, outbound or internal");
             }
         }
-        Map<String, Double> weights = new LinkedHashMap<>();
-        String weightPrefix = prefix + "weight.";
-        p.keySet().stream().filter(k -> k.startsWith(weightPrefix))
-            .forEach(k -> weights.put(symbolName(k, k.substring(weightPrefix.length())), number(p, k)));
-        return new ScoreGroup(name, directions, ConfigValues.networks(p, prefix + "clients"),
-            ConfigValues.list(p.getOrDefault(prefix + "senders", "")), ConfigValues.list(p.getOrDefault(prefix + "recipients", "")),
-            Thresholds.read(p, prefix, base), weights);
+        return Set.copyOf(directions);
     }
 
     private static String symbolName(String key, String name) {
@@ -151,26 +191,5 @@ public final class ScoreConfig {
             throw ConfigValues.bad(key, name, "an UPPER_SNAKE symbol name");
         }
         return name;
-    }
-
-    private static String required(Map<String, String> p, String key) {
-        String value = p.get(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Missing key '" + key + "'");
-        }
-        return value;
-    }
-
-    private static double number(Map<String, String> p, String key) {
-        String value = required(p, key);
-        try {
-            double parsed = Double.parseDouble(value.trim());
-            if (Double.isFinite(parsed)) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ConfigValues.bad(key, value, "a number");
     }
 }

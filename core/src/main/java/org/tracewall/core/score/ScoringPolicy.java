@@ -9,23 +9,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Rule scoring: each check's symbols weighed, m-of-n combinations added, content
- * rules run, and the total mapped to an action by the thresholds of the first policy group
- * that applies (groups in name order), else the default ones. Plain Java, thread-safe, immutable.
+ * Rule scoring: each check's symbols weighed, m-of-n combinations added, and the total mapped to
+ * an action by the thresholds of the first policy group that applies (groups in name order), else
+ * the default ones. It only adds up: detecting (DNS lists, content rules, Bayes...) is the checks'
+ * work, done before. Plain Java, thread-safe, immutable.
  */
 public final class ScoringPolicy {
     private final Map<String, Double> weights;
     private final Thresholds thresholds;
     private final List<ComboRule> combos;
-    private final List<ContentRule> contentRules;
     private final List<ScoreGroup> groups;
 
-    ScoringPolicy(Map<String, Double> weights, Thresholds thresholds, List<ComboRule> combos, List<ContentRule> contentRules,
-                  List<ScoreGroup> groups) {
+    ScoringPolicy(Map<String, Double> weights, Thresholds thresholds, List<ComboRule> combos, List<ScoreGroup> groups) {
         this.weights = Map.copyOf(weights);
         this.thresholds = thresholds;
         this.combos = List.copyOf(combos);
-        this.contentRules = List.copyOf(contentRules);
         this.groups = List.copyOf(groups);
     }
 
@@ -60,12 +58,10 @@ public final class ScoringPolicy {
             input.direction(), applied, contributions);
     }
 
-    /** The input's symbols and the content rules' hits, one per name (the strongest factor wins). */
-    private Map<String, Symbol> fired(ScoreInput input) {
+    /** The input's symbols, one per name (the strongest factor wins). */
+    private static Map<String, Symbol> fired(ScoreInput input) {
         Map<String, Symbol> fired = new LinkedHashMap<>();
-        List<Symbol> all = new ArrayList<>(input.symbols());
-        input.content().ifPresent(content -> contentRules.forEach(rule -> rule.evaluate(content).ifPresent(all::add)));
-        for (Symbol symbol : all) {
+        for (Symbol symbol : input.symbols()) {
             fired.merge(symbol.name(), symbol, (a, b) -> Math.abs(b.factor()) > Math.abs(a.factor()) ? b : a);
         }
         return fired;
@@ -73,10 +69,6 @@ public final class ScoringPolicy {
 
     public Thresholds thresholds() {
         return thresholds;
-    }
-
-    public List<ContentRule> contentRules() {
-        return contentRules;
     }
 
     public List<ComboRule> combos() {

@@ -1,7 +1,6 @@
 package org.tracewall.core.score;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 import org.tracewall.core.config.ConfigValues;
@@ -29,41 +28,32 @@ public final class Thresholds {
     }
 
     /**
-     * Reads {@code <prefix>tag}, {@code quarantine}, {@code reject} over {@code base}: a number
-     * or {@code off}.
+     * The thresholds given, each unset one taken from {@code base}.
      *
-     * @throws IllegalArgumentException naming the bad key, also when they are not in order
+     * @param where the keys, for the error ("score." or "score.group.outbound.")
+     * @throws IllegalArgumentException naming the keys when they are not in order
      */
-    static Thresholds read(Map<String, String> p, String prefix, Thresholds base) {
-        double tag = value(p, prefix + "tag", base.tag);
-        double quarantine = value(p, prefix + "quarantine", base.quarantine);
-        double reject = value(p, prefix + "reject", base.reject);
-        if (finite(tag) && finite(quarantine) && tag > quarantine || finite(quarantine) && finite(reject) && quarantine > reject
-            || finite(tag) && finite(reject) && tag > reject) {
-            throw new IllegalArgumentException("Thresholds '" + prefix + "tag/quarantine/reject' must not decrease: "
-                + format(tag) + " / " + format(quarantine) + " / " + format(reject));
+    static Thresholds of(Double tag, Double quarantine, Double reject, Thresholds base, String where) {
+        double t = tag == null ? base.tag : tag;
+        double q = quarantine == null ? base.quarantine : quarantine;
+        double r = reject == null ? base.reject : reject;
+        if (finite(t) && finite(q) && t > q || finite(q) && finite(r) && q > r || finite(t) && finite(r) && t > r) {
+            throw new IllegalArgumentException("Thresholds '" + where + "tag/quarantine/reject' must not decrease: "
+                + format(t) + " / " + format(q) + " / " + format(r));
         }
-        return new Thresholds(tag, quarantine, reject);
+        return new Thresholds(t, q, r);
     }
 
-    private static double value(Map<String, String> p, String key, double fallback) {
-        String raw = p.get(key);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        String v = raw.trim().toLowerCase(Locale.ROOT);
-        if (v.equals("off")) {
+    /** "12.5" or "off" (+Infinity: no score reaches it). */
+    static double parse(String key, String value) {
+        if (value.trim().toLowerCase(Locale.ROOT).equals("off")) {
             return Double.POSITIVE_INFINITY;
         }
         try {
-            double parsed = Double.parseDouble(v);
-            if (Double.isFinite(parsed)) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return ConfigValues.number(key, value);
+        } catch (IllegalArgumentException e) {
+            throw ConfigValues.bad(key, value, "a number or off");
         }
-        throw ConfigValues.bad(key, raw, "a number or off");
     }
 
     public ScoreAction actionFor(double score) {

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
 
 /**
  * The {@code store.*} keys of tracewall.properties: where stateful checks keep their state.
@@ -23,9 +25,18 @@ public final class StoreConfig {
     /** Which implementation. */
     public enum Type { EMBEDDED, REDIS, MEMORY }
 
-    public static final String PREFIX = "store.";
-    private static final Set<String> KEYS = Set.of("store.type", "store.file", "store.redis.uri", "store.redis.cluster",
-        "store.redis.timeout");
+    public static final Option<Type> TYPE = Option.choice("store.type", Type.class, Type.EMBEDDED,
+        "where greylist triplets, rate counters and learned state live; redis: shared by all nodes");
+    public static final Option<String> FILE = Option.text("store.file", "tracewall/state.mv.db",
+        "the embedded store's file, relative to James's var/");
+    public static final Option<List<String>> REDIS_URI = Option.<List<String>>of("store.redis.uri",
+        "redis://, rediss:// or redis-sentinel:// URIs", StoreConfig::redisUris, List.of("redis://127.0.0.1:6379"),
+        "the Redis server, or comma-separated seeds with store.redis.cluster=true").defaultReads("redis://127.0.0.1:6379");
+    public static final Option<Boolean> REDIS_CLUSTER = Option.bool("store.redis.cluster", false, "the URIs are Redis Cluster seeds");
+    public static final Option<Duration> REDIS_TIMEOUT = Option.positiveDuration("store.redis.timeout", Duration.ofSeconds(1),
+        "per command; past it the check fails open");
+    public static final OptionSection OPTIONS = OptionSection.of("store.", "State store", TYPE, FILE, REDIS_URI, REDIS_CLUSTER,
+        REDIS_TIMEOUT);
 
     private final Type type;
     private final String file;
@@ -45,26 +56,24 @@ public final class StoreConfig {
      * @throws IllegalArgumentException naming the bad or unknown key
      */
     public static StoreConfig fromProperties(Map<String, String> p) {
-        for (String key : p.keySet()) {
-            if (key.startsWith(PREFIX) && !KEYS.contains(key)) {
-                throw new IllegalArgumentException("Unknown key '" + key + "' (known: " + String.join(", ", KEYS) + ")");
-            }
-        }
-        Type type = ConfigValues.choice("store.type", p.getOrDefault("store.type", "embedded"), Type.class);
+        OptionValues values = OPTIONS.read(p);
+        return new StoreConfig(values.get(TYPE), values.get(FILE), values.get(REDIS_URI), values.get(REDIS_CLUSTER),
+            values.get(REDIS_TIMEOUT));
+    }
+
+    private static List<String> redisUris(String key, String value) {
         List<String> uris = new ArrayList<>();
-        for (String uri : p.getOrDefault("store.redis.uri", "redis://127.0.0.1:6379").split(",")) {
-            if (!uri.isBlank()) {
-                String u = uri.trim();
-                if (!u.startsWith("redis://") && !u.startsWith("rediss://") && !u.startsWith("redis-sentinel://")) {
-                    throw ConfigValues.bad("store.redis.uri", u, "redis://, rediss:// or redis-sentinel:// URIs");
-                }
-                uris.add(u);
+        for (String uri : value.split(",")) {
+            String u = uri.trim();
+            if (u.isEmpty()) {
+                continue;
             }
+            if (!u.startsWith("redis://") && !u.startsWith("rediss://") && !u.startsWith("redis-sentinel://")) {
+                throw ConfigValues.bad(key, u, "redis://, rediss:// or redis-sentinel:// URIs");
+            }
+            uris.add(u);
         }
-        boolean cluster = ConfigValues.bool("store.redis.cluster", p.getOrDefault("store.redis.cluster", "false"));
-        Duration timeout = ConfigValues.duration("store.redis.timeout", p.getOrDefault("store.redis.timeout", "1s"));
-        String file = p.getOrDefault("store.file", "tracewall/state.mv.db").trim();
-        return new StoreConfig(type, file, uris, cluster, timeout);
+        return List.copyOf(uris);
     }
 
     public Type type() {

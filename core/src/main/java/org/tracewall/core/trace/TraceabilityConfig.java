@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
 import org.tracewall.core.spf.SpfResult;
 
 /**
@@ -27,19 +29,25 @@ import org.tracewall.core.spf.SpfResult;
  * </pre>
  */
 public final class TraceabilityConfig {
-    public static final String PREFIX = "traceability.";
-    public static final String NEIGHBOURHOOD_V4 = "traceability.neighbourhood.ipv4";
-    public static final String NEIGHBOURHOOD_V6 = "traceability.neighbourhood.ipv6";
-    public static final String FCRDNS = "traceability.fcrdns";
-    public static final String SPF_SOFTFAIL = "traceability.spf.softfail";
-    public static final String SPF_NEUTRAL = "traceability.spf.neutral";
-    public static final String SPF_PERMERROR = "traceability.spf.permerror";
-    public static final String REGISTRY_FILE = "traceability.registry.file";
-    public static final String REGISTRY_ZONE = "traceability.registry.zone";
-    public static final String COMPENSATION_FILE = "traceability.compensation.file";
-    public static final String PSL_FILE = "traceability.psl.file";
-    private static final Set<String> KEYS = Set.of(NEIGHBOURHOOD_V4, NEIGHBOURHOOD_V6, FCRDNS, SPF_SOFTFAIL, SPF_NEUTRAL,
-        SPF_PERMERROR, REGISTRY_FILE, REGISTRY_ZONE, COMPENSATION_FILE, PSL_FILE);
+    public static final Option<Integer> NEIGHBOURHOOD_V4 = Option.integer("traceability.neighbourhood.ipv4", 24, 8, 32,
+        "prefix around the MX/A addresses that counts as the domain's (16: relaxed)");
+    public static final Option<Integer> NEIGHBOURHOOD_V6 = Option.integer("traceability.neighbourhood.ipv6", 64, 16, 128,
+        "the same for IPv6 (48: relaxed)");
+    public static final Option<Boolean> FCRDNS = Option.bool("traceability.fcrdns", true,
+        "accept a forward-confirmed PTR under the sender's organizational domain");
+    public static final Option<TraceResult> SPF_SOFTFAIL = spfCounts("softfail", TraceResult.UNTRACEABLE);
+    public static final Option<TraceResult> SPF_NEUTRAL = spfCounts("neutral", TraceResult.UNKNOWN);
+    public static final Option<TraceResult> SPF_PERMERROR = spfCounts("permerror", TraceResult.UNKNOWN);
+    public static final Option<String> REGISTRY_FILE = Option.text("traceability.registry.file", null,
+        "trusted-domain registry file (lines 'domain trusted|untrusted'), relative to conf/, re-read when edited");
+    public static final Option<String> REGISTRY_ZONE = Option.text("traceability.registry.zone", null,
+        "registry DNS zone: <domain>.<zone> A 127.0.0.2 trusted, 127.0.0.3 untrusted");
+    public static final Option<String> COMPENSATION_FILE = Option.text("traceability.compensation.file", null,
+        "compensation list (domains and the networks that send for them), relative to conf/, re-read when edited");
+    public static final Option<String> PSL_FILE = Option.text("traceability.psl.file", null,
+        "a newer public suffix list, relative to conf/").defaultReads("bundled");
+    public static final OptionSection OPTIONS = OptionSection.of("traceability.", "Traceability", NEIGHBOURHOOD_V4,
+        NEIGHBOURHOOD_V6, FCRDNS, SPF_SOFTFAIL, SPF_NEUTRAL, SPF_PERMERROR, REGISTRY_FILE, REGISTRY_ZONE, COMPENSATION_FILE, PSL_FILE);
 
     private final int neighbourhoodV4;
     private final int neighbourhoodV6;
@@ -70,21 +78,14 @@ public final class TraceabilityConfig {
      * @throws IllegalArgumentException naming the bad or unknown key
      */
     public static TraceabilityConfig fromProperties(Map<String, String> properties, Path baseDirectory) {
-        for (String key : properties.keySet()) {
-            if (key.startsWith(PREFIX) && !KEYS.contains(key)) {
-                throw new IllegalArgumentException("Unknown key '" + key + "' (known: " + String.join(", ", KEYS) + ")");
-            }
-        }
-        int v4 = intOr(properties, NEIGHBOURHOOD_V4, 24, 8, 32);
-        int v6 = intOr(properties, NEIGHBOURHOOD_V6, 64, 16, 128);
-        boolean fcrdns = Optional.ofNullable(properties.get(FCRDNS)).map(v -> ConfigValues.bool(FCRDNS, v)).orElse(true);
+        OptionValues values = OPTIONS.read(properties);
         Map<SpfResult, TraceResult> mapping = new EnumMap<>(SpfResult.class);
-        mapping.put(SpfResult.SOFTFAIL, result(properties, SPF_SOFTFAIL, TraceResult.UNTRACEABLE));
-        mapping.put(SpfResult.NEUTRAL, result(properties, SPF_NEUTRAL, TraceResult.UNKNOWN));
-        mapping.put(SpfResult.PERMERROR, result(properties, SPF_PERMERROR, TraceResult.UNKNOWN));
-        return new TraceabilityConfig(v4, v6, fcrdns, mapping,
-            path(properties, REGISTRY_FILE, baseDirectory), blankToNull(properties.get(REGISTRY_ZONE)),
-            path(properties, COMPENSATION_FILE, baseDirectory), path(properties, PSL_FILE, baseDirectory));
+        mapping.put(SpfResult.SOFTFAIL, values.get(SPF_SOFTFAIL));
+        mapping.put(SpfResult.NEUTRAL, values.get(SPF_NEUTRAL));
+        mapping.put(SpfResult.PERMERROR, values.get(SPF_PERMERROR));
+        return new TraceabilityConfig(values.get(NEIGHBOURHOOD_V4), values.get(NEIGHBOURHOOD_V6), values.get(FCRDNS), mapping,
+            path(values, REGISTRY_FILE, baseDirectory), values.get(REGISTRY_ZONE),
+            path(values, COMPENSATION_FILE, baseDirectory), path(values, PSL_FILE, baseDirectory));
     }
 
     public int neighbourhoodV4() {
@@ -120,33 +121,22 @@ public final class TraceabilityConfig {
         return Optional.ofNullable(pslFile);
     }
 
-    private static int intOr(Map<String, String> p, String key, int def, int min, int max) {
-        String v = p.get(key);
-        return v == null || v.isBlank() ? def : ConfigValues.intInRange(key, v, min, max);
-    }
-
-    private static TraceResult result(Map<String, String> p, String key, TraceResult def) {
-        String v = p.get(key);
-        if (v == null || v.isBlank()) {
-            return def;
-        }
-        try {
-            TraceResult r = TraceResult.fromCode(v);
-            if (r == TraceResult.TEMPERROR) {
-                throw new IllegalArgumentException();
+    /** How an SPF result counts: traceable, untraceable or unknown (a temperror is not a choice). */
+    private static Option<TraceResult> spfCounts(String spf, TraceResult defaultValue) {
+        return Option.of("traceability.spf." + spf, "traceable | untraceable | unknown", (key, value) -> {
+            try {
+                TraceResult r = TraceResult.fromCode(value);
+                if (r != TraceResult.TEMPERROR) {
+                    return r;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
             }
-            return r;
-        } catch (IllegalArgumentException e) {
-            throw ConfigValues.bad(key, v, "traceable, untraceable or unknown");
-        }
+            throw ConfigValues.bad(key, value, "traceable, untraceable or unknown");
+        }, defaultValue, "how an SPF " + spf + " counts").defaultReads(defaultValue.code());
     }
 
-    private static Path path(Map<String, String> p, String key, Path base) {
-        String v = blankToNull(p.get(key));
-        return v == null ? null : base.resolve(v.trim()).normalize();
-    }
-
-    private static String blankToNull(String v) {
-        return v == null || v.isBlank() ? null : v.trim();
+    private static Path path(OptionValues values, Option<String> option, Path base) {
+        return values.find(option).map(v -> base.resolve(v).normalize()).orElse(null);
     }
 }

@@ -13,6 +13,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.content.ContentRules;
 import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.james.MailText;
@@ -53,16 +54,18 @@ public class ScoreMessage extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ScoreMessage.class);
 
     private final ScoringPolicy policy;
+    private final ContentRules rules;
     private final AttachmentReader attachments;
     private final MetricFactory metrics;
 
     @Inject
     public ScoreMessage(TracewallRuntime runtime, MetricFactory metrics) {
-        this(runtime.scoring(), runtime.attachments(), metrics);
+        this(runtime.scoring(), runtime.contentRules(), runtime.attachments(), metrics);
     }
 
-    ScoreMessage(ScoringPolicy policy, AttachmentReader attachments, MetricFactory metrics) {
+    ScoreMessage(ScoringPolicy policy, ContentRules rules, AttachmentReader attachments, MetricFactory metrics) {
         this.policy = policy;
+        this.rules = rules;
         this.attachments = attachments;
         this.metrics = metrics;
     }
@@ -74,8 +77,8 @@ public class ScoreMessage extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        ScoreDecision decision = MessageScoring.evaluate(policy, () -> MailText.of(mail, attachments), mail, client(mail), isLocalSender(mail),
-            domain -> getMailetContext().isLocalServer(domain));
+        ScoreDecision decision = MessageScoring.evaluate(policy, rules, () -> MailText.of(mail, attachments), mail, client(mail),
+            isLocalSender(mail), domain -> getMailetContext().isLocalServer(domain));
         ScoreAttributes.store(mail, decision);
         MimeMessage message = mail.getMessage();
         message.removeHeader(SCORE_HEADER);

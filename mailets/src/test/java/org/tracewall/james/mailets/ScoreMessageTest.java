@@ -28,8 +28,9 @@ class ScoreMessageTest {
 
     @BeforeEach
     void setUp() {
-        mailet = new ScoreMessage(ScoreConfig.fromProperties(Map.of("score.rule.FREE.in", "Subject",
-            "score.rule.FREE.pattern", "(?i)free money", "score.rule.FREE.weight", "4")), AttachmentReader.NONE, metrics);
+        Map<String, String> rules = Map.of("score.rule.FREE.in", "Subject", "score.rule.FREE.pattern", "(?i)free money",
+            "score.rule.FREE.weight", "4");
+        mailet = new ScoreMessage(ScoreConfig.fromProperties(rules), ScoreConfig.contentRules(rules), AttachmentReader.NONE, metrics);
     }
 
     @Test

@@ -2,9 +2,10 @@ package org.tracewall.reputation.bayes;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
-import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
 
 /**
  * The {@code bayes.*} keys of tracewall.properties: where the model lives.
@@ -19,7 +20,11 @@ public final class BayesConfig {
     /** Where the token counts are kept. */
     public enum Storage { FILE, STATE }
 
-    private static final Set<String> KEYS = Set.of("bayes.store", "bayes.model");
+    public static final Option<Storage> STORE = Option.choice("bayes.store", Storage.class, Storage.FILE,
+        "file: the model file (one node); state: the state store (with Redis, shared by all nodes)");
+    public static final Option<String> MODEL = Option.text("bayes.model", "tracewall/bayes.model",
+        "the model file, relative to James's var/");
+    public static final OptionSection OPTIONS = OptionSection.of("bayes.", "Bayes", STORE, MODEL);
 
     private final Storage storage;
     private final Path modelFile;
@@ -34,13 +39,8 @@ public final class BayesConfig {
      * @throws IllegalArgumentException naming the bad or unknown key
      */
     public static BayesConfig fromProperties(Map<String, String> p, Path var) {
-        for (String key : p.keySet()) {
-            if (key.startsWith("bayes.") && !KEYS.contains(key)) {
-                throw new IllegalArgumentException("Unknown key '" + key + "' (known: bayes.store, bayes.model)");
-            }
-        }
-        Storage storage = ConfigValues.choice("bayes.store", p.getOrDefault("bayes.store", "file"), Storage.class);
-        return new BayesConfig(storage, var.resolve(p.getOrDefault("bayes.model", "tracewall/bayes.model").trim()));
+        OptionValues values = OPTIONS.read(p);
+        return new BayesConfig(values.get(STORE), var.resolve(values.get(MODEL)));
     }
 
     public Storage storage() {

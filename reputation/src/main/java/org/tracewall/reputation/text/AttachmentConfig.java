@@ -3,9 +3,11 @@ package org.tracewall.reputation.text;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
 
 /**
  * The {@code attachments.*} keys of tracewall.properties: whether attached documents are read.
@@ -16,7 +18,11 @@ import org.tracewall.core.config.ConfigValues;
  * </pre>
  */
 public final class AttachmentConfig {
-    private static final Set<String> KEYS = Set.of("attachments.tika.url", "attachments.tika.timeout");
+    public static final Option<URI> TIKA_URL = Option.<URI>of("attachments.tika.url", "http:// or https:// URL",
+        AttachmentConfig::url, null, "an Apache Tika server that reads attached documents' text").defaultReads("unset: attachments only named");
+    public static final Option<Duration> TIKA_TIMEOUT = Option.positiveDuration("attachments.tika.timeout", Duration.ofSeconds(10),
+        "per document, the whole exchange with Tika");
+    public static final OptionSection OPTIONS = OptionSection.of("attachments.", "Attachments' text", TIKA_URL, TIKA_TIMEOUT);
 
     private AttachmentConfig() {
     }
@@ -25,25 +31,20 @@ public final class AttachmentConfig {
      * @throws IllegalArgumentException naming the bad or unknown key
      */
     public static AttachmentReader reader(Map<String, String> p) {
-        for (String key : p.keySet()) {
-            if (key.startsWith("attachments.") && !KEYS.contains(key)) {
-                throw new IllegalArgumentException("Unknown key '" + key + "' (known: " + String.join(", ", KEYS) + ")");
-            }
-        }
-        Duration timeout = ConfigValues.duration("attachments.tika.timeout", p.getOrDefault("attachments.tika.timeout", "10s"));
-        String url = p.getOrDefault("attachments.tika.url", "").trim();
-        if (url.isEmpty()) {
-            return AttachmentReader.NONE;
-        }
-        URI uri;
+        OptionValues values = OPTIONS.read(p);
+        return values.find(TIKA_URL).<AttachmentReader>map(uri -> new TikaAttachmentReader(uri, values.get(TIKA_TIMEOUT)))
+            .orElse(AttachmentReader.NONE);
+    }
+
+    private static URI url(String key, String value) {
         try {
-            uri = URI.create(url);
+            URI uri = URI.create(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
         } catch (IllegalArgumentException e) {
-            throw ConfigValues.bad("attachments.tika.url", url, "an http:// or https:// URL");
+            // reported below
         }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw ConfigValues.bad("attachments.tika.url", url, "an http:// or https:// URL");
-        }
-        return new TikaAttachmentReader(uri, timeout);
+        throw ConfigValues.bad(key, value, "an http:// or https:// URL");
     }
 }

@@ -30,6 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.access.AccessAction;
 import org.tracewall.core.access.AccessDb;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
 import org.tracewall.core.score.KnownSymbol;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
@@ -66,10 +68,13 @@ public class AccessDbHook implements HeloHook, MailHook, RcptHook, JamesMessageH
         this.fileSystem = fileSystem;
     }
 
+    static final Option<String> FILE = Option.text("file", "access.txt",
+        "the access db, sendmail's access format, relative to conf/ (re-read when edited)");
+    public static final OptionSection PARAMETERS = OptionSection.elements("AccessDbHook", FILE);
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, AccessDbHook.class, "file");
-        String name = config.getString("file", "access.txt").trim();
+        String name = HandlerParameters.read(config, PARAMETERS).get(FILE);
         try {
             db = new AccessDb(fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_CONF + name).toPath());
         } catch (FileNotFoundException e) {

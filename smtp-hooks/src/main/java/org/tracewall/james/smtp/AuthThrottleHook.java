@@ -18,6 +18,8 @@ import org.apache.james.user.api.UsersRepositoryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.auth.AuthThrottle;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
 import org.tracewall.james.TracewallRuntime;
 
 /**
@@ -68,10 +70,13 @@ public class AuthThrottleHook implements AuthHook {
         this.users = users;
     }
 
+    static final Option<Boolean> REQUIRE_TLS = Option.bool("requireTls", false,
+        "refuse AUTH outside TLS (538 5.7.11) whatever the server announces");
+    public static final OptionSection PARAMETERS = OptionSection.elements("AuthThrottleHook", REQUIRE_TLS);
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, AuthThrottleHook.class, "requireTls");
-        requireTls = config.getBoolean("requireTls", false);
+        requireTls = HandlerParameters.read(config, PARAMETERS).get(REQUIRE_TLS);
     }
 
     @Override

@@ -19,6 +19,9 @@ import org.apache.james.smtpserver.fastfail.ValidRcptHandler;
 import org.apache.james.user.api.UsersRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
 import org.tracewall.james.Tracewall;
 
 /**
@@ -48,14 +51,15 @@ public class BadRcptThrottleHandler extends ValidRcptHandler {
         this.domains = domains;
     }
 
+    static final Option<Integer> MAX_BAD_RECIPIENTS = Option.integer("maxBadRecipients", 5, 1, 100_000,
+        "unknown recipients in one connection before 421 and disconnect");
+    public static final OptionSection PARAMETERS = OptionSection.elements("BadRcptThrottleHandler", MAX_BAD_RECIPIENTS);
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, BadRcptThrottleHandler.class, "maxBadRecipients");
+        OptionValues parameters = HandlerParameters.read(config, PARAMETERS);
         super.init(config);
-        maxBadRecipients = config.getInt("maxBadRecipients", 5);
-        if (maxBadRecipients < 1) {
-            throw new ConfigurationException("Invalid <maxBadRecipients>" + maxBadRecipients + "</maxBadRecipients> (at least 1)");
-        }
+        maxBadRecipients = parameters.get(MAX_BAD_RECIPIENTS);
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.util.Locale;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import javax.mail.MessagingException;
@@ -25,6 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.av.ClamdClient;
 import org.tracewall.core.av.ScanResult;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
 import org.tracewall.core.score.Symbol;
 import org.tracewall.james.MessageBytes;
 import org.tracewall.james.ScoreSymbols;
@@ -58,25 +62,27 @@ public class ClamAvHook implements JamesMessageHook {
     private boolean reject;
     private boolean deferWhenUnavailable;
 
+    /** What a message with a virus gets. */
+    enum OnInfected { REJECT, QUARANTINE }
+
+    /** What a message gets when clamd cannot scan it. */
+    enum OnUnavailable { DEFER, ACCEPT }
+
+    static final Option<String> HOST = Option.text("host", "127.0.0.1", "clamd's address");
+    static final Option<Integer> PORT = Option.integer("port", 3310, 1, 65535, "clamd's TCP port");
+    static final Option<Duration> TIMEOUT = Option.positiveDuration("timeout", Duration.ofSeconds(30), "the whole scan of one message");
+    static final Option<OnInfected> INFECTED = Option.choice("infected", OnInfected.class, OnInfected.QUARANTINE,
+        "reject: 554 at DATA; quarantine: accept and mark it for the quarantine processor");
+    static final Option<OnUnavailable> UNAVAILABLE = Option.choice("unavailable", OnUnavailable.class, OnUnavailable.DEFER,
+        "defer: 451, the sender retries; accept: accept unscanned, marked");
+    public static final OptionSection PARAMETERS = OptionSection.elements("ClamAvHook", HOST, PORT, TIMEOUT, INFECTED, UNAVAILABLE);
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, ClamAvHook.class, "host", "port", "timeout", "infected", "unavailable");
-        try {
-            clamd = ClamdClient.configured(config.getString("host", "127.0.0.1"), config.getString("port", "3310"),
-                config.getString("timeout", "30s"));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(e.getMessage(), e);
-        }
-        String infected = config.getString("infected", "quarantine").trim().toLowerCase(Locale.ROOT);
-        String unavailable = config.getString("unavailable", "defer").trim().toLowerCase(Locale.ROOT);
-        if (!infected.equals("reject") && !infected.equals("quarantine")) {
-            throw new ConfigurationException("Invalid <infected>" + infected + "</infected> (reject or quarantine)");
-        }
-        if (!unavailable.equals("defer") && !unavailable.equals("accept")) {
-            throw new ConfigurationException("Invalid <unavailable>" + unavailable + "</unavailable> (defer or accept)");
-        }
-        reject = infected.equals("reject");
-        deferWhenUnavailable = unavailable.equals("defer");
+        OptionValues parameters = HandlerParameters.read(config, PARAMETERS);
+        clamd = new ClamdClient(new InetSocketAddress(parameters.get(HOST), parameters.get(PORT)), parameters.get(TIMEOUT));
+        reject = parameters.get(INFECTED) == OnInfected.REJECT;
+        deferWhenUnavailable = parameters.get(UNAVAILABLE) == OnUnavailable.DEFER;
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.OptionSection;
 import org.tracewall.core.rate.RateDecision;
 import org.tracewall.core.rate.RateLimiter;
 import org.tracewall.james.Tracewall;
@@ -47,9 +48,11 @@ public class ConnectionRateHook implements HeloHook {
     }
 
     /** It takes no parameters: a child element in its {@code <handler>} is a mistake, named at start. */
+    public static final OptionSection PARAMETERS = OptionSection.elements("ConnectionRateHook");
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, ConnectionRateHook.class);
+        HandlerParameters.read(config, PARAMETERS);
     }
 
     @Override

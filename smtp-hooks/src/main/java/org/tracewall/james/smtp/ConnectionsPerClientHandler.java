@@ -15,6 +15,8 @@ import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
 import org.tracewall.james.Tracewall;
 
 /**
@@ -63,13 +65,13 @@ public class ConnectionsPerClientHandler implements ConnectHandler<SMTPSession>,
     private final ConcurrentMap<String, Integer> open = new ConcurrentHashMap<>();
     private int maxPerClient = 20;
 
+    static final Option<Integer> MAX_PER_CLIENT = Option.integer("maxPerClient", 20, 1, 100_000,
+        "simultaneous connections from one client address; the next gets 421");
+    public static final OptionSection PARAMETERS = OptionSection.elements("ConnectionsPerClientHandler", MAX_PER_CLIENT);
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, ConnectionsPerClientHandler.class, "maxPerClient");
-        maxPerClient = config.getInt("maxPerClient", maxPerClient);
-        if (maxPerClient < 1) {
-            throw new ConfigurationException("ConnectionsPerClientHandler: <maxPerClient> must be at least 1");
-        }
+        maxPerClient = HandlerParameters.read(config, PARAMETERS).get(MAX_PER_CLIENT);
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.OptionSection;
 import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.dnsbl.DnsListChecker;
 import org.tracewall.core.dnsbl.DnsListHit;
@@ -77,9 +78,11 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
     }
 
     /** It takes no parameters: a child element in its {@code <handler>} is a mistake, named at start. */
+    public static final OptionSection PARAMETERS = OptionSection.elements("DnsblHook");
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, DnsblHook.class);
+        HandlerParameters.read(config, PARAMETERS);
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
 import org.tracewall.james.ForgedHeaders;
 
 /**
@@ -33,10 +35,13 @@ public class ForgedHeadersHook implements JamesMessageHook {
 
     private List<String> prefixes = ForgedHeaders.DEFAULT_PREFIXES;
 
+    static final Option<String> PREFIXES = Option.text("prefixes", "",
+        "header name prefixes removed from received mail, comma separated").defaultReads("X-Tracewall-, X-Spam-");
+    public static final OptionSection PARAMETERS = OptionSection.elements("ForgedHeadersHook", PREFIXES);
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, ForgedHeadersHook.class, "prefixes");
-        prefixes = ForgedHeaders.prefixes(config.getString("prefixes", ""));
+        prefixes = ForgedHeaders.prefixes(HandlerParameters.read(config, PARAMETERS).get(PREFIXES));
     }
 
     @Override

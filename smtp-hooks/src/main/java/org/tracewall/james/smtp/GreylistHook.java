@@ -1,7 +1,6 @@
 package org.tracewall.james.smtp;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import javax.inject.Inject;
@@ -22,6 +21,8 @@ import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
 import org.tracewall.core.trace.TraceResult;
 import org.tracewall.core.trace.TraceVerdict;
 import org.tracewall.greylist.Greylist;
@@ -62,14 +63,16 @@ public class GreylistHook implements RcptHook, ExtensibleHandler {
         this.greylist = greylist;
     }
 
+    /** Which senders are greylisted. */
+    enum Apply { ALL, UNTRACEABLE }
+
+    static final Option<Apply> APPLY = Option.choice("apply", Apply.class, Apply.UNTRACEABLE,
+        "untraceable: only senders TraceabilityHook did not trace (it must come first); all: every sender");
+    public static final OptionSection PARAMETERS = OptionSection.elements("GreylistHook", APPLY);
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, GreylistHook.class, "apply");
-        String apply = config.getString("apply", "untraceable").trim().toLowerCase(Locale.ROOT);
-        if (!apply.equals("all") && !apply.equals("untraceable")) {
-            throw new ConfigurationException("Invalid <apply>" + apply + "</apply> (expected all or untraceable)");
-        }
-        onlyUntraceable = apply.equals("untraceable");
+        onlyUntraceable = HandlerParameters.read(config, PARAMETERS).get(APPLY) == Apply.UNTRACEABLE;
         configured = true;
         Optional<String> problem = wiringProblem();
         if (problem.isPresent()) {

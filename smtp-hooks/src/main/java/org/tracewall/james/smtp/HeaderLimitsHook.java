@@ -14,6 +14,9 @@ import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
 
 /**
  * Bounds the header section of a message at the end of DATA: more than {@code maxHeaders}
@@ -37,14 +40,17 @@ public class HeaderLimitsHook implements JamesMessageHook {
     private int maxHeaders = 500;
     private long maxHeaderBytes = 262_144;
 
+    static final Option<Integer> MAX_HEADERS = Option.integer("maxHeaders", 500, 1, 1_000_000,
+        "header fields a message may have; more is refused with 552");
+    static final Option<Integer> MAX_HEADER_BYTES = Option.integer("maxHeaderBytes", 262_144, 1, Integer.MAX_VALUE,
+        "bytes the header may take; more is refused with 552");
+    public static final OptionSection PARAMETERS = OptionSection.elements("HeaderLimitsHook", MAX_HEADERS, MAX_HEADER_BYTES);
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, HeaderLimitsHook.class, "maxHeaders", "maxHeaderBytes");
-        maxHeaders = config.getInt("maxHeaders", maxHeaders);
-        maxHeaderBytes = config.getLong("maxHeaderBytes", maxHeaderBytes);
-        if (maxHeaders < 1 || maxHeaderBytes < 1) {
-            throw new ConfigurationException("HeaderLimitsHook: <maxHeaders> and <maxHeaderBytes> must be at least 1");
-        }
+        OptionValues parameters = HandlerParameters.read(config, PARAMETERS);
+        maxHeaders = parameters.get(MAX_HEADERS);
+        maxHeaderBytes = parameters.get(MAX_HEADER_BYTES);
     }
 
     @Override

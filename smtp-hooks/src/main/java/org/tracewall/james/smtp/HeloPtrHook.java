@@ -1,7 +1,6 @@
 package org.tracewall.james.smtp;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +24,9 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
+import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
 import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.helo.HeloPtrChecker;
 import org.tracewall.core.helo.HeloPtrResult;
@@ -77,21 +79,24 @@ public class HeloPtrHook implements MailHook, JamesMessageHook {
         this.pending = pending;
     }
 
+    static final Option<Set<HeloPtrResult>> REJECT = Option.<Set<HeloPtrResult>>of("reject",
+        EnumSet.allOf(HeloPtrResult.class).stream().map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + " (a list)",
+        HeloPtrHook::findings, Set.of(), "the HELO/PTR findings refused with 550 at MAIL; the others only add score");
+    public static final OptionSection PARAMETERS = OptionSection.elements("HeloPtrHook", REJECT);
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, HeloPtrHook.class, "reject");
-        Set<HeloPtrResult> configured = EnumSet.noneOf(HeloPtrResult.class);
-        for (String name : String.join(",", config.getList(String.class, "reject", List.of())).split("[,\\s]+")) {
-            if (name.isBlank()) {
-                continue;
-            }
-            try {
-                configured.add(HeloPtrResult.valueOf(name.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("Invalid <reject> entry '" + name + "' (one of " + EnumSet.allOf(HeloPtrResult.class) + ")");
+        reject = HandlerParameters.read(config, PARAMETERS).get(REJECT);
+    }
+
+    private static Set<HeloPtrResult> findings(String key, String value) {
+        Set<HeloPtrResult> findings = EnumSet.noneOf(HeloPtrResult.class);
+        for (String name : value.split("[,\\s]+")) {
+            if (!name.isBlank()) {
+                findings.add(ConfigValues.choice(key, name, HeloPtrResult.class));
             }
         }
-        reject = configured;
+        return Set.copyOf(findings);
     }
 
     @Override

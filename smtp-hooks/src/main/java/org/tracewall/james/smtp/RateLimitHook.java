@@ -19,6 +19,7 @@ import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.OptionSection;
 import org.tracewall.core.rate.RateDecision;
 import org.tracewall.core.rate.RateLimiter;
 import org.tracewall.james.TracewallRuntime;
@@ -51,9 +52,11 @@ public class RateLimitHook implements MailHook, RcptHook {
     }
 
     /** It takes no parameters: a child element in its {@code <handler>} is a mistake, named at start. */
+    public static final OptionSection PARAMETERS = OptionSection.elements("RateLimitHook");
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, RateLimitHook.class);
+        HandlerParameters.read(config, PARAMETERS);
     }
 
     @Override

@@ -15,6 +15,9 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.protocols.smtp.hook.RcptHook;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
 import org.tracewall.core.dns.DnsAnswer;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.DnsStatus;
@@ -68,11 +71,17 @@ public class RelayControlHook implements MailHook, RcptHook {
         this.pending = pending;
     }
 
+    static final Option<Boolean> REJECT_UNQUALIFIED = Option.bool("rejectUnqualifiedSender", true,
+        "refuse a MAIL FROM without a fully qualified domain (553)");
+    static final Option<Boolean> REJECT_UNRESOLVABLE = Option.bool("rejectUnresolvableSender", true,
+        "refuse a MAIL FROM whose domain has no MX, A or AAAA (553; a DNS failure defers)");
+    public static final OptionSection PARAMETERS = OptionSection.elements("RelayControlHook", REJECT_UNQUALIFIED, REJECT_UNRESOLVABLE);
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, RelayControlHook.class, "rejectUnqualifiedSender", "rejectUnresolvableSender");
-        rejectUnqualified = config.getBoolean("rejectUnqualifiedSender", true);
-        rejectUnresolvable = config.getBoolean("rejectUnresolvableSender", true);
+        OptionValues parameters = HandlerParameters.read(config, PARAMETERS);
+        rejectUnqualified = parameters.get(REJECT_UNQUALIFIED);
+        rejectUnresolvable = parameters.get(REJECT_UNRESOLVABLE);
     }
 
     @Override

@@ -11,6 +11,8 @@ import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.MailHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
 
 /**
  * The rule of a submission port (RFC 6409 section 4.3): no transaction without SMTP AUTH.
@@ -34,10 +36,13 @@ public class RequireAuthHook implements MailHook {
 
     private boolean trustAuthorizedAddresses;
 
+    static final Option<Boolean> TRUST_AUTHORIZED_ADDRESSES = Option.bool("trustAuthorizedAddresses", false,
+        "let clients in the server's authorizedAddresses submit without AUTH");
+    public static final OptionSection PARAMETERS = OptionSection.elements("RequireAuthHook", TRUST_AUTHORIZED_ADDRESSES);
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, RequireAuthHook.class, "trustAuthorizedAddresses");
-        trustAuthorizedAddresses = config.getBoolean("trustAuthorizedAddresses", false);
+        trustAuthorizedAddresses = HandlerParameters.read(config, PARAMETERS).get(TRUST_AUTHORIZED_ADDRESSES);
     }
 
     @Override

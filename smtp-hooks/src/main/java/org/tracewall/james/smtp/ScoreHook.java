@@ -15,6 +15,8 @@ import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.content.ContentRules;
 import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.score.ScoreAction;
 import org.tracewall.core.score.ScoreDecision;
@@ -43,24 +45,28 @@ public class ScoreHook implements JamesMessageHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(ScoreHook.class);
 
     private final ScoringPolicy policy;
+    private final ContentRules rules;
     private final AttachmentReader attachments;
     private final DomainList domains;
 
     @Inject
     public ScoreHook(TracewallRuntime runtime, DomainList domains) {
-        this(runtime.scoring(), runtime.attachments(), domains);
+        this(runtime.scoring(), runtime.contentRules(), runtime.attachments(), domains);
     }
 
-    ScoreHook(ScoringPolicy policy, AttachmentReader attachments, DomainList domains) {
+    ScoreHook(ScoringPolicy policy, ContentRules rules, AttachmentReader attachments, DomainList domains) {
         this.policy = policy;
+        this.rules = rules;
         this.attachments = attachments;
         this.domains = domains;
     }
 
     /** It takes no parameters: a child element in its {@code <handler>} is a mistake, named at start. */
+    public static final OptionSection PARAMETERS = OptionSection.elements("ScoreHook");
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, ScoreHook.class);
+        HandlerParameters.read(config, PARAMETERS);
     }
 
     @Override
@@ -73,7 +79,7 @@ public class ScoreHook implements JamesMessageHook {
             return HookResult.DECLINED;
         }
         boolean localSender = session.getUsername() != null || session.isRelayingAllowed();
-        ScoreDecision decision = MessageScoring.evaluate(policy,
+        ScoreDecision decision = MessageScoring.evaluate(policy, rules,
             () -> MailText.of(mail, () -> TransactionBytes.of(session, mail), attachments), mail,
             session.getRemoteAddress().getAddress(), localSender,
             this::isLocal);

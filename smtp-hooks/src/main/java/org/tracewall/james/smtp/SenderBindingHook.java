@@ -19,6 +19,8 @@ import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
 import org.tracewall.core.trace.DisplayedAddresses;
 import org.tracewall.core.trace.SenderBinding;
 import org.tracewall.james.JamesSenderBinding;
@@ -57,10 +59,13 @@ public class SenderBindingHook implements MailHook, JamesMessageHook {
         this.binding = binding.binding();
     }
 
+    static final Option<Boolean> CHECK_HEADER_FROM = Option.bool("checkHeaderFrom", true,
+        "also bind the From and Sender headers' addresses at the end of DATA");
+    public static final OptionSection PARAMETERS = OptionSection.elements("SenderBindingHook", CHECK_HEADER_FROM);
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, SenderBindingHook.class, "checkHeaderFrom");
-        checkHeaderFrom = config.getBoolean("checkHeaderFrom", true);
+        checkHeaderFrom = HandlerParameters.read(config, PARAMETERS).get(CHECK_HEADER_FROM);
     }
 
     @Override

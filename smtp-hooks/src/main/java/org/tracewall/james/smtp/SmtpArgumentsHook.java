@@ -14,6 +14,7 @@ import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.OptionSection;
 
 /**
  * Refuses SMTP arguments that carry control characters, a bare CR or LF above all, with
@@ -32,9 +33,11 @@ public class SmtpArgumentsHook implements HeloHook, MailHook, RcptHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(SmtpArgumentsHook.class);
 
     /** It takes no parameters: a child element in its {@code <handler>} is a mistake, named at start. */
+    public static final OptionSection PARAMETERS = OptionSection.elements("SmtpArgumentsHook");
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, SmtpArgumentsHook.class);
+        HandlerParameters.read(config, PARAMETERS);
     }
 
     @Override

@@ -19,6 +19,9 @@ import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.Option;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.config.OptionValues;
 import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.trace.TraceReason;
@@ -73,15 +76,21 @@ public class TraceabilityHook implements MailHook, JamesMessageHook {
         this.pending = pending;
     }
 
+    static final Option<HookAction> UNTRACEABLE = Option.choice("untraceable", HookAction.class, HookAction.REJECT,
+        "what an untraceable sender gets: reject (550), defer (450) or accept (marked)");
+    static final Option<HookAction> UNKNOWN = Option.choice("unknown", HookAction.class, HookAction.ACCEPT,
+        "what a sender that is neither traced nor refuted gets");
+    static final Option<HookAction> TEMPERROR = Option.choice("temperror", HookAction.class, HookAction.DEFER,
+        "what a DNS failure gets: defer or accept, never reject (a DNS failure is temporary)")
+        .requiring(action -> action != HookAction.REJECT, "defer or accept: a DNS failure is temporary");
+    public static final OptionSection PARAMETERS = OptionSection.elements("TraceabilityHook", UNTRACEABLE, UNKNOWN, TEMPERROR);
+
     @Override
     public void init(Configuration config) throws ConfigurationException {
-        HandlerParameters.allowOnly(config, TraceabilityHook.class, "untraceable", "unknown", "temperror");
-        onUntraceable = HookAction.parse("untraceable", config.getString("untraceable", "reject"));
-        onUnknown = HookAction.parse("unknown", config.getString("unknown", "accept"));
-        onTemperror = HookAction.parse("temperror", config.getString("temperror", "defer"));
-        if (onTemperror == HookAction.REJECT) {
-            throw new ConfigurationException("<temperror>reject</temperror> is not allowed: a DNS failure is temporary (use defer or accept)");
-        }
+        OptionValues parameters = HandlerParameters.read(config, PARAMETERS);
+        onUntraceable = parameters.get(UNTRACEABLE);
+        onUnknown = parameters.get(UNKNOWN);
+        onTemperror = parameters.get(TEMPERROR);
     }
 
     @Override

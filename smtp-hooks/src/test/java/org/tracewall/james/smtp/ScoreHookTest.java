@@ -55,8 +55,10 @@ class ScoreHookTest {
         }
     };
 
-    private final ScoreHook hook = new ScoreHook(ScoreConfig.fromProperties(Map.of(
-        "score.rule.PILLS.in", "body", "score.rule.PILLS.pattern", "cheap pills", "score.rule.PILLS.weight", "40")),
+    private static final Map<String, String> RULES = Map.of(
+        "score.rule.PILLS.in", "body", "score.rule.PILLS.pattern", "cheap pills", "score.rule.PILLS.weight", "40");
+
+    private final ScoreHook hook = new ScoreHook(ScoreConfig.fromProperties(RULES), ScoreConfig.contentRules(RULES),
         AttachmentReader.NONE, LOCAL);
 
     private static FakeMail mail(String body) throws Exception {

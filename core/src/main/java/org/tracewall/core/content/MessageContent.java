@@ -1,4 +1,4 @@
-package org.tracewall.core.score;
+package org.tracewall.core.content;
 
 import java.util.List;
 

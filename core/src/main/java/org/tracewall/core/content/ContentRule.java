@@ -1,9 +1,11 @@
-package org.tracewall.core.score;
+package org.tracewall.core.content;
 
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.tracewall.core.score.Symbol;
 
 /**
  * A keyword rule or header check: a regular expression over one decoded
@@ -17,7 +19,11 @@ public final class ContentRule {
     private final String where;
     private final Pattern pattern;
 
-    ContentRule(String name, String where, Pattern pattern) {
+    /**
+     * @param name    the symbol a match emits
+     * @param where   a header name, or {@value #BODY}
+     */
+    public ContentRule(String name, String where, Pattern pattern) {
         this.name = name;
         this.where = where;
         this.pattern = pattern;
@@ -36,7 +42,8 @@ public final class ContentRule {
         return pattern;
     }
 
-    Optional<Symbol> evaluate(MessageContent content) {
+    /** The rule's symbol when its pattern occurs where it looks. */
+    public Optional<Symbol> evaluate(MessageContent content) {
         if (where.toLowerCase(Locale.ROOT).equals(BODY)) {
             return find(content.bodyText());
         }
