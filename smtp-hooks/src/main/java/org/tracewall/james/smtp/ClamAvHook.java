@@ -6,7 +6,6 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 import javax.mail.MessagingException;
 
@@ -128,21 +127,39 @@ public class ClamAvHook implements JamesMessageHook {
         return streamed(mail);
     }
 
-    /** Streams the message to clamd as it is written, without a copy in memory. */
+    /**
+     * Streams the message to clamd as it is written, without a copy in memory. The writer gets a
+     * thread of its own, and the pipe is closed from the reading side as soon as clamd has
+     * answered: when clamd stops reading early (its {@code StreamMaxLength}, a crash) the writer's
+     * next write then fails instead of waiting forever on a full pipe, and with it the SMTP
+     * thread that waits for it (a shared pool would also make one stuck writer stall every scan).
+     */
     private ScanResult streamed(Mail mail) {
         try (PipedInputStream in = new PipedInputStream(64 * 1024); PipedOutputStream out = new PipedOutputStream(in)) {
-            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-                try (out) {
-                    mail.getMessage().writeTo(out);
-                } catch (IOException | MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            ScanResult result = clamd.scan(in);
-            writer.exceptionally(e -> null).join();
+            Thread writer = new Thread(() -> write(mail, out), "tracewall-clamav-writer");
+            writer.setDaemon(true);
+            writer.start();
+            ScanResult result;
+            try {
+                result = clamd.scan(in);
+            } finally {
+                in.close();
+            }
+            writer.join();
             return result;
         } catch (IOException e) {
             return ClamdClient.unavailable("cannot stream the message: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ClamdClient.unavailable("interrupted while streaming the message");
+        }
+    }
+
+    private static void write(Mail mail, PipedOutputStream out) {
+        try (out) {
+            mail.getMessage().writeTo(out);
+        } catch (IOException | MessagingException e) {
+            // the reader closed the pipe (clamd answered or went away): the scan result says what happened
         }
     }
 

@@ -32,13 +32,18 @@ public final class ClamdProcess implements AutoCloseable {
     }
 
     public static ClamdProcess startOnFreePort() throws IOException {
+        return startOnFreePort("10M");
+    }
+
+    /** A clamd that stops reading a stream past {@code streamMaxLength} ("1M"), answering a size-limit error. */
+    public static ClamdProcess startOnFreePort(String streamMaxLength) throws IOException {
         int port = ServerProcesses.freeLoopbackPort();
         Path directory = Files.createTempDirectory("tracewall-clamd");
         Files.writeString(directory.resolve("custom.hdb"), "44d88612fea8a8f36de82e1278abb02f:68:" + SIGNATURE + "\n");
         Files.writeString(directory.resolve("clamd.conf"), String.join("\n",
             "Foreground yes", "DatabaseDirectory " + directory, "TCPSocket " + port, "TCPAddr 127.0.0.1",
             "LogFile " + directory.resolve("clamd.log"), "PidFile " + directory.resolve("clamd.pid"),
-            "StreamMaxLength 10M", ""));
+            "StreamMaxLength " + streamMaxLength, ""));
         ClamdProcess clamd = new ClamdProcess(port, directory);
         clamd.start();
         return clamd;

@@ -1,0 +1,95 @@
+package org.tracewall.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tracewall.testing.clamav.ClamdProcess;
+import org.tracewall.testing.dns.LoopbackDnsServer;
+import org.tracewall.testing.james.TracewallJamesExtension;
+import org.tracewall.testing.smtp.SmtpReply;
+import org.tracewall.testing.smtp.SmtpTestClient;
+
+/**
+ * Messages larger than the in-memory limit (4 MB) are streamed to clamd while they are written.
+ * A real clamd that stops reading at its StreamMaxLength (1 MB here) must not leave the writer,
+ * and with it the SMTP session, waiting forever on a full pipe: every session gets its answer
+ * (451, the scanner could not scan it), several at once, and a small message is still scanned after.
+ */
+class ClamAvLargeMessageIntegrationTest {
+    static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
+    static final ClamdProcess CLAMD = startClamd();
+
+    @RegisterExtension
+    static TracewallJamesExtension james = Gateway.builder(DNS)
+        .confFile("smtpserver.xml", withClamAv())
+        .user("bob@tracewall.local", "bobpw")
+        .build();
+
+    static ClamdProcess startClamd() {
+        try {
+            return ClamdProcess.startOnFreePort("1M");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String withClamAv() {
+        String xml = Gateway.sample("smtpserver.xml");
+        int start = xml.indexOf("<handler class=\"org.tracewall.james.smtp.ClamAvHook\">");
+        int end = xml.indexOf("</handler>", start) + "</handler>".length();
+        String block = xml.substring(start, end).replace("<port>3310</port>", "<port>" + CLAMD.port() + "</port>");
+        return xml.substring(0, start) + "-->\n" + block + "\n<!--" + xml.substring(end);
+    }
+
+    @AfterAll
+    static void stop() {
+        DNS.close();
+        CLAMD.stop();
+    }
+
+    private static SmtpReply send(String clientIp, int bodyBytes) throws IOException {
+        StringBuilder message = new StringBuilder("From: news@sender.test\r\nSubject: large\r\n\r\n");
+        String line = "0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz\r\n";
+        while (message.length() < bodyBytes) {
+            message.append(line);
+        }
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), clientIp)) {
+            smtp.ehlo("out.sender.test");
+            return smtp.send("news@sender.test", List.of("bob@tracewall.local"), message.toString());
+        }
+    }
+
+    @Test
+    void messagesPastClamdsStreamLimitShouldEachGetAnAnswerAtOnce() throws Exception {
+        DNS.zone().txt("sender.test", "v=spf1 ip4:127.0.98.0/24 -all");
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<SmtpReply>> replies = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                String ip = "127.0.98." + i;
+                replies.add(clients.submit(() -> send(ip, 6 * 1024 * 1024)));
+            }
+            for (Future<SmtpReply> reply : replies) {
+                // SmtpTestClient's read timeout bounds a hang; a wedged session fails here
+                SmtpReply answer = reply.get(2, TimeUnit.MINUTES);
+                assertThat(answer.code()).isEqualTo(451);
+                assertThat(answer.text()).isEqualTo("4.3.0 Virus scanner unavailable; please try again later");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertThat(send("127.0.98.9", 2000).code()).isEqualTo(250);
+    }
+}
