@@ -78,8 +78,11 @@ public final class TraceabilityChecker {
                 "authenticated as " + printable(request.authUser().get()), printable(domain), null);
         }
         if (!isValidDomain(domain)) {
+            // SPF's own answer goes with it (none for a malformed or unqualified domain, RFC 7208 4.3),
+            // so a report of the verdict shows the SPF result of every check, as the SPF suite expects.
             return new TraceVerdict(TraceResult.UNTRACEABLE, TraceReason.INVALID_DOMAIN,
-                "'" + printable(domain) + "' is not a fully qualified domain name", printable(domain), null);
+                "'" + printable(domain) + "' is not a fully qualified domain name", printable(domain),
+                spf.checkMailFrom(ip, request.mailFrom(), request.helo()));
         }
         TrustedRegistry.Answer listed = registry.lookup(domain);
         if (listed == TrustedRegistry.Answer.TRUSTED) {

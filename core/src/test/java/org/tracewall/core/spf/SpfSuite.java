@@ -25,20 +25,20 @@ import org.xbill.DNS.TextParseException;
 import org.yaml.snakeyaml.Yaml;
 
 /** The RFC 7208 suite's scenarios (src/test/resources/spf) and how their zone data is served. */
-final class SpfSuite {
+public final class SpfSuite {
     private SpfSuite() {
     }
 
     /** The acceptable result codes of a case ("result" is a word or a list of words). */
     @SuppressWarnings("unchecked")
-    static List<String> expectedResults(Map<String, Object> spec) {
+    public static List<String> expectedResults(Map<String, Object> spec) {
         return spec.get("result") instanceof List
             ? ((List<Object>) spec.get("result")).stream().map(String::valueOf).collect(Collectors.toList())
             : List.of(String.valueOf(spec.get("result")));
     }
 
     @SuppressWarnings("unchecked")
-    static void loadZone(DnsZone zone, Map<String, List<Object>> zonedata) throws TextParseException {
+    public static void loadZone(DnsZone zone, Map<String, List<Object>> zonedata) throws TextParseException {
         zone.clear();
         for (Map.Entry<String, List<Object>> entry : zonedata.entrySet()) {
             Name owner = Name.fromString(entry.getKey(), Name.root);
@@ -125,7 +125,7 @@ final class SpfSuite {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> scenarios() {
+    public static List<Map<String, Object>> scenarios() {
         try (InputStream in = SpfSuite.class.getResourceAsStream("/spf/rfc7208-tests.yml")) {
             List<Map<String, Object>> scenarios = new ArrayList<>();
             for (Object doc : new Yaml().loadAll(in)) {
