@@ -49,6 +49,8 @@ class TraceabilityGatewayIntegrationTest {
             // A domain without SPF whose outbound host has forward-confirmed reverse DNS.
             .mx("fcrdns.test", 10, "in.fcrdns.test").a("in.fcrdns.test", "127.0.51.1")
             .ptr("127.0.50.5", "out.fcrdns.test").a("out.fcrdns.test", "127.0.50.5")
+            // A domain that accepts no mail (RFC 7505 null MX) but whose A record sits beside its sender.
+            .mx("nomail.test", 0, ".").a("nomail.test", "127.0.31.10")
             // A domain whose DNS server does not answer.
             .fault("slow.test", Fault.TIMEOUT);
     }
@@ -94,6 +96,15 @@ class TraceabilityGatewayIntegrationTest {
         SmtpReply reply = send("127.0.30.77", "out.mx.test", "alice@mx.test", "bob@tracewall.local", "Subject: neighbour");
 
         assertThat(reply.code()).as(reply.toString()).isEqualTo(250);
+    }
+
+    @Test
+    void aSenderDomainWithANullMxShouldBeRefusedWith5727() throws Exception {
+        SmtpReply reply = send("127.0.31.77", "out.nomail.test", "noreply@nomail.test", "bob@tracewall.local", "Subject: no reply");
+
+        assertThat(reply.code()).as(reply.toString()).isEqualTo(550);
+        assertThat(reply.text()).isEqualTo("5.7.27 Sender address <noreply@nomail.test> has null MX: nomail.test publishes a null MX "
+            + "(RFC 7505): it accepts no mail, so no reply can reach the sender.");
     }
 
     @Test

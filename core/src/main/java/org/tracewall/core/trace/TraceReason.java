@@ -20,6 +20,7 @@ public enum TraceReason {
     FCRDNS("fcrdns"),
     NO_EVIDENCE("no-evidence"),
     NO_SUCH_DOMAIN("no-such-domain"),
+    NULL_MX("null-mx"),
     INVALID_DOMAIN("invalid-domain"),
     DNS_TEMPERROR("dns-temperror");
 

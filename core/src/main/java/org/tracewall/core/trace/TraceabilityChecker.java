@@ -99,7 +99,27 @@ public final class TraceabilityChecker {
                 "compensated " + compensated.get() + " for " + domain, domain, null);
         }
         SpfVerdict spfVerdict = spf.checkMailFrom(ip, request.mailFrom(), request.helo());
-        return spfVerdict.result() == SpfResult.NONE ? heuristic(domain, ip, spfVerdict) : fromSpf(domain, spfVerdict);
+        if (spfVerdict.result() == SpfResult.NONE) {
+            return heuristic(domain, ip, spfVerdict);
+        }
+        if (spfVerdict.result() == SpfResult.PASS && isNullMx(dns.mx(domain))) {
+            return nullMx(domain, spfVerdict);
+        }
+        return fromSpf(domain, spfVerdict);
+    }
+
+    /**
+     * RFC 7505: one MX of preference 0 whose exchange is the root, "this domain accepts no mail". A
+     * sender there can be sent no reply nor bounce, which is what untraceable means, whatever its
+     * addresses or SPF say.
+     */
+    private static boolean isNullMx(DnsAnswer<MxRecord> mx) {
+        return mx.isOk() && mx.records().size() == 1 && ".".equals(mx.records().get(0).exchange());
+    }
+
+    private static TraceVerdict nullMx(String domain, SpfVerdict spfVerdict) {
+        return new TraceVerdict(TraceResult.UNTRACEABLE, TraceReason.NULL_MX,
+            domain + " publishes a null MX (RFC 7505): it accepts no mail, so no reply can reach the sender", domain, spfVerdict);
     }
 
     private TraceVerdict fromSpf(String domain, SpfVerdict verdict) {
@@ -131,6 +151,9 @@ public final class TraceabilityChecker {
         boolean temporaryTrouble = false;
         List<String[]> hosts = new ArrayList<>();
         DnsAnswer<MxRecord> mx = dns.mx(domain);
+        if (isNullMx(mx)) {
+            return nullMx(domain, spfVerdict);
+        }
         temporaryTrouble |= mx.isTemporaryFailure();
         for (MxRecord record : mx.records().subList(0, Math.min(MAX_MX_HOSTS, mx.records().size()))) {
             if (!".".equals(record.exchange())) {

@@ -73,6 +73,37 @@ class TraceabilityCheckerTest {
     }
 
     @Test
+    void aNullMxShouldBeUntraceableEvenForAClientBesideTheDomainsAddress() throws Exception {
+        // Without the null MX, 198.51.100.81 would be traced as the A neighbour of nomail.example.
+        DNS.zone().mx("nomail.example", 0, ".").a("nomail.example", "198.51.100.80");
+
+        TraceVerdict verdict = checker(Map.of()).check(from("198.51.100.81", "h.nomail.example", "noreply@nomail.example"));
+
+        assertThat(verdict.result()).isEqualTo(TraceResult.UNTRACEABLE);
+        assertThat(verdict.reason()).isEqualTo(TraceReason.NULL_MX);
+        assertThat(verdict.detail()).isEqualTo("nomail.example publishes a null MX (RFC 7505): it accepts no mail, "
+            + "so no reply can reach the sender");
+    }
+
+    @Test
+    void aNullMxShouldOutweighAnSpfPass() throws Exception {
+        DNS.zone().mx("spfnomail.example", 0, ".").txt("spfnomail.example", "v=spf1 ip4:203.0.113.0/24 -all");
+
+        TraceVerdict verdict = checker(Map.of()).check(from("203.0.113.9", "h.spfnomail.example", "a@spfnomail.example"));
+
+        assertThat(verdict.reason()).isEqualTo(TraceReason.NULL_MX);
+        assertThat(verdict.spf().map(spf -> spf.result().code())).contains("pass");
+    }
+
+    @Test
+    void aRealMxOfPreferenceZeroShouldStillTrace() throws Exception {
+        DNS.zone().mx("zero.example", 0, "mx.zero.example").a("mx.zero.example", "192.0.2.77");
+
+        assertThat(checker(Map.of()).check(from("192.0.2.77", "mx.zero.example", "a@zero.example")).reason())
+            .isEqualTo(TraceReason.MX_HOST);
+    }
+
+    @Test
     void checkShouldNotRunTheHeuristicWhenSpfExists() throws Exception {
         // 203.0.113.77 is the /24 neighbour of spf.example's own A, but SPF softfails it.
         TraceVerdict verdict = checker(Map.of()).check(from("198.18.0.1", "h.example.net", "a@spf.example"));

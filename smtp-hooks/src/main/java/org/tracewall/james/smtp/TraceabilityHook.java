@@ -154,7 +154,11 @@ public class TraceabilityHook implements MailHook, JamesMessageHook {
         String ip = IpAddresses.readable(client);
         String status;
         String text;
-        if (verdict.reason() == TraceReason.SPF_FAIL) {
+        if (verdict.reason() == TraceReason.NULL_MX) {
+            // RFC 7505 section 4.2: 550 5.7.27 "Sender address has null MX".
+            status = "5.7.27";
+            text = "Sender address <" + SmtpText.safe(mailFrom) + "> has null MX: " + SmtpText.safe(verdict.detail()) + ".";
+        } else if (verdict.reason() == TraceReason.SPF_FAIL) {
             // RFC 7372: 5.7.23 "SPF validation failed".
             status = "5.7.23";
             text = SmtpText.safe(verdict.detail()) + ". The SPF record of " + verdict.domain() + " does not allow " + ip
