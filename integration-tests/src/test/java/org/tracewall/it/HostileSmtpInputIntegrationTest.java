@@ -9,7 +9,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 
+import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,13 +100,39 @@ class HostileSmtpInputIntegrationTest {
         }
     }
 
+    /**
+     * SMTP smuggling (CVE-2023-51747): a traceable sender's message whose body hides a bare-LF
+     * end of data and a second transaction. Were "LF . LF" taken as the end, the hidden MAIL FROM
+     * (traceable too, so nothing else would stop it) would be answered as a second transaction and
+     * its message delivered as if sent separately. James 3.8.1 refuses the bare LF and the
+     * transaction with it; the sender is traceable so that what is tested is the end-of-data
+     * handling, not an earlier refusal of the sender. What bob receives after is only the next,
+     * ordinary message.
+     */
     @Test
-    void bareLineFeedsShouldNotSmuggleASecondCommandPastTheChecks() throws Exception {
-        String answer = raw("127.0.96.4", ("EHLO out.sender.test\nMAIL FROM:<a@nowhere.test>\nRCPT TO:<bob@tracewall.local>\n"
-            + "QUIT\n").getBytes(StandardCharsets.US_ASCII));
+    void aBareLineFeedEndOfDataShouldNotSmuggleASecondTransaction() throws Exception {
+        DNS.zone().txt("sender.test", "v=spf1 ip4:127.0.96.0/24 -all");
+        String session = "EHLO out.sender.test\r\nMAIL FROM:<news@sender.test>\r\nRCPT TO:<bob@tracewall.local>\r\nDATA\r\n"
+            + "From: news@sender.test\r\nSubject: carrier\r\n\r\nhello\n.\nMAIL FROM:<ceo@sender.test>\n"
+            + "RCPT TO:<bob@tracewall.local>\nDATA\nFrom: ceo@sender.test\nSubject: smuggled\n\npay now\n.\n"
+            + "\r\n.\r\nQUIT\r\n";
 
-        assertThat(answer).startsWith("220 ");
-        assertThat(answer).doesNotContain("2.1.5 Recipient");
+        String answer = raw("127.0.96.4", session.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(answer).startsWith("220 ").contains("354 ");
+        assertThat(answer.lines().filter(l -> l.startsWith("250 2.1.0"))).as("MAIL FROM answered in:%n%s", answer).hasSize(1);
+        assertThat(answer).doesNotContain("<ceo@sender.test>").contains("500 5.0.0 line delimiter must be CRLF");
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.96.6")) {
+            smtp.ehlo("out.sender.test");
+            assertThat(smtp.send("news@sender.test", List.of("bob@tracewall.local"), "From: news@sender.test\r\nSubject: after\r\n\r\nok\r\n")
+                .code()).isEqualTo(250);
+        }
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", james.imapPort()).login("bob@tracewall.local", "bobpw").select(TestIMAPClient.INBOX)
+                .awaitMessage(Awaitility.await().atMost(Duration.ofSeconds(30)));
+            assertThat(imap.readFirstMessage()).contains("Subject: after").doesNotContain("smuggled");
+            assertThat(imap.getMessageCount(TestIMAPClient.INBOX)).isEqualTo(1);
+        }
     }
 
     @Test

@@ -63,18 +63,33 @@ class OpenRelayBatteryIntegrationTest {
         DNS.close();
     }
 
+    /** Senders the MAIL-time checks refuse on their own (null sender from an untraceable HELO, local senders without AUTH, unqualified). */
+    static final List<String> REFUSED_AT_MAIL = List.of("<>", "<postmaster@tracewall.local>", "<spammer@tracewall.local>", "<spammer>");
+
+    /**
+     * Every trick with a sender that passes the MAIL-time checks (traceable by SPF) must reach RCPT
+     * and be refused there, by relay control: a refusal at MAIL would say nothing about relaying.
+     */
     @Test
-    void everyRelayTrickShouldBeRefused() throws Exception {
+    void everyRelayTrickShouldReachRcptAndBeRefusedThere() throws Exception {
         List<String> accepted = new ArrayList<>();
+        List<String> refusedTooEarly = new ArrayList<>();
+        int reachedRcpt = 0;
         int attempt = 0;
         for (String[] trick : TRICKS) {
             attempt++;
             try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.95." + attempt)) {
-                smtp.ehlo("tracewall.local");
+                smtp.ehlo("out.sender.test");
                 SmtpReply mail = smtp.command("MAIL FROM:" + trick[0]);
-                if (!mail.isPositive()) {
+                if (REFUSED_AT_MAIL.contains(trick[0])) {
+                    assertThat(mail.isPositive()).as("MAIL FROM:%s: %s", trick[0], mail).isFalse();
                     continue;
                 }
+                if (!mail.isPositive()) {
+                    refusedTooEarly.add(trick[0] + " -> " + trick[1] + ": " + mail);
+                    continue;
+                }
+                reachedRcpt++;
                 SmtpReply rcpt = smtp.command("RCPT TO:" + trick[1]);
                 if (rcpt.isPositive()) {
                     accepted.add(trick[0] + " -> " + trick[1] + ": " + rcpt);
@@ -82,6 +97,8 @@ class OpenRelayBatteryIntegrationTest {
             }
         }
         assertThat(attempt).isEqualTo(21);
+        assertThat(refusedTooEarly).as("tricks refused before RCPT").isEmpty();
+        assertThat(reachedRcpt).isEqualTo(TRICKS.length - REFUSED_AT_MAIL.size());
         assertThat(accepted).as("relay tricks accepted").isEmpty();
     }
 
