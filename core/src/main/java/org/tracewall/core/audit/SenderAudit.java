@@ -56,6 +56,7 @@ public final class SenderAudit {
             }
         }
         listed.unavailable().forEach(list -> problems.add(list + " did not answer: listing unknown"));
+        listed.errorAnswers().forEach(problems::add);
         for (HeloPtrResult finding : names.findings()) {
             problems.add(describe(finding, ip, helo));
         }

@@ -52,10 +52,29 @@ public final class DnsList {
 
     /** True when an answer code means "listed" for this list. */
     public boolean counts(InetAddress code) {
-        if (ERROR_CODES.contains(code)) {
+        if (isErrorCode(code)) {
             return false;
         }
         return codes.stream().anyMatch(network -> network.contains(code));
+    }
+
+    /** True for the list's way of saying it did not answer the question (127.255.255.x), whatever the codes filter. */
+    public static boolean isErrorCode(InetAddress code) {
+        return ERROR_CODES.contains(code);
+    }
+
+    /** What an error answer means, in the words of Spamhaus, whose codes the other lists copied. */
+    public static String errorMeaning(InetAddress code) {
+        switch (code.getAddress()[3] & 0xff) {
+            case 252:
+                return "the list's zone name is mistyped";
+            case 254:
+                return "the list refuses this resolver (queries through public or open resolvers are blocked); use your own resolver";
+            case 255:
+                return "the list refuses this resolver for excessive queries";
+            default:
+                return "the list did not answer the question";
+        }
     }
 
     /** The rejection text for a listed address or domain. */

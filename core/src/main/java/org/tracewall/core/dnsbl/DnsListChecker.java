@@ -3,9 +3,15 @@ package org.tracewall.core.dnsbl;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tracewall.core.dns.DnsAnswer;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.DnsStatus;
@@ -29,8 +35,11 @@ import org.xbill.DNS.Type;
  * rarely waits on the wire.
  */
 public final class DnsListChecker {
+    private static final Logger LOGGER = LoggerFactory.getLogger(DnsListChecker.class);
+
     private final DnsResolver dns;
     private final List<DnsList> lists;
+    private final Map<String, LongAdder> errorAnswers = new ConcurrentHashMap<>();
 
     public DnsListChecker(DnsResolver dns, List<DnsList> lists) {
         this.dns = Objects.requireNonNull(dns);
@@ -59,14 +68,38 @@ public final class DnsListChecker {
         }
         List<DnsListHit> hits = new ArrayList<>();
         List<DnsList> unavailable = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         for (Answer answer : answers) {
+            answer.errors.forEach(code -> errors.add(errorAnswer(answer, code)));
             if (answer.status == DnsStatus.TEMPORARY_FAILURE || answer.status == DnsStatus.PERMANENT_FAILURE) {
                 unavailable.add(answer.list);
             } else if (!answer.codes.isEmpty()) {
                 hits.add(new DnsListHit(answer.list, answer.queried, answer.codes));
             }
         }
-        return new DnsListVerdict(hits, unavailable);
+        return new DnsListVerdict(hits, unavailable, errors);
+    }
+
+    /**
+     * How many error answers (127.255.255.x) each list zone gave since start. A list that answers
+     * only errors silently protects nothing, so each one is counted and logged, not dropped.
+     */
+    public Map<String, Long> errorAnswerCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        errorAnswers.forEach((zone, count) -> counts.put(zone, count.sum()));
+        return counts;
+    }
+
+    private String errorAnswer(Answer answer, InetAddress code) {
+        LongAdder count = errorAnswers.computeIfAbsent(answer.list.zone(), zone -> new LongAdder());
+        count.increment();
+        String text = answer.list.zone() + " answered " + code.getHostAddress() + " for " + answer.queried + ": "
+            + DnsList.errorMeaning(code) + "; not counted as a listing";
+        long seen = count.sum();
+        if (seen == 1 || seen % 1000 == 0) {
+            LOGGER.warn("DNS list {} ({} error answer(s) so far)", text, seen);
+        }
+        return text;
     }
 
     private Answer ask(DnsList list, String name, String queried) {
@@ -74,20 +107,23 @@ public final class DnsListChecker {
         try {
             query = DnsResolver.toName(name);
         } catch (TextParseException e) {
-            return new Answer(list, queried, DnsStatus.NO_SUCH_NAME, List.of());
+            return new Answer(list, queried, DnsStatus.NO_SUCH_NAME, List.of(), List.of());
         }
         return interpret(list, queried, dns.lookup(query, Type.A));
     }
 
     private static Answer interpret(DnsList list, String queried, DnsAnswer<Record> answer) {
         List<String> codes = new ArrayList<>();
+        List<InetAddress> errors = new ArrayList<>();
         for (Record record : answer.records()) {
             InetAddress code = ((ARecord) record).getAddress();
-            if (list.counts(code)) {
+            if (DnsList.isErrorCode(code)) {
+                errors.add(code);
+            } else if (list.counts(code)) {
                 codes.add(code.getHostAddress());
             }
         }
-        return new Answer(list, queried, answer.status(), codes);
+        return new Answer(list, queried, answer.status(), codes, errors);
     }
 
     /** The query name of an address: 4.3.2.1 for 1.2.3.4, 32 reversed nibbles for IPv6. */
@@ -108,12 +144,14 @@ public final class DnsListChecker {
         private final String queried;
         private final DnsStatus status;
         private final List<String> codes;
+        private final List<InetAddress> errors;
 
-        Answer(DnsList list, String queried, DnsStatus status, List<String> codes) {
+        Answer(DnsList list, String queried, DnsStatus status, List<String> codes, List<InetAddress> errors) {
             this.list = list;
             this.queried = queried;
             this.status = status;
             this.codes = codes;
+            this.errors = errors;
         }
     }
 }

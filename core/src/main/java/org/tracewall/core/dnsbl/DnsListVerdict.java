@@ -9,10 +9,12 @@ import java.util.stream.Collectors;
 public final class DnsListVerdict {
     private final List<DnsListHit> hits;
     private final List<DnsList> unavailable;
+    private final List<String> errorAnswers;
 
-    DnsListVerdict(List<DnsListHit> hits, List<DnsList> unavailable) {
+    DnsListVerdict(List<DnsListHit> hits, List<DnsList> unavailable, List<String> errorAnswers) {
         this.hits = List.copyOf(hits);
         this.unavailable = List.copyOf(unavailable);
+        this.errorAnswers = List.copyOf(errorAnswers);
     }
 
     public List<DnsListHit> hits() {
@@ -22,6 +24,15 @@ public final class DnsListVerdict {
     /** Lists that could not be asked (timeout, SERVFAIL): they count for nothing, never for a reject. */
     public List<String> unavailable() {
         return unavailable.stream().map(DnsList::zone).distinct().collect(Collectors.toList());
+    }
+
+    /**
+     * The answers that were a list's error code (127.255.255.x) rather than a listing, described
+     * ("zen.test answered 127.255.255.254 for 192.0.2.5: the list refuses this resolver ..."): they
+     * count for nothing, and say that the list is not working for this server.
+     */
+    public List<String> errorAnswers() {
+        return errorAnswers;
     }
 
     /**

@@ -76,4 +76,17 @@ class SenderAuditTest {
             .anySatisfy(p -> assertThat(p).startsWith("SPF of example.test gives softfail for 192.0.2.11"))
             .anySatisfy(p -> assertThat(p).startsWith("not traceable to example.test"));
     }
+
+    @Test
+    void aListThatRefusesOurResolverShouldBeAProblemNotAClean() throws Exception {
+        DNS.zone().txt("example.test", "v=spf1 ip4:192.0.2.12 -all")
+            .ptr("192.0.2.12", "mx.example.test").a("mx.example.test", "192.0.2.12")
+            .a("12.2.0.192.slow.test", "127.255.255.254");
+
+        AuditReport report = audit.audit(InetAddress.getByName("192.0.2.12"), "example.test", "mx.example.test");
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.problems()).containsExactly("slow.test answered 127.255.255.254 for 192.0.2.12: the list refuses this resolver "
+            + "(queries through public or open resolvers are blocked); use your own resolver; not counted as a listing");
+    }
 }

@@ -61,6 +61,21 @@ class DnsListCheckerTest {
     }
 
     @Test
+    void anErrorAnswerShouldNotCountUnderTheDefaultFilterButBeReportedAndCounted() throws Exception {
+        // wl.test has no codes filter: the default 127.0.0.0/8 contains 127.255.255.254.
+        DNS.zone().a("7.3.2.192.wl.test", "127.255.255.254");
+
+        DnsListVerdict verdict = checker.check(InetAddress.getByName("192.2.3.7"), List.of());
+
+        assertThat(verdict.hits()).isEmpty();
+        assertThat(verdict.score()).isZero();
+        assertThat(verdict.errorAnswers()).containsExactly("wl.test answered 127.255.255.254 for 192.2.3.7: the list refuses this "
+            + "resolver (queries through public or open resolvers are blocked); use your own resolver; not counted as a listing");
+        checker.check(InetAddress.getByName("192.2.3.7"), List.of());
+        assertThat(checker.errorAnswerCounts()).containsExactly(Map.entry("wl.test", 2L));
+    }
+
+    @Test
     void ipv6ShouldBeQueriedAsReversedNibbles() throws Exception {
         DNS.zone().a("1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.zen.test", "127.0.0.3");
 
