@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
@@ -28,11 +29,10 @@ import org.xbill.DNS.Type;
  * and about domains (HELO, MAIL FROM, URLs: {@code domain.zone}). NXDOMAIN means not listed; a
  * DNS failure makes that list unavailable for this check, never a listing.
  *
- * <p>The questions are asked one after the other, each within the resolver's deadline. Asked in
- * parallel through dnsjava 3.5.2 (the version James 3.8.1 ships), answers were lost now and then
- * (DnsblIntegrationTest: a list timed out at random; asked one by one, never), which looks like the
- * UDP client races fixed in dnsjava 3.6 (issues 315, 323). Answers are cached, so a busy gateway
- * rarely waits on the wire.
+ * <p>The questions are asked at once, each within the resolver's deadline, and answers are cached,
+ * so a busy gateway rarely waits on the wire. (They were asked one by one while dnsjava 3.5.2's
+ * shared NIO client lost answers under parallel queries; Tracewall's own blocking sockets,
+ * {@code SocketResolver}, replaced that client.)
  */
 public final class DnsListChecker {
     private static final Logger LOGGER = LoggerFactory.getLogger(DnsListChecker.class);
@@ -50,22 +50,24 @@ public final class DnsListChecker {
         return lists;
     }
 
-    /** Asks the address lists about {@code client} and the domain lists about each of {@code domains}. */
+    /** Asks the address lists about {@code client} and the domain lists about each of {@code domains}, all at once. */
     public DnsListVerdict check(InetAddress client, List<String> domains) {
         InetAddress ip = IpNetwork.normalize(client);
         String reversed = reversed(ip);
-        List<Answer> answers = new ArrayList<>();
+        List<CompletableFuture<Answer>> pending = new ArrayList<>();
         for (DnsList list : lists) {
             if (list.kind() == DnsList.Kind.IP) {
-                answers.add(ask(list, reversed + "." + list.zone(), IpAddresses.readable(ip)));
+                pending.add(ask(list, reversed + "." + list.zone(), IpAddresses.readable(ip)));
             } else {
                 for (String domain : domains.stream().distinct().collect(Collectors.toList())) {
                     if (domain != null && !domain.isEmpty()) {
-                        answers.add(ask(list, domain + "." + list.zone(), domain));
+                        pending.add(ask(list, domain + "." + list.zone(), domain));
                     }
                 }
             }
         }
+        // Each lookup ends within the resolver's deadline (a timeout is an answer), so this wait is bounded.
+        List<Answer> answers = pending.stream().map(CompletableFuture::join).collect(Collectors.toList());
         List<DnsListHit> hits = new ArrayList<>();
         List<DnsList> unavailable = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -102,14 +104,14 @@ public final class DnsListChecker {
         return text;
     }
 
-    private Answer ask(DnsList list, String name, String queried) {
+    private CompletableFuture<Answer> ask(DnsList list, String name, String queried) {
         Name query;
         try {
             query = DnsResolver.toName(name);
         } catch (TextParseException e) {
-            return new Answer(list, queried, DnsStatus.NO_SUCH_NAME, List.of(), List.of());
+            return CompletableFuture.completedFuture(new Answer(list, queried, DnsStatus.NO_SUCH_NAME, List.of(), List.of()));
         }
-        return interpret(list, queried, dns.lookup(query, Type.A));
+        return dns.lookupAsync(query, Type.A).toCompletableFuture().thenApply(answer -> interpret(list, queried, answer));
     }
 
     private static Answer interpret(DnsList list, String queried, DnsAnswer<Record> answer) {
