@@ -39,6 +39,7 @@ class BayesIntegrationTest {
         .user("carol@tracewall.local", "pw")
         .user("dave@tracewall.local", "pw")
         .user("erin@tracewall.local", "pw")
+        .user("frank@tracewall.local", "pw")
         // A body rule, so that the end-of-DATA score reads the text too (ReadOncePerPhase).
         .property("score.rule.BODY_PROBE.in", "body").property("score.rule.BODY_PROBE.pattern", "zq-never-sent")
         .property("score.rule.BODY_PROBE.weight", "1")
@@ -104,6 +105,29 @@ class BayesIntegrationTest {
 
         assertThat(received).containsPattern("X-Tracewall-Bayes: 0\\.9\\d{3} \\(spam\\)|X-Tracewall-Bayes: 1\\.0000 \\(spam\\)")
             .containsPattern("X-Tracewall-Rules: .*BAYES\\([1-6]\\.\\d\\d\\)");
+    }
+
+    /**
+     * Bayes poisoning: an outsider (traceable, not authenticated) sends 60 spam-worded messages to
+     * ham@. They are accepted and kept as feedback like any mail to that address, but not learned:
+     * spam is still spam after. Had they been learned, those words would count 60 times as ham
+     * against 25 as spam, and the same spam would score as ham.
+     */
+    @Test
+    void anOutsiderShouldNotTeachThroughHamOrSpamAddresses() throws Exception {
+        long before = james.repositoryCount(FEEDBACK);
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.96.5")) {
+            smtp.ehlo("out.sender.test");
+            for (int i = 0; i < 60; i++) {
+                assertThat(smtp.send("news@sender.test", List.of("ham@tracewall.local"),
+                    message("news@sender.test", "offer " + i, words(SPAM, i))).code()).isEqualTo(250);
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> james.repositoryCount(FEEDBACK) == before + 60);
+
+        String received = deliver("frank@tracewall.local", "great offer", "cheap pills casino bonus winner claim your prize");
+
+        assertThat(received).containsPattern("X-Tracewall-Bayes: 0\\.9\\d{3} \\(spam\\)|X-Tracewall-Bayes: 1\\.0000 \\(spam\\)");
     }
 
     @Test
