@@ -23,6 +23,7 @@ class AccessDbIntegrationTest {
     @RegisterExtension
     static TracewallJamesExtension james = Gateway.builder(DNS)
         .property("greylist.delay", "0s")
+        .property("dnsbl.list.bl.zone", "bl.test")
         .confFile("access.txt", String.join("\n",
             "Connect:127.0.94.1          REJECT",
             "Connect:127.0.94.2          ERROR:4.7.1:Come back later",
@@ -33,14 +34,24 @@ class AccessDbIntegrationTest {
             "To:gone@tracewall.local     ERROR:5.1.1:This address no longer exists",
             "To:busy@tracewall.local     ERROR:4.2.2:Mailbox full",
             "Connect:127.0.94.9          SKIP",
+            "Connect:127.0.93            REJECT",
+            "Connect:127.0.93.9          SKIP",
+            "Connect:127.0.94.21         OK",
+            "Spam:friend@tracewall.local FRIEND",
+            "Spam:hater@tracewall.local  HATER",
             ""))
         .user("bob@tracewall.local", "bobpw")
         .user("carol@tracewall.local", "carolpw")
+        .user("friend@tracewall.local", "pw")
+        .user("hater@tracewall.local", "pw")
         .build();
 
     @BeforeAll
     static void zones() {
-        DNS.zone().txt("sender.test", "v=spf1 ip4:127.0.94.0/24 -all").txt("bulk.test", "v=spf1 ip4:127.0.94.0/24 -all");
+        DNS.zone().txt("sender.test", "v=spf1 ip4:127.0.94.0/24 ip4:127.0.93.0/24 -all")
+            .txt("bulk.test", "v=spf1 ip4:127.0.94.0/24 -all")
+            // Two clients on the block list: 127.0.94.20 plain, 127.0.94.21 marked OK in the access db.
+            .a("20.94.0.127.bl.test", "127.0.0.2").a("21.94.0.127.bl.test", "127.0.0.2");
     }
 
     @AfterAll
@@ -71,6 +82,42 @@ class AccessDbIntegrationTest {
         DNS.zone().mx("mx.test", 10, "mx1.mx.test").a("mx1.mx.test", "127.0.30.10");
         assertThat(Gateway.mailFrom(james, "127.0.94.3", "out.elsewhere.test", "alice@mx.test").code())
             .as("untraceable, but OK in the access db").isEqualTo(250);
+    }
+
+    @Test
+    void skipShouldStopTheLookupAtTheMoreSpecificEntryWithoutTrustingTheClient() throws Exception {
+        try (SmtpTestClient rejected = SmtpTestClient.connect(james.smtpPort(), "127.0.93.8")) {
+            assertThat(rejected.ehlo("out.sender.test").code()).as("the /24 entry").isEqualTo(554);
+        }
+        assertThat(Gateway.rcpt(james, "127.0.93.9", "out.sender.test", "news@sender.test", "bob@tracewall.local").code())
+            .as("SKIP: the /24's REJECT does not apply").isEqualTo(250);
+        DNS.zone().mx("mx.test", 10, "mx1.mx.test").a("mx1.mx.test", "127.0.30.10");
+        assertThat(Gateway.mailFrom(james, "127.0.93.9", "out.elsewhere.test", "alice@mx.test").code())
+            .as("SKIP is not OK: an untraceable sender is still refused").isEqualTo(550);
+    }
+
+    @Test
+    void aSpamFriendShouldGetMailTheDnsListsRefuseForOthers() throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.94.20")) {
+            smtp.ehlo("out.sender.test");
+            assertThat(smtp.mailFrom("news@sender.test").code()).isEqualTo(250);
+            SmtpReply bob = smtp.rcptTo("bob@tracewall.local");
+            assertThat(bob.code()).as(bob.toString()).isEqualTo(554);
+            SmtpReply friend = smtp.rcptTo("friend@tracewall.local");
+            assertThat(friend.code()).as(friend.toString()).isEqualTo(250);
+        }
+    }
+
+    @Test
+    void aSpamHaterShouldGetTheDnsListChecksEvenFromAClientMarkedOk() throws Exception {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.94.21")) {
+            smtp.ehlo("out.sender.test");
+            assertThat(smtp.mailFrom("news@sender.test").code()).isEqualTo(250);
+            SmtpReply hater = smtp.rcptTo("hater@tracewall.local");
+            assertThat(hater.code()).as(hater.toString()).isEqualTo(554);
+            SmtpReply bob = smtp.rcptTo("bob@tracewall.local");
+            assertThat(bob.code()).as("OK skips the checks for the others: " + bob).isEqualTo(250);
+        }
     }
 
     @Test

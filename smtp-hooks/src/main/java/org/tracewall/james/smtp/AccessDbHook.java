@@ -39,7 +39,9 @@ import org.tracewall.james.Tracewall;
 /**
  * sendmail's access database in James: {@code Connect:} entries judged at the first
  * HELO/EHLO, {@code From:} at MAIL FROM, {@code To:} at RCPT TO, untagged entries for all three,
- * {@code Spam:} FRIEND/HATER recorded for the recipients. Actions: OK (accept and skip Tracewall's
+ * {@code Spam:} FRIEND/HATER for the recipients, as sendmail's FEATURE(delay_checks, friend/hater): the
+ * RCPT-time spam checks (DnsblHook, GreylistHook) skip mail to a FRIEND, and apply to mail for a HATER
+ * even from a client or sender marked OK; both also add a scoring symbol. Actions: OK (accept and skip Tracewall's
  * checks), RELAY (allow relaying), SKIP, REJECT (5.7.1), DISCARD (accept and mark
  * {@link #DISCARDED}; the root processor drops it: {@code <mailet match="HasMailAttribute=org.tracewall.access.discarded"
  * class="Null"/>}), {@code ERROR:5.x.x:text} and {@code ERROR:4.x.x:text}. The file (relative to conf/) is re-read
@@ -104,6 +106,13 @@ public class AccessDbHook implements HeloHook, MailHook, RcptHook, JamesMessageH
 
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
+        db.address(AccessDb.Tag.SPAM, rcpt.asString()).ifPresent(spam -> {
+            if (spam.kind() == AccessAction.Kind.FRIEND) {
+                SessionTrust.markSpamPreference(session, SessionTrust.SPAM_FRIENDS, rcpt);
+            } else if (spam.kind() == AccessAction.Kind.HATER) {
+                SessionTrust.markSpamPreference(session, SessionTrust.SPAM_HATERS, rcpt);
+            }
+        });
         Optional<AccessAction> action = db.address(AccessDb.Tag.TO, rcpt.asString());
         if (action.isEmpty()) {
             return HookResult.DECLINED;

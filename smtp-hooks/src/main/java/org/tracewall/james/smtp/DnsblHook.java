@@ -87,7 +87,7 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
 
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
-        if (checker.lists().isEmpty() || SessionTrust.isTrusted(session)) {
+        if (checker.lists().isEmpty() || SessionTrust.skipsSpamChecks(session, rcpt)) {
             return HookResult.DECLINED;
         }
         Optional<DnsListVerdict> known = session.getAttachment(VERDICT, ProtocolSession.State.Transaction);
