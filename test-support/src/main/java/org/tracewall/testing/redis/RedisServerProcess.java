@@ -24,11 +24,13 @@ public final class RedisServerProcess implements AutoCloseable {
 
     private final int port;
     private final Path dataDir;
+    private final List<String> role;
     private Process process;
 
-    private RedisServerProcess(int port, Path dataDir) {
+    private RedisServerProcess(int port, Path dataDir, List<String> role) {
         this.port = port;
         this.dataDir = dataDir;
+        this.role = List.copyOf(role);
     }
 
     /** Starts a server on a free loopback port. */
@@ -46,8 +48,33 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     private static RedisServerProcess startOnFreePort(Path dataDir) throws IOException {
+        return started(new RedisServerProcess(ServerProcesses.freeLoopbackPort(), dataDir, List.of()));
+    }
+
+    /** A replica of the server on {@code masterPort}, on a free loopback port. */
+    public static RedisServerProcess startReplicaOf(int masterPort) throws IOException {
+        return started(new RedisServerProcess(ServerProcesses.freeLoopbackPort(), null,
+            List.of("--replicaof", "127.0.0.1", Integer.toString(masterPort))));
+    }
+
+    /**
+     * A Sentinel ({@code redis-server --sentinel}, what Debian's redis-sentinel runs) watching the
+     * master on {@code masterPort} as {@code name}, alone (quorum 1), that calls it down after one
+     * second without answer and then promotes a replica.
+     */
+    public static RedisServerProcess startSentinel(String name, int masterPort) throws IOException {
         int port = ServerProcesses.freeLoopbackPort();
-        RedisServerProcess redis = new RedisServerProcess(port, dataDir);
+        Path conf = Files.createTempDirectory("tracewall-sentinel").resolve("sentinel.conf");
+        // Sentinel rewrites its configuration file as the topology changes: it must be writable.
+        Files.writeString(conf, String.join("\n", "port " + port, "bind 127.0.0.1", "protected-mode no",
+            "sentinel monitor " + name + " 127.0.0.1 " + masterPort + " 1",
+            "sentinel down-after-milliseconds " + name + " 1000",
+            "sentinel failover-timeout " + name + " 10000",
+            "sentinel parallel-syncs " + name + " 1", ""));
+        return started(new RedisServerProcess(port, null, List.of(conf.toString(), "--sentinel")));
+    }
+
+    private static RedisServerProcess started(RedisServerProcess redis) throws IOException {
         redis.start();
         return redis;
     }
@@ -65,13 +92,19 @@ public final class RedisServerProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
-        String binary = findBinary();
-        List<String> command = new ArrayList<>(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-            "--save", "", "--protected-mode", "yes", "--loglevel", "warning"));
-        if (dataDir == null) {
-            command.addAll(List.of("--appendonly", "no"));
+        List<String> command = new ArrayList<>(List.of(findBinary()));
+        if (role.contains("--sentinel")) {
+            command.addAll(role);
+            command.addAll(List.of("--loglevel", "warning", "--daemonize", "no"));
         } else {
-            command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always", "--dir", dataDir.toString()));
+            command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--protected-mode", "yes", "--loglevel", "warning"));
+            command.addAll(role);
+            if (dataDir == null) {
+                command.addAll(List.of("--appendonly", "no"));
+            } else {
+                command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always", "--dir", dataDir.toString()));
+            }
         }
         process = ServerProcesses.startAndAwait(new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD), this::ping, Duration.ofMillis(START_TIMEOUT_MILLIS),
