@@ -1,6 +1,7 @@
 package org.tracewall.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -55,6 +57,19 @@ final class Corpus {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + this, e);
             }
+        }
+    }
+
+    /**
+     * The sample's bytes, or empty after a warning on {@code err} when it cannot be read (removed,
+     * unreadable): one bad file among ten thousand is counted and skipped, not the end of the run.
+     */
+    static Optional<byte[]> readOrWarn(Sample sample, PrintStream err) {
+        try {
+            return Optional.of(sample.read());
+        } catch (UncheckedIOException e) {
+            err.println("tracewall: skipped " + sample + ": " + e.getCause().getMessage());
+            return Optional.empty();
         }
     }
 

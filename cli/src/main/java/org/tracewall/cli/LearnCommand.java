@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.tracewall.reputation.bayes.BayesFilter;
@@ -22,7 +25,6 @@ import picocli.CommandLine.Option;
 @Command(name = "learn", mixinStandardHelpOptions = true,
     description = "Learn spam and ham (folders, Maildirs, mbox files) into a Bayes model file or state store.")
 final class LearnCommand implements Callable<Integer> {
-    private static final int PROGRESS_EVERY = 500;
     private final PrintStream out;
 
     @Option(names = "--spam", description = "spam: folders (one message per file, Maildirs too) or mbox files")
@@ -33,9 +35,14 @@ final class LearnCommand implements Callable<Integer> {
     Path model;
     @Option(names = "--store", description = "or the state store (James, bayes.store=state): redis://host:6379 or embedded:FILE")
     String store;
+    @Option(names = "--json", description = "print the counts as one JSON object")
+    boolean json;
 
-    LearnCommand(PrintStream out) {
+    private final PrintStream err;
+
+    LearnCommand(PrintStream out, PrintStream err) {
         this.out = out;
+        this.err = err;
     }
 
     @Override
@@ -43,11 +50,11 @@ final class LearnCommand implements Callable<Integer> {
         List<Corpus.Sample> samples = new ArrayList<>(Corpus.folders(spam, true));
         samples.addAll(Corpus.folders(ham, false));
         if (samples.isEmpty()) {
-            out.println("Nothing to learn: give --spam and/or --ham folders");
+            err.println("Nothing to learn: give --spam and/or --ham folders");
             return 64;
         }
         if ((model == null) == (store == null)) {
-            out.println("Give either --model FILE or --store URI");
+            err.println("Give either --model FILE or --store URI");
             return 64;
         }
         try (ModelLocation location = ModelLocation.open(model, store, false)) {
@@ -59,31 +66,37 @@ final class LearnCommand implements Callable<Integer> {
         BayesFilter filter = new BayesFilter(location.counts(), Tokenizer.standard());
         int learned = 0;
         int duplicates = 0;
-        long start = System.nanoTime();
-        for (int i = 0; i < samples.size(); i++) {
-            Corpus.Sample sample = samples.get(i);
-            if (filter.learn(sample.read(), sample.spam)) {
+        int skipped = 0;
+        Progress progress = new Progress(err, samples.size());
+        for (Corpus.Sample sample : samples) {
+            Optional<byte[]> message = Corpus.readOrWarn(sample, err);
+            if (message.isEmpty()) {
+                skipped++;
+            } else if (filter.learn(message.get(), sample.spam)) {
                 learned++;
             } else {
                 duplicates++;
             }
-            if ((i + 1) % PROGRESS_EVERY == 0 || i + 1 == samples.size()) {
-                out.printf(Locale.ROOT, "\r%s %d/%d (%.0f%%)", bar(i + 1, samples.size()), i + 1, samples.size(),
-                    100.0 * (i + 1) / samples.size());
-            }
+            progress.step();
         }
-        out.println();
+        progress.done();
         location.save();
         TokenEvidence totals = location.counts().totals();
-        out.printf(Locale.ROOT, "learned %d messages (%d already known) in %.1f s; model: %d spam, %d ham -> %s%n",
-            learned, duplicates, (System.nanoTime() - start) / 1e9, totals.spamMessages(), totals.hamMessages(),
-            location.describe());
+        if (json) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("learned", learned);
+            report.put("alreadyKnown", duplicates);
+            report.put("skipped", skipped);
+            report.put("seconds", Math.round(progress.seconds() * 10) / 10.0);
+            report.put("spamMessages", totals.spamMessages());
+            report.put("hamMessages", totals.hamMessages());
+            report.put("model", location.describe());
+            out.println(Json.object(report));
+        } else {
+            out.printf(Locale.ROOT, "learned %d messages (%d already known) in %.1f s; model: %d spam, %d ham -> %s%s%n",
+                learned, duplicates, progress.seconds(), totals.spamMessages(), totals.hamMessages(), location.describe(),
+                skipped == 0 ? "" : "; " + skipped + " unreadable skipped");
+        }
         return 0;
-    }
-
-    private static String bar(int done, int total) {
-        int width = 30;
-        int filled = (int) ((long) width * done / total);
-        return "[" + "#".repeat(filled) + " ".repeat(width - filled) + "]";
     }
 }

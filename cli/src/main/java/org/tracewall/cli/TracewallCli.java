@@ -72,7 +72,7 @@ public final class TracewallCli implements Runnable {
                 return cls.cast(new EvalCommand(out));
             }
             if (cls == LearnCommand.class) {
-                return cls.cast(new LearnCommand(out));
+                return cls.cast(new LearnCommand(out, err));
             }
             if (cls == ConfigCommand.class) {
                 return cls.cast(new ConfigCommand(out));
@@ -87,7 +87,7 @@ public final class TracewallCli implements Runnable {
                 return cls.cast(new ConfigCommand.Reference(out));
             }
             if (cls == ScanCommand.class) {
-                return cls.cast(new ScanCommand(out));
+                return cls.cast(new ScanCommand(out, err));
             }
             return CommandLine.defaultFactory().create(cls);
         }

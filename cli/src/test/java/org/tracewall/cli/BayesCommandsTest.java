@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,33 @@ class BayesCommandsTest {
     }
 
     @Test
+    void learnAndScanShouldAnswerInJsonWithoutProgressWhenNotInATerminal() throws IOException {
+        Path model = dir.resolve("json.model");
+        assertThat(run("learn", "--json", "--spam", dir.resolve("spam").toString(), "--ham", dir.resolve("ham").toString(),
+            "--model", model.toString())).isZero();
+        assertThat(output()).startsWith("{\"learned\":120,\"alreadyKnown\":0,\"skipped\":0,\"seconds\":")
+            .contains("\"spamMessages\":60,\"hamMessages\":60").doesNotContain("\r");
+
+        Path unknownSpam = dir.resolve("json-spam.eml");
+        Files.writeString(unknownSpam, "Subject: hi\r\n\r\ncheap pills casino winner\r\n");
+        assertThat(run("scan", "--json", "--model", model.toString(), unknownSpam.toString())).isZero();
+        assertThat(output()).matches("\\{\"path\":\"[^\"]*json-spam.eml\",\"probability\":(0\\.9\\d*|1\\.0),\"verdict\":\"spam\"}\n");
+    }
+
+    @Test
+    void aMessageThatCannotBeReadShouldBeSkippedWithAWarningNotEndTheRun() throws IOException {
+        List<Corpus.Sample> samples = Corpus.folders(List.of(dir.resolve("spam")), true);
+        Files.delete(dir.resolve("spam").resolve("spam3.eml"));
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(warnings, true, StandardCharsets.UTF_8);
+
+        long read = samples.stream().filter(sample -> Corpus.readOrWarn(sample, err).isPresent()).count();
+
+        assertThat(read).isEqualTo(samples.size() - 1);
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).startsWith("tracewall: skipped ").contains("spam3.eml");
+    }
+
+    @Test
     void learnShouldCountEachMessageOnceAndScanShouldSeparateSpamFromHam() throws IOException {
         Path model = dir.resolve("bayes.model");
         assertThat(run("learn", "--spam", dir.resolve("spam").toString(), "--ham", dir.resolve("ham").toString(),
@@ -85,7 +113,7 @@ class BayesCommandsTest {
 
     @Test
     void scanShouldExplainAMissingModel() {
-        assertThat(run("scan", "--model", dir.resolve("none").toString(), dir.toString())).isEqualTo(64);
+        assertThat(run("scan", "--model", dir.resolve("none").toString(), dir.toString())).isEqualTo(TracewallCli.EX_NOINPUT);
         assertThat(output()).contains("run tracewall learn first");
     }
 
