@@ -38,8 +38,10 @@ public final class RateConfig {
         Limits.SENDER_MESSAGES_PER_15M, "messages per 15 minutes from one envelope sender",
         Limits.USER_MESSAGES_PER_15M, "messages per 15 minutes from one authenticated user",
         Limits.RECIPIENTS_PER_MESSAGE, "recipients of one message",
-        Limits.CONNECTIONS_PER_MINUTE, "connections per minute from one client IP");
-    private static final List<Integer> LIMIT_DEFAULTS = List.of(200, 2000, 100, 300, 100, 60);
+        Limits.CONNECTIONS_PER_MINUTE, "connections per minute from one client IP",
+        Limits.USER_MESSAGES_PER_DAY, "messages per day from one authenticated user",
+        Limits.USER_RECIPIENTS_PER_15M, "recipients per 15 minutes from one authenticated user (a sudden bulk send gets 452)");
+    private static final List<Integer> LIMIT_DEFAULTS = List.of(200, 2000, 100, 300, 100, 60, 1000, 500);
     /** The limits for clients in no group, in the order of {@link Limits#NAMES}. */
     private static final List<Option<Integer>> LIMITS = limits("rate.", LIMIT_DEFAULTS, "");
     /** A group's own limits; an unset one is the group-less value. */

@@ -103,22 +103,43 @@ public final class RateLimiter {
                 return strike(ip, RateDecision.defer(Limits.USER_MESSAGES_PER_15M, "Too many messages from user "
                     + authUser.get() + " (" + limits.userMessagesPer15m() + " per 15 minutes); try again later"));
             }
+            if (authUser.isPresent() && over(store.increment("tw:rl:md:u:" + authUser.get().toLowerCase(Locale.ROOT), DAY),
+                limits.userMessagesPerDay())) {
+                return strike(ip, RateDecision.defer(Limits.USER_MESSAGES_PER_DAY, "Too many messages from user "
+                    + authUser.get() + " today (" + limits.userMessagesPerDay() + "); try again tomorrow"));
+            }
             return RateDecision.allow();
         });
     }
 
     /** At RCPT TO: {@code recipients} is the count including this one. */
     public RateDecision onRcpt(InetAddress client, String sender, int recipients) {
+        return onRcpt(client, sender, recipients, Optional.empty());
+    }
+
+    /**
+     * At RCPT TO, also counting the recipient for the authenticated user: an account that suddenly
+     * sends to hundreds (a stolen password, a worm) is told to wait (452), its mail not dropped.
+     */
+    public RateDecision onRcpt(InetAddress client, String sender, int recipients, Optional<String> authUser) {
         InetAddress ip = IpNetwork.normalize(client);
         if (config.isExempt(ip)) {
             return RateDecision.allow();
         }
-        int max = config.limitsFor(ip, sender).recipientsPerMessage();
+        Limits limits = config.limitsFor(ip, sender);
+        int max = limits.recipientsPerMessage();
         if (over(recipients, max)) {
             return RateDecision.defer(Limits.RECIPIENTS_PER_MESSAGE, "Too many recipients (" + max
                 + " per message); send the rest in another message");
         }
-        return RateDecision.allow();
+        if (authUser.isEmpty()) {
+            return RateDecision.allow();
+        }
+        return guarded(() -> over(store.increment("tw:rl:r15:u:" + authUser.get().toLowerCase(Locale.ROOT), QUARTER),
+            limits.userRecipientsPer15m())
+            ? RateDecision.defer(Limits.USER_RECIPIENTS_PER_15M, "Too many recipients from user " + authUser.get() + " ("
+                + limits.userRecipientsPer15m() + " per 15 minutes); try again later")
+            : RateDecision.allow());
     }
 
     /** Puts a client on the soft-bounce list by hand (WebAdmin). */

@@ -77,7 +77,8 @@ public class RateLimitHook implements MailHook, RcptHook {
         }
         int accepted = session.getAttachment(SMTPSession.RCPT_LIST, ProtocolSession.State.Transaction).map(List::size).orElse(0);
         String from = sender.asOptional().map(Object::toString).orElse("");
-        RateDecision decision = limiter.onRcpt(session.getRemoteAddress().getAddress(), from, accepted + 1);
+        Optional<String> user = Optional.ofNullable(session.getUsername()).map(u -> u.asString());
+        RateDecision decision = limiter.onRcpt(session.getRemoteAddress().getAddress(), from, accepted + 1, user);
         return reply(decision, "452", "4.5.3");
     }
 
