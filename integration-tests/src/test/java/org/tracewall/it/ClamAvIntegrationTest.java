@@ -32,7 +32,7 @@ class ClamAvIntegrationTest {
 
     @RegisterExtension
     static TracewallJamesExtension james = Gateway.builder(DNS)
-        .confFile("smtpserver.xml", withClamAv())
+        .confFile("smtpserver.xml", Gateway.smtpServerWithClamAv(CLAMD.port(), "10s"))
         .user("bob@tracewall.local", "bobpw")
         .build();
 
@@ -42,17 +42,6 @@ class ClamAvIntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The sample's smtpserver.xml with its commented-out ClamAvHook enabled, pointed at the test's clamd. */
-    static String withClamAv() {
-        String xml = Gateway.sample("smtpserver.xml");
-        int start = xml.indexOf("<handler class=\"org.tracewall.james.smtp.ClamAvHook\">");
-        int end = xml.indexOf("</handler>", start) + "</handler>".length();
-        String block = xml.substring(start, end).replace("<port>3310</port>", "<port>" + CLAMD.port() + "</port>")
-            .replace("<timeout>30s</timeout>", "<timeout>10s</timeout>");
-        // Close the sample's comment before the block and open one after it (the sample's "-->" ends it).
-        return xml.substring(0, start) + "-->\n" + block + "\n<!--" + xml.substring(end);
     }
 
     @AfterAll

@@ -32,7 +32,7 @@ class ClamAvLargeMessageIntegrationTest {
 
     @RegisterExtension
     static TracewallJamesExtension james = Gateway.builder(DNS)
-        .confFile("smtpserver.xml", withClamAv())
+        .confFile("smtpserver.xml", Gateway.smtpServerWithClamAv(CLAMD.port(), "30s"))
         .user("bob@tracewall.local", "bobpw")
         .build();
 
@@ -42,14 +42,6 @@ class ClamAvLargeMessageIntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String withClamAv() {
-        String xml = Gateway.sample("smtpserver.xml");
-        int start = xml.indexOf("<handler class=\"org.tracewall.james.smtp.ClamAvHook\">");
-        int end = xml.indexOf("</handler>", start) + "</handler>".length();
-        String block = xml.substring(start, end).replace("<port>3310</port>", "<port>" + CLAMD.port() + "</port>");
-        return xml.substring(0, start) + "-->\n" + block + "\n<!--" + xml.substring(end);
     }
 
     @AfterAll

@@ -34,6 +34,20 @@ public final class Gateway {
         }
     }
 
+    /**
+     * The sample's smtpserver.xml with its commented-out ClamAvHook enabled, pointed at a test's
+     * clamd on {@code port} with a scan timeout of {@code timeout}.
+     */
+    static String smtpServerWithClamAv(int port, String timeout) {
+        String xml = sample("smtpserver.xml");
+        int start = xml.indexOf("<handler class=\"org.tracewall.james.smtp.ClamAvHook\">");
+        int end = xml.indexOf("</handler>", start) + "</handler>".length();
+        String block = xml.substring(start, end).replace("<port>3310</port>", "<port>" + port + "</port>")
+            .replace("<timeout>30s</timeout>", "<timeout>" + timeout + "</timeout>");
+        // Close the sample's comment before the block and open one after it (the sample's "-->" ends it).
+        return xml.substring(0, start) + "-->\n" + block + "\n<!--" + xml.substring(end);
+    }
+
     /** The gateway sample resolving through {@code dns}, with its state in memory. */
     public static TracewallJamesExtension.Builder builder(LoopbackDnsServer dns) {
         return TracewallJamesExtension.builder()
