@@ -4,8 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.tika.Tika;
 import org.apache.tika.exception.WriteLimitReachedException;
@@ -34,8 +41,20 @@ import com.sun.net.httpserver.HttpServer;
  * Embedded documents (a PDF in a zip) are parsed within the same character budget, under Tika's
  * zip-bomb guard (compression ratio and depth limits). Unparseable documents get 422. Run it with a capped heap (-Xmx): a document that eats memory
  * then costs this process, never James.
+ *
+ * <p>A parser can spin where no interrupt reaches it, and {@code Future.cancel} does not stop it:
+ * a few such documents (as many as there are workers) would wedge the server for good. So, as
+ * Tika's own server does with {@code -spawnChild}, {@link #main} is a watchdog that runs the
+ * server in a child JVM (same class path and JVM options) and starts it again when it ends; the
+ * child answers 503 for a parse past its deadline and, when the parse still has not stopped after
+ * a grace period, exits so that the watchdog replaces it with a fresh process.
  */
 public final class TikaTextServer {
+    /** The child's exit status when a parse would not stop: the watchdog starts a new child. */
+    static final int EXIT_STUCK_PARSER = 75;
+    private static final String CHILD = "--child";
+    private static final long GRACE_MILLIS = 2_000;
+
     private final AutoDetectParser parser = new AutoDetectParser();
     private final ExecutorService parsers;
     private final Options options;
@@ -50,12 +69,44 @@ public final class TikaTextServer {
         server.createContext("/version", exchange -> reply(exchange, 200, Tika.getString()));
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (List.of(args).contains(CHILD)) {
+            runChild(List.of(args).stream().filter(a -> !a.equals(CHILD)).toArray(String[]::new));
+        } else {
+            Options.parse(args); // a bad option is named here, once, not by every child
+            watch(args);
+        }
+    }
+
+    private static void runChild(String[] args) throws IOException {
         Options options = Options.parse(args);
+        // Without its watchdog (killed, even with SIGKILL) the child must not live on holding the port.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
         TikaTextServer server = new TikaTextServer(options);
         server.server.start();
         System.out.println("tracewall-tika listening on http://" + options.host + ":" + server.port() + "/tika ("
             + Tika.getString() + ")");
+    }
+
+    /** Runs the server in a child JVM, again each time it ends other than cleanly; stops it on the way out. */
+    private static void watch(String[] args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TikaTextServer.class.getName(), CHILD));
+        command.addAll(List.of(args));
+        AtomicReference<Process> child = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> Optional.ofNullable(child.get()).ifPresent(Process::destroy)));
+        while (true) {
+            child.set(new ProcessBuilder(command).inheritIO().start());
+            int status = child.get().waitFor();
+            if (status == 0) {
+                return;
+            }
+            System.err.println("tracewall-tika: the server process ended with status " + status
+                + (status == EXIT_STUCK_PARSER ? " (a parser would not stop)" : "") + "; starting a new one");
+            Thread.sleep(500);
+        }
     }
 
     int port() {
@@ -86,18 +137,42 @@ public final class TikaTextServer {
             return;
         }
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        Future<String> parse = parsers.submit(() -> text(document, type));
+        CountDownLatch ended = new CountDownLatch(1);
+        Future<String> parse = parsers.submit(() -> {
+            try {
+                return text(document, type);
+            } finally {
+                ended.countDown();
+            }
+        });
         try {
             reply(exchange, 200, parse.get(options.timeoutSeconds, TimeUnit.SECONDS));
         } catch (TimeoutException e) {
             parse.cancel(true);
             reply(exchange, 503, "Parsing took longer than " + options.timeoutSeconds + " s\n");
+            exitUnlessItStops(ended);
         } catch (ExecutionException e) {
             reply(exchange, 422, "Unprocessable document: " + e.getCause().getClass().getSimpleName() + "\n");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reply(exchange, 503, "Interrupted\n");
         }
+    }
+
+    /** A parse that ignores the interrupt holds its worker for good: hand over to a fresh process. */
+    private static void exitUnlessItStops(CountDownLatch ended) {
+        Thread watcher = new Thread(() -> {
+            try {
+                if (!ended.await(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                    System.err.println("tracewall-tika: a parser did not stop after its deadline; exiting for a fresh process");
+                    Runtime.getRuntime().halt(EXIT_STUCK_PARSER);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tika-stuck-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     private String text(byte[] document, String type) throws Exception {
