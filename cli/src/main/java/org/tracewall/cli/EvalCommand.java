@@ -7,8 +7,10 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
@@ -53,8 +55,14 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--errors", defaultValue = "0", description = "list the N highest-scoring ham and lowest-scoring spam")
     int errors;
 
-    EvalCommand(PrintStream out) {
+    @Option(names = "--json", description = "print the figures as one JSON object")
+    boolean json;
+
+    private final PrintStream err;
+
+    EvalCommand(PrintStream out, PrintStream err) {
         this.out = out;
+        this.err = err;
     }
 
     @Override
@@ -74,24 +82,47 @@ final class EvalCommand implements Callable<Integer> {
         test.addAll(Corpus.folders(testSpam, true));
         test.addAll(Corpus.folders(testHam, false));
         if (train.isEmpty() || test.isEmpty()) {
-            out.println("Nothing to evaluate: give --spam/--ham (or --labels), or --train-*/--test-* folders");
+            err.println("Nothing to evaluate: give --spam/--ham (or --labels), or --train-*/--test-* folders");
             return 64;
         }
         BayesModel model = new BayesModel();
         BayesFilter filter = new BayesFilter(model, new Tokenizer(cjk));
         long start = System.nanoTime();
         for (Corpus.Sample sample : train) {
-            filter.learn(sample.read(), sample.spam);
+            Corpus.readOrWarn(sample, err).ifPresent(message -> filter.learn(message, sample.spam));
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "train: %d spam, %d ham in %.1f s; %d tokens%n", model.spamMessages(),
-            model.hamMessages(), trainSeconds, model.tokenCount());
-        report(filter, test);
+        Map<String, Object> trained = new LinkedHashMap<>();
+        trained.put("spam", model.spamMessages());
+        trained.put("ham", model.hamMessages());
+        trained.put("seconds", round(trainSeconds));
+        trained.put("tokens", model.tokenCount());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("train", trained);
+        if (!json) {
+            out.printf(Locale.ROOT, "train: %d spam, %d ham in %.1f s; %d tokens%n", model.spamMessages(),
+                model.hamMessages(), trainSeconds, model.tokenCount());
+        }
+        report(filter, test, report);
+        if (json) {
+            out.println(Json.object(report));
+        }
         return 0;
     }
 
-    private void report(BayesFilter filter, List<Corpus.Sample> test) {
-        List<byte[]> messages = test.stream().map(Corpus.Sample::read).collect(Collectors.toList());
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+
+    private void report(BayesFilter filter, List<Corpus.Sample> listed, Map<String, Object> report) {
+        List<Corpus.Sample> test = new ArrayList<>();
+        List<byte[]> messages = new ArrayList<>();
+        for (Corpus.Sample sample : listed) {
+            Corpus.readOrWarn(sample, err).ifPresent(message -> {
+                test.add(sample);
+                messages.add(message);
+            });
+        }
         long start = System.nanoTime();
         double[] scores = new double[messages.size()];
         for (int i = 0; i < scores.length; i++) {
@@ -114,6 +145,23 @@ final class EvalCommand implements Callable<Integer> {
             (test.get(i).spam ? spamScores : hamScores).add(scores[i]);
         }
         Metrics metrics = new Metrics(spamScores, hamScores);
+        Map<String, Object> tested = new LinkedHashMap<>();
+        tested.put("spam", spamScores.size());
+        tested.put("ham", hamScores.size());
+        report.put("test", tested);
+        report.put("threshold", BayesFilter.SPAM_CUTOFF);
+        report.put("spamRecall", round(metrics.recallAt(BayesFilter.SPAM_CUTOFF)));
+        report.put("hamFalsePositiveRate", round(metrics.falsePositiveRate(BayesFilter.SPAM_CUTOFF)));
+        report.put("hamFalsePositives", metrics.falsePositives(BayesFilter.SPAM_CUTOFF));
+        report.put("recallAtFalsePositives0.1%", round(metrics.recallAtBudget(0.001)));
+        report.put("recallAtFalsePositives1%", round(metrics.recallAtBudget(0.01)));
+        report.put("messagesPerSecondOneThread", Math.round(oneThread));
+        report.put("messagesPerSecondAllThreads", Math.round(allCores));
+        report.put("threads", cores);
+        report.put("peakHeapMegabytes", peakHeapMegabytes());
+        if (json) {
+            return;
+        }
         out.printf(Locale.ROOT, "test: %d spam, %d ham%n", spamScores.size(), hamScores.size());
         out.printf(Locale.ROOT, "at threshold %.2f: spam recall %.2f%%, ham false positives %.2f%% (%d)%n",
             BayesFilter.SPAM_CUTOFF, 100 * metrics.recallAt(BayesFilter.SPAM_CUTOFF), 100 * metrics.falsePositiveRate(BayesFilter.SPAM_CUTOFF),

@@ -3,7 +3,10 @@ package org.tracewall.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +22,8 @@ import picocli.CommandLine.Command;
 public final class TracewallCli implements Runnable {
     /** sysexits.h EX_NOINPUT: an input file could not be read. */
     static final int EX_NOINPUT = 66;
+    /** sysexits.h EX_SOFTWARE: a failure of the command itself (run again with --verbose for the trace). */
+    static final int EX_SOFTWARE = 70;
 
     private final PrintStream out;
 
@@ -30,19 +35,28 @@ public final class TracewallCli implements Runnable {
         System.exit(execute(System.out, System.err, args));
     }
 
+    /**
+     * Runs one command line. Errors are one line on stderr ("tracewall: ..."), with the stack trace
+     * only after {@code --verbose} (anywhere on the line).
+     */
     public static int execute(PrintStream out, PrintStream err, String... args) {
+        boolean verbose = List.of(args).contains("--verbose");
+        String[] rest = Stream.of(args).filter(arg -> !arg.equals("--verbose")).toArray(String[]::new);
         CommandLine commandLine = new CommandLine(new TracewallCli(out), new Factory(out, err));
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         // A bad setting or file is the operator's to fix, not a crash: one line naming it, exit 78 (EX_CONFIG) or 66.
         commandLine.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof IllegalArgumentException || e instanceof IOException) {
-                err.println("tracewall: " + e.getMessage());
-                return e instanceof IOException ? EX_NOINPUT : ConfigCommand.EX_CONFIG;
+            err.println("tracewall: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            if (verbose) {
+                e.printStackTrace(err);
             }
-            throw e;
+            if (e instanceof IOException || e instanceof UncheckedIOException) {
+                return EX_NOINPUT;
+            }
+            return e instanceof IllegalArgumentException ? ConfigCommand.EX_CONFIG : EX_SOFTWARE;
         });
-        return commandLine.execute(args);
+        return commandLine.execute(rest);
     }
 
     @Override
@@ -69,7 +83,7 @@ public final class TracewallCli implements Runnable {
                 return cls.cast(new AuditCommand(out));
             }
             if (cls == EvalCommand.class) {
-                return cls.cast(new EvalCommand(out));
+                return cls.cast(new EvalCommand(out, err));
             }
             if (cls == LearnCommand.class) {
                 return cls.cast(new LearnCommand(out, err));

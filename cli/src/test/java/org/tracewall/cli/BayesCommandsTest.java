@@ -67,6 +67,14 @@ class BayesCommandsTest {
     }
 
     @Test
+    void evalShouldAnswerInJson() {
+        assertThat(run("eval", "--json", "--spam", dir.resolve("spam").toString(), "--ham", dir.resolve("ham").toString())).isZero();
+
+        assertThat(output()).startsWith("{\"train\":{\"spam\":").contains("\"test\":{\"spam\":", "\"spamRecall\":",
+            "\"hamFalsePositives\":", "\"recallAtFalsePositives1%\":").doesNotContain("train: ").endsWith("}\n");
+    }
+
+    @Test
     void aMessageThatCannotBeReadShouldBeSkippedWithAWarningNotEndTheRun() throws IOException {
         List<Corpus.Sample> samples = Corpus.folders(List.of(dir.resolve("spam")), true);
         Files.delete(dir.resolve("spam").resolve("spam3.eml"));

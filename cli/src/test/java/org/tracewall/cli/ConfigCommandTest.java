@@ -63,6 +63,14 @@ class ConfigCommandTest {
     }
 
     @Test
+    void verboseShouldAddTheStackTraceToTheOneLine() throws Exception {
+        int code = run("check", "--verbose", "--config", write("score.reject=soon\n").toString(), "--ip", "127.0.0.1");
+
+        assertThat(code).isEqualTo(ConfigCommand.EX_CONFIG);
+        assertThat(err()).startsWith("tracewall: Invalid value for 'score.reject': 'soon'").contains("\tat org.tracewall.");
+    }
+
+    @Test
     void aMissingFileShouldExitWithEX_NOINPUT() {
         assertThat(run("config", "check", "--config", conf.resolve("nowhere.properties").toString())).isEqualTo(TracewallCli.EX_NOINPUT);
         assertThat(err()).contains("nowhere.properties: no such file");
