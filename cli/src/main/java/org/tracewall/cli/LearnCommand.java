@@ -37,6 +37,11 @@ final class LearnCommand implements Callable<Integer> {
     String store;
     @Option(names = "--json", description = "print the counts as one JSON object")
     boolean json;
+    @Option(names = "--force", description = "learn into a model file even while a running James holds it (its next save overwrites it)")
+    boolean force;
+
+    /** sysexits.h: try again later (when James is stopped). */
+    static final int EX_TEMPFAIL = 75;
 
     private final PrintStream err;
 
@@ -56,6 +61,13 @@ final class LearnCommand implements Callable<Integer> {
         if ((model == null) == (store == null)) {
             err.println("Give either --model FILE or --store URI");
             return 64;
+        }
+        Optional<Path> held = model == null ? Optional.empty() : ModelLocation.heldByRunningJames(model);
+        if (held.isPresent() && !force) {
+            err.println("A running James holds " + held.get() + ": it keeps " + model + " in memory and would overwrite what"
+                + " you learn into it. Teach it through spam@/ham@, stop it first, or use bayes.store=state with --store"
+                + " (--force to learn anyway)");
+            return EX_TEMPFAIL;
         }
         try (ModelLocation location = ModelLocation.open(model, store, false)) {
             return learn(samples, location);

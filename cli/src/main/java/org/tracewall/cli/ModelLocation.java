@@ -1,9 +1,14 @@
 package org.tracewall.cli;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.tracewall.core.store.StateStore;
 import org.tracewall.reputation.bayes.BayesModel;
@@ -60,6 +65,33 @@ final class ModelLocation implements AutoCloseable {
     void save() throws IOException {
         if (file != null) {
             ((BayesModel) counts).save(file);
+        }
+    }
+
+    /**
+     * The state store file of a James running beside {@code model}, if one holds it: with
+     * {@code bayes.store=file} that James keeps the model in memory and writes it back as it learns
+     * from spam@/ham@, so a model learned into the file now would be overwritten (and not seen until
+     * it restarts). The embedded store's lock (James's default, {@code tracewall/state.mv.db} next
+     * to the model) tells that it runs.
+     */
+    static Optional<Path> heldByRunningJames(Path model) {
+        Path parent = model.toAbsolutePath().getParent();
+        Path state = parent == null ? null : parent.resolve("state.mv.db");
+        if (state == null || !Files.isRegularFile(state)) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(state, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return Optional.of(state);
+            }
+            lock.release();
+            return Optional.empty();
+        } catch (OverlappingFileLockException e) {
+            return Optional.of(state);
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

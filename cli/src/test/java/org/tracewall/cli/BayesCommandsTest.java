@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tracewall.store.MvStoreStateStore;
 import org.tracewall.testing.redis.RedisServerProcess;
 
 class BayesCommandsTest {
@@ -64,6 +65,23 @@ class BayesCommandsTest {
         Files.writeString(unknownSpam, "Subject: hi\r\n\r\ncheap pills casino winner\r\n");
         assertThat(run("scan", "--json", "--model", model.toString(), unknownSpam.toString())).isZero();
         assertThat(output()).matches("\\{\"path\":\"[^\"]*json-spam.eml\",\"probability\":(0\\.9\\d*|1\\.0),\"verdict\":\"spam\"}\n");
+    }
+
+    /** James (bayes.store=file) keeps the model in memory and writes it back: learning into its file while it runs would be lost. */
+    @Test
+    void learnShouldRefuseAModelFileARunningJamesHoldsUnlessForced() throws IOException {
+        Path var = Files.createDirectories(dir.resolve("james-var/tracewall"));
+        Path model = var.resolve("bayes.model");
+        try (MvStoreStateStore running = MvStoreStateStore.open(var.resolve("state.mv.db"))) {
+            assertThat(run("learn", "--spam", dir.resolve("spam").toString(), "--model", model.toString()))
+                .isEqualTo(LearnCommand.EX_TEMPFAIL);
+            assertThat(output()).contains("A running James holds " + var.resolve("state.mv.db"));
+            assertThat(Files.exists(model)).isFalse();
+
+            assertThat(run("learn", "--force", "--spam", dir.resolve("spam").toString(), "--model", model.toString())).isZero();
+            assertThat(Files.exists(model)).isTrue();
+        }
+        assertThat(run("learn", "--spam", dir.resolve("ham").toString(), "--model", model.toString())).as("James stopped").isZero();
     }
 
     @Test
