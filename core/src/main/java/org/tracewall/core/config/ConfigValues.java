@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,14 +19,6 @@ public final class ConfigValues {
     private static final Pattern BRACKETED_V6 = Pattern.compile("\\[([0-9a-fA-F:.]+)](?::(\\d+))?");
 
     private ConfigValues() {
-    }
-
-    /** Runs {@code action} with the trimmed value when the key is present and not blank. */
-    public static void ifPresent(Map<String, String> properties, String key, Consumer<String> action) {
-        String value = properties.get(key);
-        if (value != null && !value.isBlank()) {
-            action.accept(value.trim());
-        }
     }
 
     /** "250ms", "2s", "5m", "1h", "35d"; a bare number is seconds. */
@@ -149,11 +139,6 @@ public final class ConfigValues {
             }
         }
         return result;
-    }
-
-    /** The list of IP addresses and networks under {@code key} (absent: empty). */
-    public static List<IpNetwork> networks(Map<String, String> properties, String key) {
-        return networks(key, properties.getOrDefault(key, ""));
     }
 
     /** IP addresses and networks, comma- or space-separated. */
