@@ -78,8 +78,9 @@ public class ContentPipelineBenchmark {
         Map<String, String> properties = Map.of(
             "score.rule.INVOICE.in", "Subject", "score.rule.INVOICE.pattern", "(?i)invoice", "score.rule.INVOICE.weight", "3",
             "score.rule.CASINO.in", "body", "score.rule.CASINO.pattern", "(?i)casino.{0,20}bonus", "score.rule.CASINO.weight", "4");
-        scoring = ScoreConfig.fromProperties(properties);
-        rules = ScoreConfig.contentRules(properties);
+        ScoreConfig score = ScoreConfig.read(properties);
+        scoring = score.policy();
+        rules = score.contentRules();
         client = InetAddress.getByName("192.0.2.10");
         raw = (message.equals("5k") ? htmlAndText(random, 5 * 1024) : withAttachment(random, 100 * 1024)).getBytes(StandardCharsets.UTF_8);
     }

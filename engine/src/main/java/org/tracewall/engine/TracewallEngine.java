@@ -100,8 +100,9 @@ public final class TracewallEngine implements AutoCloseable {
         DnsListConfig lists = DnsListConfig.fromProperties(all);
         this.dnsLists = new DnsListChecker(dns, lists.lists());
         this.dnsListThreshold = lists.threshold();
-        this.scoring = ScoreConfig.fromProperties(all);
-        this.contentRules = ScoreConfig.contentRules(all);
+        ScoreConfig score = ScoreConfig.read(all);
+        this.scoring = score.policy();
+        this.contentRules = score.contentRules();
         this.bayesConfig = BayesConfig.fromProperties(all, var);
         this.attachments = AttachmentConfig.reader(all);
         this.quarantine = QuarantineConfig.fromProperties(all);

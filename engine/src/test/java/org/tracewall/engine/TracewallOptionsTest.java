@@ -28,7 +28,7 @@ class TracewallOptionsTest {
 
     @Test
     void aMisspeltKeyInASectionShouldStopTheEngineNamingIt() {
-        assertThatThrownBy(() -> TracewallEngine.from(Map.of("greylist.dealy", "5m"), work, work, System::currentTimeMillis))
+        assertThatThrownBy(() -> TracewallEngine.from(Map.of("greylist.dealy", "5m"), work, work, () -> 0L))
             .hasMessageStartingWith("Unknown key 'greylist.dealy' (known: greylist.delay, greylist.retryWindow");
     }
 

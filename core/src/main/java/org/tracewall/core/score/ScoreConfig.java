@@ -18,8 +18,8 @@ import org.tracewall.core.content.ContentRules;
 import org.tracewall.core.net.IpNetwork;
 
 /**
- * Reads the {@code score.*} keys of tracewall.properties into a {@link ScoringPolicy}; every
- * error names its key.
+ * The {@code score.*} keys of tracewall.properties, read once into the content rules and the
+ * {@link ScoringPolicy}; every error names its key.
  *
  * <pre>
  * score.tag=5                                   # thresholds: a number or off
@@ -77,25 +77,45 @@ public final class ScoreConfig {
         WEIGHT, COMBO_RULES, COMBO_MIN, COMBO_WEIGHT, RULE_IN, RULE_PATTERN, RULE_WEIGHT, GROUP_DIRECTION, GROUP_CLIENTS,
         GROUP_SENDERS, GROUP_RECIPIENTS, GROUP_TAG, GROUP_QUARANTINE, GROUP_REJECT, GROUP_WEIGHT);
 
-    private ScoreConfig() {
+    private final ContentRules contentRules;
+    private final ScoringPolicy policy;
+
+    private ScoreConfig(OptionValues values) {
+        this.contentRules = contentRules(values);
+        this.policy = policy(values);
     }
 
     /**
-     * The policy of the {@code score.*} keys (the content rules' weights included).
+     * The {@code score.*} section read once: the content rules it declares, and the policy that
+     * weighs their symbols with the others.
      *
      * @throws IllegalArgumentException naming the bad or unknown key
      */
+    public static ScoreConfig read(Map<String, String> properties) {
+        return new ScoreConfig(OPTIONS.read(properties));
+    }
+
+    /** As {@link #read}, the policy alone. */
     public static ScoringPolicy fromProperties(Map<String, String> properties) {
-        return policy(OPTIONS.read(properties));
+        return read(properties).policy();
     }
 
-    /**
-     * The content check of the {@code score.rule.*} keys.
-     *
-     * @throws IllegalArgumentException naming the bad or unknown key
-     */
+    /** As {@link #read}, the content check alone. */
     public static ContentRules contentRules(Map<String, String> properties) {
-        OptionValues values = OPTIONS.read(properties);
+        return read(properties).contentRules();
+    }
+
+    /** The policy (the content rules' weights included). */
+    public ScoringPolicy policy() {
+        return policy;
+    }
+
+    /** The keyword and header rules ({@code score.rule.*}). */
+    public ContentRules contentRules() {
+        return contentRules;
+    }
+
+    private static ContentRules contentRules(OptionValues values) {
         List<ContentRule> rules = new ArrayList<>();
         for (String name : values.names(RULE_IN, RULE_PATTERN, RULE_WEIGHT)) {
             rules.add(new ContentRule(symbolName(RULE_IN.key(name), name), values.require(RULE_IN, name),
@@ -104,6 +124,7 @@ public final class ScoreConfig {
         return new ContentRules(rules);
     }
 
+    /** After {@link #contentRules(OptionValues)}, which has checked each rule's name, place and pattern. */
     private static ScoringPolicy policy(OptionValues values) {
         Map<String, Double> weights = new LinkedHashMap<>(DefaultWeights.all());
         for (String symbol : values.names(WEIGHT)) {
@@ -116,9 +137,6 @@ public final class ScoreConfig {
             weights.putIfAbsent(name, combo.weight());
         }
         for (String name : values.names(RULE_IN, RULE_PATTERN, RULE_WEIGHT)) {
-            symbolName(RULE_IN.key(name), name);
-            values.require(RULE_IN, name);
-            values.require(RULE_PATTERN, name);
             weights.put(name, values.require(RULE_WEIGHT, name));
         }
         Thresholds thresholds = Thresholds.of(values.get(TAG), values.get(QUARANTINE), values.get(REJECT), Thresholds.defaults(),
