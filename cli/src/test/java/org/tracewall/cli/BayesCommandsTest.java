@@ -58,7 +58,8 @@ class BayesCommandsTest {
         Path model = dir.resolve("json.model");
         assertThat(run("learn", "--json", "--spam", dir.resolve("spam").toString(), "--ham", dir.resolve("ham").toString(),
             "--model", model.toString())).isZero();
-        assertThat(output()).startsWith("{\"learned\":120,\"alreadyKnown\":0,\"skipped\":0,\"seconds\":")
+        assertThat(output()).startsWith("{\"learned\":120,\"relearned\":0,\"alreadyKnown\":0,\"forgotten\":0,\"notLearned\":0,"
+            + "\"unrecordedLabel\":0,\"skipped\":0,\"seconds\":")
             .contains("\"spamMessages\":60,\"hamMessages\":60").doesNotContain("\r");
 
         Path unknownSpam = dir.resolve("json-spam.eml");
@@ -123,6 +124,26 @@ class BayesCommandsTest {
         assertThat(output()).containsPattern("new-spam.eml\t(0\\.9\\d{3}|1\\.0000)\tspam").containsPattern("new-ham.eml\t0\\.0\\d{3}\tham");
     }
 
+    /** As sa-learn: learning under the other label moves a message there; --forget takes it out. */
+    @Test
+    void learnShouldMoveAMislabelledFolderAndForgetShouldTakeItOut() throws IOException {
+        Path model = dir.resolve("corrected.model");
+        String spam = dir.resolve("spam").toString();
+        String ham = dir.resolve("ham").toString();
+        assertThat(run("learn", "--ham", spam, "--ham", ham, "--model", model.toString())).isZero();
+        assertThat(output()).contains("model: 0 spam, 120 ham");
+
+        assertThat(run("learn", "--spam", spam, "--model", model.toString())).isZero();
+        assertThat(output()).contains("learned 0 messages (0 already known, 60 moved to the other label)", "model: 60 spam, 60 ham");
+        Path unknownSpam = dir.resolve("corrected-spam.eml");
+        Files.writeString(unknownSpam, "Subject: hi\r\n\r\ncheap pills casino winner\r\n");
+        assertThat(run("scan", "--model", model.toString(), unknownSpam.toString())).isZero();
+        assertThat(output()).containsPattern("corrected-spam.eml\t(0\\.9\\d{3}|1\\.0000)\tspam");
+
+        assertThat(run("learn", "--json", "--forget", spam, "--forget", unknownSpam.toString(), "--model", model.toString())).isZero();
+        assertThat(output()).contains("\"forgotten\":60,\"notLearned\":1,", "\"spamMessages\":0,\"hamMessages\":60");
+    }
+
     @Test
     void evalShouldPrintTheFigures() {
         assertThat(run("eval", "--spam", dir.resolve("spam").toString(), "--ham", dir.resolve("ham").toString())).isZero();
@@ -174,6 +195,11 @@ class BayesCommandsTest {
             Files.writeString(unknownSpam, "Subject: hi\r\n\r\ncheap pills casino winner\r\n");
             assertThat(run("scan", "--store", redis.uri(), unknownSpam.toString())).isZero();
             assertThat(output()).containsPattern("new-spam.eml\t(0\\.9\\d{3}|1\\.0000)\tspam");
+
+            assertThat(run("learn", "--ham", dir.resolve("spam").toString(), "--store", redis.uri())).isZero();
+            assertThat(output()).contains("60 moved to the other label", "model: 0 spam, 120 ham");
+            assertThat(run("learn", "--forget", dir.resolve("spam").toString(), "--store", redis.uri())).isZero();
+            assertThat(output()).contains("forgot 60 (0 not learned)", "model: 0 spam, 60 ham");
         }
     }
 

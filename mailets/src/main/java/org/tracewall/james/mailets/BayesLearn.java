@@ -71,7 +71,7 @@ public class BayesLearn extends GenericMailet {
         int learned = 0;
         try {
             for (byte[] message : messages(mail)) {
-                if (filter.learn(message, spam)) {
+                if (filter.learn(message, spam) != BayesFilter.Learned.ALREADY_KNOWN) {
                     learned++;
                 }
             }

@@ -3,6 +3,7 @@ package org.tracewall.reputation.bayes;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
 import java.util.Set;
 
 import org.tracewall.reputation.text.AttachmentReader;
@@ -13,13 +14,20 @@ import org.tracewall.reputation.text.Tokenizer;
 /**
  * A raw message in, a spam probability out: text extraction, tokens, the Bayes classifier and,
  * for CJK text, the {@link CjkOpinion}, over one model.
- * Learning counts a message once (its SHA-1 digest is the learned id). Thread-safe.
+ * Learning counts a message once (its SHA-1 digest is the learned id); learning it under the
+ * other label moves it there, and it can be forgotten, as {@code sa-learn} does. Thread-safe.
  */
 public final class BayesFilter {
     /** At or over: spam. */
     public static final double SPAM_CUTOFF = 0.90;
     /** At or under: ham; between the two: unsure (SpamBayes' defaults). */
     public static final double HAM_CUTOFF = 0.20;
+
+    /** What {@link #learn} did. */
+    public enum Learned { LEARNED, RELEARNED_UNDER_THE_OTHER_LABEL, ALREADY_KNOWN }
+
+    /** What {@link #forget} did; UNRECORDED: learned into a model that did not keep labels yet. */
+    public enum Forgotten { FORGOTTEN, NOT_LEARNED, UNRECORDED }
 
     private final TokenCounts model;
     private final Tokenizer tokenizer;
@@ -69,13 +77,54 @@ public final class BayesFilter {
         return classifier.isTrained();
     }
 
-    /** @return false when this exact message was learned before */
-    public boolean learn(byte[] message, boolean spam) {
+    /**
+     * Counts a message under a label. One learned under the other label before is taken out of
+     * that label first (a correction); one learned under this label, or by a model that did not
+     * record labels, is not counted again.
+     */
+    public Learned learn(byte[] message, boolean spam) {
+        String id = digest(message);
+        Optional<LearnedAs> before = model.learnedAs(id);
+        if (before.isPresent() && (!before.get().isRecorded() || before.get().isSpam() == spam)) {
+            return Learned.ALREADY_KNOWN;
+        }
         MessageText text = MessageTextExtractor.extract(message, attachments);
-        if (!model.learn(tokenizer.tokens(text), spam, digest(message))) {
+        Set<String> tokens = tokenizer.tokens(text);
+        int[] ngrams = CjkNgrams.of(text);
+        if (before.isPresent()) {
+            unlearn(tokens, ngrams, before.get(), id);
+        }
+        boolean movesNgrams = opinion.moves(ngrams, spam);
+        if (!model.learn(tokens, LearnedAs.of(spam, movesNgrams), id)) {
+            return Learned.ALREADY_KNOWN;
+        }
+        if (movesNgrams) {
+            opinion.move(ngrams, spam, 1);
+        }
+        return before.isPresent() ? Learned.RELEARNED_UNDER_THE_OTHER_LABEL : Learned.LEARNED;
+    }
+
+    /** Takes a learned message out of the model, exactly as it was counted. */
+    public Forgotten forget(byte[] message) {
+        String id = digest(message);
+        Optional<LearnedAs> learned = model.learnedAs(id);
+        if (learned.isEmpty()) {
+            return Forgotten.NOT_LEARNED;
+        }
+        if (!learned.get().isRecorded()) {
+            return Forgotten.UNRECORDED;
+        }
+        MessageText text = MessageTextExtractor.extract(message, attachments);
+        return unlearn(tokenizer.tokens(text), CjkNgrams.of(text), learned.get(), id) ? Forgotten.FORGOTTEN : Forgotten.NOT_LEARNED;
+    }
+
+    private boolean unlearn(Set<String> tokens, int[] ngrams, LearnedAs as, String id) {
+        if (!model.unlearn(tokens, as, id)) {
             return false;
         }
-        opinion.learn(CjkNgrams.of(text), spam);
+        if (as.movedNgrams()) {
+            opinion.move(ngrams, as.isSpam(), -1);
+        }
         return true;
     }
 

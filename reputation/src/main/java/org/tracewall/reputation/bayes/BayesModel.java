@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.zip.GZIPInputStream;
@@ -20,40 +20,70 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Token counts learned from spam and ham: per token, how many spam and how many ham messages
  * contained it, and how many messages of each were learned. Remembers the ids of learned
- * messages so that the same message is never counted twice. Safe for concurrent readers while
+ * messages, with how each was learned, so that the same message is never counted twice and can be
+ * forgotten or learned again under the other label. Safe for concurrent readers while
  * one thread learns. Saved as a small gzip file, written to a temporary file and moved into
  * place, so a crash never leaves half a model.
  */
 public final class BayesModel implements TokenCounts {
     private static final int MAGIC = 0x54574259; // "TWBY"
-    /** 2 adds the CJK n-gram weights; version 1 files (no weights) still load. */
-    private static final int VERSION = 2;
+    /**
+     * 2 adds the CJK n-gram weights, 3 how each id was learned; older files still load (their ids
+     * are {@link LearnedAs#UNRECORDED}).
+     */
+    private static final int VERSION = 3;
 
     private final Map<String, int[]> counts = new ConcurrentHashMap<>();
-    private final Set<String> learned = ConcurrentHashMap.newKeySet();
+    /** id to {@link LearnedAs#code()}. */
+    private final Map<String, String> learned = new ConcurrentHashMap<>();
     private final AtomicIntegerArray ngramWeights = new AtomicIntegerArray(CjkNgrams.BUCKETS);
     private volatile int spamMessages;
     private volatile int hamMessages;
 
     @Override
-    public synchronized boolean learn(Collection<String> tokens, boolean spam, String id) {
-        if (id != null && !learned.add(id)) {
+    public synchronized boolean learn(Collection<String> tokens, LearnedAs as, String id) {
+        if (!as.isRecorded()) {
+            throw new IllegalArgumentException("learn needs a label, not " + as);
+        }
+        if (id != null && learned.putIfAbsent(id, as.code()) != null) {
             return false;
         }
+        add(tokens, as.isSpam(), 1);
+        return true;
+    }
+
+    @Override
+    public Optional<LearnedAs> learnedAs(String id) {
+        return Optional.ofNullable(learned.get(id)).map(LearnedAs::parse);
+    }
+
+    @Override
+    public synchronized boolean unlearn(Collection<String> tokens, LearnedAs as, String id) {
+        if (!as.isRecorded()) {
+            throw new IllegalArgumentException("an unrecorded label cannot be unlearned: " + id);
+        }
+        if (learned.remove(id) == null) {
+            return false;
+        }
+        add(tokens, as.isSpam(), -1);
+        return true;
+    }
+
+    /** Counts never go below zero, and a token seen by no message is dropped. */
+    private void add(Collection<String> tokens, boolean spam, int delta) {
         int index = spam ? 0 : 1;
         for (String token : tokens) {
             counts.compute(token, (t, c) -> {
                 int[] updated = c == null ? new int[2] : c.clone();
-                updated[index]++;
-                return updated;
+                updated[index] = Math.max(0, updated[index] + delta);
+                return updated[0] == 0 && updated[1] == 0 ? null : updated;
             });
         }
         if (spam) {
-            spamMessages++;
+            spamMessages = Math.max(0, spamMessages + delta);
         } else {
-            hamMessages++;
+            hamMessages = Math.max(0, hamMessages + delta);
         }
-        return true;
     }
 
     /** [spam, ham] messages that contained the token, or null when never seen. */
@@ -112,7 +142,7 @@ public final class BayesModel implements TokenCounts {
     }
 
     public boolean isLearned(String id) {
-        return learned.contains(id);
+        return learned.containsKey(id);
     }
 
     public synchronized void save(Path file) throws IOException {
@@ -131,8 +161,9 @@ public final class BayesModel implements TokenCounts {
                 out.writeInt(e.getValue()[1]);
             }
             out.writeInt(learned.size());
-            for (String id : learned) {
-                out.writeUTF(id);
+            for (Map.Entry<String, String> id : learned.entrySet()) {
+                out.writeUTF(id.getKey());
+                out.writeUTF(id.getValue());
             }
             writeNgramWeights(out);
         }
@@ -146,8 +177,8 @@ public final class BayesModel implements TokenCounts {
         BayesModel model = new BayesModel();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(Files.newInputStream(file))))) {
             int version = in.readInt() == MAGIC ? in.readInt() : -1;
-            if (version != 1 && version != VERSION) {
-                throw new IOException(file + " is not a Tracewall Bayes model (version 1 or " + VERSION + ")");
+            if (version < 1 || version > VERSION) {
+                throw new IOException(file + " is not a Tracewall Bayes model (version 1 to " + VERSION + ")");
             }
             model.spamMessages = in.readInt();
             model.hamMessages = in.readInt();
@@ -157,7 +188,8 @@ public final class BayesModel implements TokenCounts {
             }
             int ids = in.readInt();
             for (int i = 0; i < ids; i++) {
-                model.learned.add(in.readUTF());
+                String id = in.readUTF();
+                model.learned.put(id, version >= 3 ? in.readUTF() : LearnedAs.UNRECORDED.code());
             }
             if (version >= 2) {
                 model.readNgramWeights(in, file);

@@ -23,14 +23,22 @@ final class CjkOpinion {
         return features.length == 0 ? 0 : RATE * counts.ngramWeightSum(features);
     }
 
-    void learn(int[] features, boolean spam) {
-        if (features.length == 0) {
-            return;
+    /** Learns a message's features; answers whether the weights moved (only while it is misjudged within the margin). */
+    boolean learn(int[] features, boolean spam) {
+        boolean moves = moves(features, spam);
+        if (moves) {
+            move(features, spam, 1);
         }
-        int y = spam ? 1 : -1;
-        if (y * margin(features) < MARGIN) {
-            counts.addToNgramWeights(features, y);
-        }
+        return moves;
+    }
+
+    boolean moves(int[] features, boolean spam) {
+        return features.length > 0 && (spam ? 1 : -1) * margin(features) < MARGIN;
+    }
+
+    /** One step towards the label ({@code direction} 1), or back from it (-1: undoing a learn). */
+    void move(int[] features, boolean spam, int direction) {
+        counts.addToNgramWeights(features, (spam ? 1 : -1) * direction);
     }
 
     /** The Bayes probability moved by the margin, in log-odds. */

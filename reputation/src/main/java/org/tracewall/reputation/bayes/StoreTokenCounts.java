@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.tracewall.core.store.StateStore;
 import org.tracewall.core.store.StoreUnavailableException;
@@ -15,7 +16,8 @@ import org.tracewall.core.store.StoreUnavailableException;
  * one model. One counter map holds it all (fields {@code s:TOKEN}, {@code h:TOKEN} and the totals
  * {@code #spam}, {@code #ham}), so a scan is one multi-get and a learn one batched increment;
  * the {@link CjkOpinion} weights another ({@code tracewall:bayes:cjk-ngrams}, one field per
- * bucket); learned message ids are keys that last ten years. Every method may throw
+ * bucket); learned message ids are keys that last ten years, their value how the message was
+ * learned ({@link LearnedAs#code()}). Every method may throw
  * {@link StoreUnavailableException}: callers give no verdict then (fail open).
  */
 public final class StoreTokenCounts implements TokenCounts {
@@ -60,16 +62,15 @@ public final class StoreTokenCounts implements TokenCounts {
     }
 
     @Override
-    public boolean learn(Collection<String> tokens, boolean spam, String id) {
-        if (id != null && !store.putIfAbsent(LEARNED + id, spam ? "spam" : "ham", REMEMBER_LEARNED)) {
+    public boolean learn(Collection<String> tokens, LearnedAs as, String id) {
+        if (!as.isRecorded()) {
+            throw new IllegalArgumentException("learn needs a label, not " + as);
+        }
+        if (id != null && !store.putIfAbsent(LEARNED + id, as.code(), REMEMBER_LEARNED)) {
             return false;
         }
-        String prefix = spam ? "s:" : "h:";
-        List<String> fields = new ArrayList<>(tokens.size() + 1);
-        fields.add(spam ? SPAM_TOTAL : HAM_TOTAL);
-        tokens.forEach(token -> fields.add(prefix + token));
         try {
-            store.addToCounters(MAP, fields, 1);
+            store.addToCounters(MAP, fields(tokens, as.isSpam()), 1);
         } catch (StoreUnavailableException e) {
             // Not counted: forget the id so that the message can be learned again later.
             if (id != null) {
@@ -78,6 +79,37 @@ public final class StoreTokenCounts implements TokenCounts {
             throw e;
         }
         return true;
+    }
+
+    @Override
+    public Optional<LearnedAs> learnedAs(String id) {
+        return store.get(LEARNED + id).map(LearnedAs::parse);
+    }
+
+    /**
+     * Two nodes forgetting the same message at the same moment could both subtract (the store has
+     * no delete-if-present); counts are read as at least zero, which bounds that rare harm.
+     */
+    @Override
+    public boolean unlearn(Collection<String> tokens, LearnedAs as, String id) {
+        if (!as.isRecorded()) {
+            throw new IllegalArgumentException("an unrecorded label cannot be unlearned: " + id);
+        }
+        if (store.get(LEARNED + id).isEmpty()) {
+            return false;
+        }
+        store.delete(LEARNED + id);
+        store.addToCounters(MAP, fields(tokens, as.isSpam()), -1);
+        return true;
+    }
+
+    /** The message total of its label, then one field per token. */
+    private static List<String> fields(Collection<String> tokens, boolean spam) {
+        String prefix = spam ? "s:" : "h:";
+        List<String> fields = new ArrayList<>(tokens.size() + 1);
+        fields.add(spam ? SPAM_TOTAL : HAM_TOTAL);
+        tokens.forEach(token -> fields.add(prefix + token));
+        return fields;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.tracewall.reputation.bayes;
 
 import java.util.Collection;
+import java.util.Optional;
 
 /**
  * What a Bayes classifier learns: per token, in how many spam and ham messages it appeared, and
@@ -18,10 +19,23 @@ public interface TokenCounts {
     /**
      * Counts a message's tokens once.
      *
-     * @param id the message's identity (a digest); null: always learned
+     * @param as its label (and whether the n-gram weights moved with it), remembered with the id
+     * @param id the message's identity (a digest); null: always learned, never remembered
      * @return false when this id was learned before (nothing counted)
      */
-    boolean learn(Collection<String> tokens, boolean spam, String id);
+    boolean learn(Collection<String> tokens, LearnedAs as, String id);
+
+    /** How the message with this id was learned; empty when it was not (or was forgotten). */
+    Optional<LearnedAs> learnedAs(String id);
+
+    /**
+     * Takes a learned message's tokens out of the counts it was learned into and forgets its id,
+     * so that it can be learned again (under either label).
+     *
+     * @param as what {@link #learnedAs} answered for the id: it must be recorded
+     * @return false when the id was not learned (nothing changed)
+     */
+    boolean unlearn(Collection<String> tokens, LearnedAs as, String id);
 
     /** The sum of the {@link CjkNgrams} weights of these buckets (one round trip). */
     long ngramWeightSum(int[] buckets);

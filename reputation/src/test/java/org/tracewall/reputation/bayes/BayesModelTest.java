@@ -15,8 +15,8 @@ class BayesModelTest {
     @Test
     void learnShouldCountAMessageIdOnlyOnce() {
         BayesModel model = new BayesModel();
-        assertThat(model.learn(List.of("free", "money"), true, "id-1")).isTrue();
-        assertThat(model.learn(List.of("free", "money"), true, "id-1")).isFalse();
+        assertThat(model.learn(List.of("free", "money"), LearnedAs.SPAM, "id-1")).isTrue();
+        assertThat(model.learn(List.of("free", "money"), LearnedAs.SPAM, "id-1")).isFalse();
         assertThat(model.spamMessages()).isEqualTo(1);
         assertThat(model.counts("free")).containsExactly(1, 0);
     }
@@ -24,8 +24,8 @@ class BayesModelTest {
     @Test
     void saveAndLoadShouldKeepCountsAndLearnedIds(@TempDir Path dir) throws IOException {
         BayesModel model = new BayesModel();
-        model.learn(List.of("free", "发票"), true, "a");
-        model.learn(List.of("meeting", "发票"), false, "b");
+        model.learn(List.of("free", "发票"), LearnedAs.SPAM, "a");
+        model.learn(List.of("meeting", "发票"), LearnedAs.HAM, "b");
         Path file = dir.resolve("sub/bayes.model");
         model.save(file);
 
@@ -35,7 +35,7 @@ class BayesModelTest {
         assertThat(loaded.hamMessages()).isEqualTo(1);
         assertThat(loaded.counts("发票")).containsExactly(1, 1);
         assertThat(loaded.isLearned("b")).isTrue();
-        assertThat(loaded.learn(List.of("x"), true, "a")).isFalse();
+        assertThat(loaded.learn(List.of("x"), LearnedAs.SPAM, "a")).isFalse();
     }
 
     @Test

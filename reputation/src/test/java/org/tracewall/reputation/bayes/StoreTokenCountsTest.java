@@ -37,8 +37,8 @@ class StoreTokenCountsTest {
     @Test
     void aMessageShouldBeCountedOnce() {
         StoreTokenCounts counts = new StoreTokenCounts(new InMemoryStateStore());
-        assertThat(counts.learn(List.of("free", "发票"), true, "id-1")).isTrue();
-        assertThat(counts.learn(List.of("free", "发票"), true, "id-1")).isFalse();
+        assertThat(counts.learn(List.of("free", "发票"), LearnedAs.SPAM, "id-1")).isTrue();
+        assertThat(counts.learn(List.of("free", "发票"), LearnedAs.SPAM, "id-1")).isFalse();
 
         TokenEvidence evidence = counts.lookup(List.of("free", "发票", "never"));
         assertThat(evidence.spamMessages()).isEqualTo(1);
@@ -52,10 +52,10 @@ class StoreTokenCountsTest {
         FlakyStore store = new FlakyStore();
         StoreTokenCounts counts = new StoreTokenCounts(store);
         store.down = true;
-        assertThatThrownBy(() -> counts.learn(List.of("free"), true, "id-1")).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> counts.learn(List.of("free"), LearnedAs.SPAM, "id-1")).isInstanceOf(StoreUnavailableException.class);
 
         store.down = false;
-        assertThat(counts.learn(List.of("free"), true, "id-1")).as("the id was forgotten with the failed write").isTrue();
+        assertThat(counts.learn(List.of("free"), LearnedAs.SPAM, "id-1")).as("the id was forgotten with the failed write").isTrue();
         assertThat(counts.totals().spamMessages()).isEqualTo(1);
     }
 
