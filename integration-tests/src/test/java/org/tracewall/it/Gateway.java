@@ -35,17 +35,24 @@ public final class Gateway {
     }
 
     /**
-     * The sample's smtpserver.xml with its commented-out ClamAvHook enabled, pointed at a test's
-     * clamd on {@code port} with a scan timeout of {@code timeout}.
+     * The sample's smtpserver.xml with its commented-out ClamAvHooks enabled (port 25 and the two
+     * submission ports), pointed at a test's clamd on {@code port} with a scan timeout of {@code timeout}.
      */
     static String smtpServerWithClamAv(int port, String timeout) {
         String xml = sample("smtpserver.xml");
-        int start = xml.indexOf("<handler class=\"org.tracewall.james.smtp.ClamAvHook\">");
-        int end = xml.indexOf("</handler>", start) + "</handler>".length();
-        String block = xml.substring(start, end).replace("<port>3310</port>", "<port>" + port + "</port>")
-            .replace("<timeout>30s</timeout>", "<timeout>" + timeout + "</timeout>");
-        // Close the sample's comment before the block and open one after it (the sample's "-->" ends it).
-        return xml.substring(0, start) + "-->\n" + block + "\n<!--" + xml.substring(end);
+        String hook = "<handler class=\"org.tracewall.james.smtp.ClamAvHook\">";
+        StringBuilder enabled = new StringBuilder();
+        int from = 0;
+        for (int start = xml.indexOf(hook); start >= 0; start = xml.indexOf(hook, from)) {
+            int end = xml.indexOf("</handler>", start) + "</handler>".length();
+            String block = xml.substring(start, end).replace("<port>3310</port>", "<port>" + port + "</port>")
+                .replace("<timeout>30s</timeout>", "<timeout>" + timeout + "</timeout>");
+            // Close the sample's comment before the block and open one after it (the sample's "-->" ends it).
+            enabled.append(xml, from, start).append("-->\n").append(block).append("\n<!--");
+            from = end;
+        }
+        assertThat(from).as("the sample has ClamAvHooks to enable").isPositive();
+        return enabled.append(xml.substring(from)).toString();
     }
 
     /** The gateway sample resolving through {@code dns}, with its state in memory. */
