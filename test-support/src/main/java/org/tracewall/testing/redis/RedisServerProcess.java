@@ -121,15 +121,34 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     private boolean ping() {
+        return "+PONG".equals(firstLinesOf("PING", 1));
+    }
+
+    /** Whether this server is a master now (ROLE's first element): a replica promoted by Sentinel becomes one. */
+    public boolean isMaster() {
+        String reply = firstLinesOf("ROLE", 3);
+        return reply != null && reply.endsWith("\nmaster");
+    }
+
+    /** The first {@code lines} lines of the reply to an inline command, joined with \n; null when it does not answer. */
+    private String firstLinesOf(String command, int lines) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(1000);
             OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String line = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-            return "+PONG".equals(line);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            StringBuilder reply = new StringBuilder();
+            for (int i = 0; i < lines; i++) {
+                String line = in.readLine();
+                if (line == null) {
+                    return null;
+                }
+                reply.append(i == 0 ? "" : "\n").append(line);
+            }
+            return reply.toString();
         } catch (IOException e) {
-            return false;
+            return null;
         }
     }
 
