@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tracewall.testing.clamav.ClamdProcess;
@@ -25,6 +26,7 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  * A real clamd that stops reading at its StreamMaxLength (1 MB here) must not leave the writer,
  * and with it the SMTP session, waiting forever on a full pipe: every session gets its answer
  * (451, the scanner could not scan it), several at once, and a small message is still scanned after.
+ * The same when clamd freezes mid-stream and is then killed.
  */
 class ClamAvLargeMessageIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
@@ -62,26 +64,52 @@ class ClamAvLargeMessageIntegrationTest {
         }
     }
 
+    @BeforeEach
+    void clamdRunning() throws IOException {
+        DNS.zone().txt("sender.test", "v=spf1 ip4:127.0.98.0/24 -all");
+        CLAMD.start();
+    }
+
     @Test
     void messagesPastClamdsStreamLimitShouldEachGetAnAnswerAtOnce() throws Exception {
-        DNS.zone().txt("sender.test", "v=spf1 ip4:127.0.98.0/24 -all");
-        ExecutorService clients = Executors.newFixedThreadPool(3);
-        try {
-            List<Future<SmtpReply>> replies = new ArrayList<>();
-            for (int i = 1; i <= 3; i++) {
-                String ip = "127.0.98." + i;
-                replies.add(clients.submit(() -> send(ip, 6 * 1024 * 1024)));
-            }
-            for (Future<SmtpReply> reply : replies) {
-                // SmtpTestClient's read timeout bounds a hang; a wedged session fails here
-                SmtpReply answer = reply.get(2, TimeUnit.MINUTES);
-                assertThat(answer.code()).isEqualTo(451);
-                assertThat(answer.text()).isEqualTo("4.3.0 Virus scanner unavailable; please try again later");
-            }
-        } finally {
-            clients.shutdownNow();
-        }
+        List<Future<SmtpReply>> replies = sendAtOnce(1, 6 * 1024 * 1024);
 
+        assertEverySessionDeferred(replies);
         assertThat(send("127.0.98.9", 2000).code()).isEqualTo(250);
+    }
+
+    @Test
+    void aClamdKilledMidStreamShouldGiveEverySessionAnAnswer() throws Exception {
+        CLAMD.freeze();
+        List<Future<SmtpReply>> replies = sendAtOnce(4, 900 * 1024);
+        // The messages are under clamd's limit: only the freeze stops their scans. Some are blocked
+        // writing into the frozen clamd by now, the others connect after the kill: all must answer.
+        Thread.sleep(3000);
+        CLAMD.kill();
+
+        assertEverySessionDeferred(replies);
+        CLAMD.start();
+        assertThat(send("127.0.98.19", 2000).code()).isEqualTo(250);
+    }
+
+    /** Three sessions at once from 127.0.98.{first..first+2}. */
+    private static List<Future<SmtpReply>> sendAtOnce(int first, int bodyBytes) {
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        List<Future<SmtpReply>> replies = new ArrayList<>();
+        for (int i = first; i < first + 3; i++) {
+            String ip = "127.0.98." + i;
+            replies.add(clients.submit(() -> send(ip, bodyBytes)));
+        }
+        clients.shutdown();
+        return replies;
+    }
+
+    private static void assertEverySessionDeferred(List<Future<SmtpReply>> replies) throws Exception {
+        for (Future<SmtpReply> reply : replies) {
+            // SmtpTestClient's read timeout bounds a hang; a wedged session fails here
+            SmtpReply answer = reply.get(2, TimeUnit.MINUTES);
+            assertThat(answer.code()).as(answer.toString()).isEqualTo(451);
+            assertThat(answer.text()).isEqualTo("4.3.0 Virus scanner unavailable; please try again later");
+        }
     }
 }

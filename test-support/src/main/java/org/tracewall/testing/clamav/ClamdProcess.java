@@ -78,6 +78,22 @@ public final class ClamdProcess implements AutoCloseable {
         ServerProcesses.stop(process);
     }
 
+    /**
+     * SIGSTOP: clamd stops reading, while the kernel still accepts connections into its backlog
+     * and fills the socket buffers: a scanner that stops mid-stream, every time.
+     */
+    public synchronized void freeze() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -STOP " + process.pid() + " failed");
+        }
+    }
+
+    /** SIGKILL, as a crash stops it: its connections are reset. {@link #start()} starts it again. */
+    public synchronized void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() {
         stop();
