@@ -38,6 +38,11 @@ public final class DkimResult {
         return new DkimResult(status, signature.domain(), signature.selector(), signature.algorithm().tag(), reason, testing);
     }
 
+    /** A result as recorded elsewhere (a mail attribute, a test). */
+    public static DkimResult of(Status status, String domain, String selector, String algorithm, String reason, boolean testing) {
+        return new DkimResult(status, domain, selector, algorithm, reason, testing);
+    }
+
     /** A signature too broken to name its algorithm; d= and s= as far as they could be read, or "". */
     static DkimResult unparsable(String domain, String selector, String reason) {
         return new DkimResult(Status.PERMERROR, domain, selector, "", reason, false);
