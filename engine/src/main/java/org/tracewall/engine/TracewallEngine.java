@@ -16,6 +16,8 @@ import org.tracewall.core.auth.AuthThrottleConfig;
 import org.tracewall.core.config.TracewallSettings;
 import org.tracewall.core.config.WebAdminAccessConfig;
 import org.tracewall.core.content.ContentRules;
+import org.tracewall.core.dkim.DkimVerifier;
+import org.tracewall.core.dmarc.DmarcEvaluator;
 import org.tracewall.core.dns.DnsJavaResolver;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.PendingLookups;
@@ -76,6 +78,8 @@ public final class TracewallEngine implements AutoCloseable {
     private final AttachmentReader attachments;
     private final QuarantineConfig quarantine;
     private final WebAdminAccessConfig webAdminAccess;
+    private final DkimVerifier dkim;
+    private final DmarcEvaluator dmarc;
     private StateStore store;
     private Greylist greylist;
     private RateLimiter rateLimiter;
@@ -107,6 +111,8 @@ public final class TracewallEngine implements AutoCloseable {
         this.attachments = AttachmentConfig.reader(all);
         this.quarantine = QuarantineConfig.fromProperties(all);
         this.webAdminAccess = WebAdminAccessConfig.fromProperties(all);
+        this.dkim = new DkimVerifier(dns, clock);
+        this.dmarc = new DmarcEvaluator(dns, traceability.publicSuffixList());
     }
 
     /**
@@ -145,6 +151,16 @@ public final class TracewallEngine implements AutoCloseable {
 
     public TraceabilityChecker traceability() {
         return traceability;
+    }
+
+    /** DKIM signatures verified with keys from {@link #dns()}. */
+    public DkimVerifier dkim() {
+        return dkim;
+    }
+
+    /** DMARC, with the public suffix list of traceability. */
+    public DmarcEvaluator dmarc() {
+        return dmarc;
     }
 
     /** The DNSBL/DNSWL/DBL lists of {@code dnsbl.*}. */

@@ -21,6 +21,8 @@ import org.tracewall.core.auth.AuthThrottle;
 import org.tracewall.core.config.TracewallSettings;
 import org.tracewall.core.config.WebAdminAccessConfig;
 import org.tracewall.core.content.ContentRules;
+import org.tracewall.core.dkim.DkimVerifier;
+import org.tracewall.core.dmarc.DmarcEvaluator;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.dnsbl.DnsListChecker;
@@ -94,6 +96,14 @@ public class TracewallRuntime {
 
     public TraceabilityChecker traceability() {
         return engine.traceability();
+    }
+
+    public DkimVerifier dkim() {
+        return engine.dkim();
+    }
+
+    public DmarcEvaluator dmarc() {
+        return engine.dmarc();
     }
 
     /** Shared state (embedded file by default, Redis for several nodes). */

@@ -3,13 +3,13 @@ package org.tracewall.core.dkim;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 import org.tracewall.core.dns.DnsAnswer;
 import org.tracewall.core.dns.DnsResolver;
@@ -24,9 +24,10 @@ public final class DkimVerifier {
     public static final int MAX_SIGNATURES = 5;
 
     private final DnsResolver dns;
-    private final Clock clock;
+    private final LongSupplier clock;
 
-    public DkimVerifier(DnsResolver dns, Clock clock) {
+    /** @param clock epoch milliseconds, for x= */
+    public DkimVerifier(DnsResolver dns, LongSupplier clock) {
         this.dns = dns;
         this.clock = clock;
     }
@@ -58,7 +59,7 @@ public final class DkimVerifier {
         if (signature.algorithm() == DkimAlgorithm.RSA_SHA1) {
             return DkimResult.of(DkimResult.Status.PERMERROR, signature, "rsa-sha1 is not accepted (RFC 8301)", false);
         }
-        if (signature.expires().isPresent() && signature.expires().getAsLong() < clock.instant().getEpochSecond()) {
+        if (signature.expires().isPresent() && signature.expires().getAsLong() < clock.getAsLong() / 1000) {
             return DkimResult.of(DkimResult.Status.FAIL, signature, "signature expired", false);
         }
         byte[] body = bodies.computeIfAbsent(signature.bodyCanonicalization(), c -> c.body(message.bytes(), message.bodyStart()));

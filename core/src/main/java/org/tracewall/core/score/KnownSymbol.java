@@ -34,7 +34,21 @@ public enum KnownSymbol {
     /** ClamAV found a virus (quarantine mode); the factor is 1, the detail the signature. */
     VIRUS(100.0),
     /** Bayes: the factor is 2p - 1, how far the spam probability is from 0.5, signed. */
-    BAYES(6.0);
+    BAYES(6.0),
+    /** At least one DKIM signature verified (any domain; the detail names them). */
+    DKIM_VALID(-0.5),
+    /** A DKIM signature did not verify (altered in transit, or forged). */
+    DKIM_INVALID(1.0),
+    /** A DKIM key could not be fetched now: no verdict, no weight. */
+    DKIM_TEMPFAIL(0.0),
+    /** DMARC passed: a verified DKIM signature or an SPF pass aligned with the From domain. */
+    DMARC_ALIGNED(-1.0),
+    /** DMARC failed and the From domain asks for rejection (after pct=). */
+    DMARC_POLICY_REJECT(6.0),
+    /** DMARC failed and the From domain asks for quarantine (after pct=). */
+    DMARC_POLICY_QUARANTINE(3.0),
+    /** DMARC failed and the From domain publishes p=none: it only monitors. */
+    DMARC_POLICY_NONE(0.5);
 
     /** The prefix of the per-list symbols of DNS lists, {@code DNSBL_<LIST>}, for combinations. */
     public static final String DNSBL_LIST_PREFIX = "DNSBL_";

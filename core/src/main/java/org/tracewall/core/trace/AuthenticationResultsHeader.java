@@ -1,8 +1,12 @@
 package org.tracewall.core.trace;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+
+import org.tracewall.core.dkim.DkimResult;
+import org.tracewall.core.dmarc.DmarcResult;
 
 /**
  * Builds the RFC 8601 {@code Authentication-Results} value for a traceability verdict:
@@ -74,6 +78,51 @@ public final class AuthenticationResultsHeader {
      */
     public static String value(String authservId, String traceResult, String detail, String domain, String spfResult,
                                boolean nullSender) {
+        return value(authservId, traceResult, detail, domain, spfResult, nullSender, List.of());
+    }
+
+    /**
+     * As {@link #value(String, String, String, String, String, boolean)}, followed by more results
+     * already in header form ({@link #dkim}, {@link #dmarc}).
+     */
+    public static String value(String authservId, String traceResult, String detail, String domain, String spfResult,
+                               boolean nullSender, List<String> more) {
+        StringBuilder value = new StringBuilder(traceValue(authservId, traceResult, detail, domain, spfResult, nullSender));
+        for (String result : more) {
+            value.append(";\r\n\t").append(result);
+        }
+        return value.toString();
+    }
+
+    /** {@code dkim=pass (signature verified) header.d=example.com header.s=sel header.a=rsa-sha256}. */
+    public static String dkim(DkimResult result) {
+        StringBuilder entry = new StringBuilder("dkim=").append(result.status().word())
+            .append(" (").append(comment(result.reason() + (result.testing() ? "; testing key" : ""))).append(')');
+        if (!result.domain().isEmpty()) {
+            entry.append(" header.d=").append(safeToken(result.domain()));
+        }
+        if (!result.selector().isEmpty()) {
+            entry.append(" header.s=").append(safeToken(result.selector()));
+        }
+        if (result.algorithm().matches("[a-z0-9-]{1,20}")) {
+            entry.append(" header.a=").append(result.algorithm());
+        }
+        return entry.toString();
+    }
+
+    /** {@code dmarc=fail (p=reject dis=reject; why) header.from=example.com}. */
+    public static String dmarc(DmarcResult result) {
+        StringBuilder entry = new StringBuilder("dmarc=").append(result.status().word())
+            .append(" (p=").append(result.published().word()).append(" dis=").append(result.disposition().word())
+            .append("; ").append(comment(result.reason())).append(')');
+        if (!result.fromDomain().isEmpty()) {
+            entry.append(" header.from=").append(safeToken(result.fromDomain()));
+        }
+        return entry.toString();
+    }
+
+    private static String traceValue(String authservId, String traceResult, String detail, String domain, String spfResult,
+                                     boolean nullSender) {
         if (!isValidAuthservId(authservId)) {
             throw new IllegalArgumentException("invalid authserv-id: " + authservId);
         }

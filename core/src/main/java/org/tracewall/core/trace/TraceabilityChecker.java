@@ -69,6 +69,11 @@ public final class TraceabilityChecker {
         return compensation;
     }
 
+    /** The public suffix list it finds organizational domains with (DMARC alignment uses the same). */
+    public PublicSuffixList publicSuffixList() {
+        return psl;
+    }
+
     public TraceVerdict check(TraceRequest request) {
         String domain = request.identityDomain();
         InetAddress ip = IpNetwork.normalize(request.clientIp());

@@ -3,7 +3,6 @@ package org.tracewall.core.dkim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +38,7 @@ class JdkimComparisonTest {
     @Test
     void tracewallShouldVerifyEverySignatureThatJdkimVerifiesAndTheEd25519OnesItCannot() throws Exception {
         KEYS.forEach((name, record) -> DkimVectors.publish(DNS.zone(), name, record));
-        DkimVerifier tracewall = new DkimVerifier(DkimVectors.resolver(DNS), Clock.systemUTC());
+        DkimVerifier tracewall = new DkimVerifier(DkimVectors.resolver(DNS), System::currentTimeMillis);
         DKIMVerifier jdkim = new DKIMVerifier((method, selector, domain) -> {
             String record = KEYS.get(selector + "._domainkey." + domain);
             if (record == null) {

@@ -13,6 +13,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.tracewall.core.trace.AuthenticationResultsHeader;
 import org.tracewall.core.trace.TraceResult;
 import org.tracewall.core.trace.TraceabilityChecker;
+import org.tracewall.james.AuthenticationAttributes;
 import org.tracewall.james.TraceAttributes;
 import org.tracewall.james.TracewallRuntime;
 
@@ -72,7 +73,7 @@ public class RecordTraceability extends GenericMailet {
         removeForgedResults(message);
         message.removeHeader(TRACE_HEADER);
         message.addHeader(AuthenticationResultsHeader.NAME, AuthenticationResultsHeader.value(authservId,
-            TraceResult.fromCode(result.get()).authResultsCode(), detail, domain, spf, nullSender));
+            TraceResult.fromCode(result.get()).authResultsCode(), detail, domain, spf, nullSender, AuthenticationAttributes.results(mail)));
         message.addHeader(TRACE_HEADER, "result=" + result.get() + "; reason=" + reason + "; domain="
             + AuthenticationResultsHeader.safeToken(domain) + "; detail=\"" + AuthenticationResultsHeader.comment(detail) + "\"");
         // Headers only: no saveChanges(), which would re-read a multipart body for nothing.
