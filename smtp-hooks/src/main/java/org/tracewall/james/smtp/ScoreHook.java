@@ -1,5 +1,9 @@
 package org.tracewall.james.smtp;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 import javax.inject.Inject;
 
 import org.apache.commons.configuration2.Configuration;
@@ -7,6 +11,8 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.Domain;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.domainlist.api.DomainListException;
+import org.apache.james.protocols.api.handler.ExtensibleHandler;
+import org.apache.james.protocols.api.handler.WiringException;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.dsn.DSNStatus;
 import org.apache.james.protocols.smtp.hook.HookResult;
@@ -41,7 +47,7 @@ import org.tracewall.reputation.text.AttachmentReader;
  * <handler class="org.tracewall.james.smtp.ScoreHook"/>
  * }</pre>
  */
-public class ScoreHook implements JamesMessageHook {
+public class ScoreHook implements JamesMessageHook, ExtensibleHandler {
     private static final Logger LOGGER = LoggerFactory.getLogger(ScoreHook.class);
 
     private final ScoringPolicy policy;
@@ -67,6 +73,37 @@ public class ScoreHook implements JamesMessageHook {
     @Override
     public void init(Configuration config) throws ConfigurationException {
         HandlerParameters.read(config, PARAMETERS);
+    }
+
+    @Override
+    public List<Class<?>> getMarkerInterfaces() {
+        return List.of(JamesMessageHook.class);
+    }
+
+    /**
+     * James hands the message hooks of the chain in order: a Tracewall hook after this one would
+     * record its symbols (DMARC, virus, DNS lists...) too late to count, in silence. Stop the start.
+     */
+    @Override
+    public void wireExtensions(Class<?> marker, List<?> messageHooks) throws WiringException {
+        Optional<String> late = hooksAfterThis(messageHooks);
+        if (late.isPresent()) {
+            throw new WiringException("ScoreHook must come after every other Tracewall message hook, whose symbols it reads: move it"
+                + " after " + late.get() + " in the handler chain");
+        }
+    }
+
+    static Optional<String> hooksAfterThis(List<?> messageHooks) {
+        int self = -1;
+        for (int i = 0; i < messageHooks.size(); i++) {
+            if (messageHooks.get(i) instanceof ScoreHook) {
+                self = i;
+            }
+        }
+        String late = self < 0 ? "" : messageHooks.subList(self + 1, messageHooks.size()).stream()
+            .map(Object::getClass).filter(type -> type.getName().startsWith("org.tracewall."))
+            .map(Class::getSimpleName).collect(Collectors.joining(", "));
+        return late.isEmpty() ? Optional.empty() : Optional.of(late);
     }
 
     @Override
