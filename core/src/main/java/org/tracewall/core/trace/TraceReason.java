@@ -18,6 +18,8 @@ public enum TraceReason {
     MX_NEIGHBOUR("mx-neighbour"),
     A_NEIGHBOUR("a-neighbour"),
     FCRDNS("fcrdns"),
+    /** A verified DKIM signature of the claimed domain (judged at the end of DATA). */
+    DKIM_SIGNED("dkim"),
     NO_EVIDENCE("no-evidence"),
     NO_SUCH_DOMAIN("no-such-domain"),
     NULL_MX("null-mx"),

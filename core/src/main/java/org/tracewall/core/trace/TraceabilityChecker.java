@@ -3,10 +3,13 @@ package org.tracewall.core.trace;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
+import org.tracewall.core.dkim.DkimResult;
 import org.tracewall.core.dns.DnsAnswer;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.DnsStatus;
@@ -33,6 +36,9 @@ public final class TraceabilityChecker {
     private final TraceabilityConfig config;
     private final TrustedRegistry registry;
     private final CompensationList compensation;
+    private static final Set<TraceReason> SIGNATURE_CAN_TRACE = EnumSet.of(TraceReason.SPF_FAIL, TraceReason.SPF_SOFTFAIL,
+        TraceReason.SPF_NEUTRAL, TraceReason.SPF_PERMERROR, TraceReason.NO_EVIDENCE);
+
     private final PublicSuffixList psl;
 
     public TraceabilityChecker(DnsResolver dns, SpfEvaluator spf, TraceabilityConfig config, TrustedRegistry registry,
@@ -67,6 +73,31 @@ public final class TraceabilityChecker {
 
     public CompensationList compensation() {
         return compensation;
+    }
+
+    /**
+     * Traceability's evidence from the message itself: an untraceable verdict whose domain signed
+     * the message with DKIM (a verified signature whose d= has the claimed domain's organizational
+     * domain, not from a testing key) becomes traceable. A key in the domain's DNS signing this
+     * very message traces it to the domain as surely as an SPF pass traces the IP. Not for a null
+     * MX, a domain that does not exist or is not valid, or one the registry distrusts: there the
+     * operator or the domain itself has said no.
+     */
+    public Optional<TraceVerdict> tracedBySignature(TraceVerdict verdict, List<DkimResult> signatures) {
+        if (!signatureCanTrace(verdict)) {
+            return Optional.empty();
+        }
+        String claimed = psl.organizationalDomain(verdict.domain()).orElse(verdict.domain());
+        return signatures.stream()
+            .filter(s -> s.isPass() && !s.testing() && claimed.equals(psl.organizationalDomain(s.domain()).orElse(s.domain())))
+            .findFirst()
+            .map(s -> new TraceVerdict(TraceResult.TRACEABLE, TraceReason.DKIM_SIGNED, "dkim d=" + s.domain() + " s=" + s.selector(),
+                verdict.domain(), verdict.spf().orElse(null)));
+    }
+
+    /** Whether a DKIM signature could still trace this verdict's mail ({@link #tracedBySignature}). */
+    public boolean signatureCanTrace(TraceVerdict verdict) {
+        return verdict.result() == TraceResult.UNTRACEABLE && SIGNATURE_CAN_TRACE.contains(verdict.reason());
     }
 
     /** The public suffix list it finds organizational domains with (DMARC alignment uses the same). */

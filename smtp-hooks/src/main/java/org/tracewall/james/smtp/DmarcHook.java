@@ -91,8 +91,8 @@ public class DmarcHook implements JamesMessageHook {
         if (session.getUsername() != null || session.isRelayingAllowed() || SessionTrust.isAccessOk(session)) {
             return HookResult.DECLINED;
         }
-        RawMessage message = RawMessage.parse(TransactionBytes.of(session, mail));
-        List<DkimResult> signatures = dkim.verify(message);
+        RawMessage message = TransactionDkim.message(session, mail);
+        List<DkimResult> signatures = TransactionDkim.of(session, mail, dkim);
         DmarcResult verdict = dmarc.evaluate(message, spfPassDomain(session), signatures);
         AuthenticationAttributes.store(mail, signatures, verdict);
         ScoreSymbols.add(mail, symbols(signatures, verdict));

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.tracewall.core.config.Option;
 import org.tracewall.core.config.OptionSection;
 import org.tracewall.core.config.OptionValues;
+import org.tracewall.core.dkim.DkimVerifier;
 import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.trace.TraceReason;
@@ -58,22 +59,25 @@ public class TraceabilityHook implements MailHook, JamesMessageHook {
 
     private final TraceabilityChecker checker;
     private final PendingLookups pending;
+    private final DkimVerifier dkim;
+    private boolean signatureTraces;
     private HookAction onUntraceable = HookAction.REJECT;
     private HookAction onUnknown = HookAction.ACCEPT;
     private HookAction onTemperror = HookAction.DEFER;
 
     @Inject
     public TraceabilityHook(TracewallRuntime runtime) {
-        this(runtime.traceability(), runtime.pendingLookups());
+        this(runtime.traceability(), runtime.pendingLookups(), runtime.dkim());
     }
 
     TraceabilityHook(TraceabilityChecker checker) {
-        this(checker, PendingLookups.unbounded());
+        this(checker, PendingLookups.unbounded(), null);
     }
 
-    TraceabilityHook(TraceabilityChecker checker, PendingLookups pending) {
+    TraceabilityHook(TraceabilityChecker checker, PendingLookups pending, DkimVerifier dkim) {
         this.checker = checker;
         this.pending = pending;
+        this.dkim = dkim;
     }
 
     static final Option<HookAction> UNTRACEABLE = Option.choice("untraceable", HookAction.class, HookAction.REJECT,
@@ -83,7 +87,10 @@ public class TraceabilityHook implements MailHook, JamesMessageHook {
     static final Option<HookAction> TEMPERROR = Option.choice("temperror", HookAction.class, HookAction.DEFER,
         "what a DNS failure gets: defer or accept, never reject (a DNS failure is temporary)")
         .requiring(action -> action != HookAction.REJECT, "defer or accept: a DNS failure is temporary");
-    public static final OptionSection PARAMETERS = OptionSection.elements("TraceabilityHook", UNTRACEABLE, UNKNOWN, TEMPERROR);
+    static final Option<Boolean> DKIM = Option.bool("dkim", false,
+        "true: a sender untraceable by SPF or neighbourhood is judged at the end of DATA, where a verified DKIM signature of its"
+            + " domain traces it (the body is received first)");
+    public static final OptionSection PARAMETERS = OptionSection.elements("TraceabilityHook", UNTRACEABLE, UNKNOWN, TEMPERROR, DKIM);
 
     @Override
     public void init(Configuration config) throws ConfigurationException {
@@ -91,6 +98,10 @@ public class TraceabilityHook implements MailHook, JamesMessageHook {
         onUntraceable = parameters.get(UNTRACEABLE);
         onUnknown = parameters.get(UNKNOWN);
         onTemperror = parameters.get(TEMPERROR);
+        signatureTraces = parameters.get(DKIM);
+        if (signatureTraces && dkim == null) {
+            throw new ConfigurationException("TraceabilityHook: <dkim>true</dkim> needs the DKIM verifier of the Tracewall runtime");
+        }
     }
 
     @Override
@@ -113,13 +124,32 @@ public class TraceabilityHook implements MailHook, JamesMessageHook {
         session.setAttachment(VERDICT, verdict, ProtocolSession.State.Transaction);
         LOGGER.info("traceability ip={} helo={} from=<{}> result={} reason={} detail=\"{}\"", IpAddresses.readable(client),
             SmtpText.safe(helo), SmtpText.safe(mailFrom), verdict.result().code(), verdict.reason().code(), verdict.detail());
+        if (signatureTraces && checker.signatureCanTrace(verdict)) {
+            return HookResult.DECLINED; // judged at the end of DATA, with the message's DKIM signatures
+        }
         return reply(verdict, mailFrom, client);
     }
 
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
-        session.getAttachment(VERDICT, ProtocolSession.State.Transaction).ifPresent(v -> TraceAttributes.store(mail, v));
-        return HookResult.DECLINED;
+        Optional<TraceVerdict> stored = session.getAttachment(VERDICT, ProtocolSession.State.Transaction);
+        if (stored.isEmpty()) {
+            return HookResult.DECLINED;
+        }
+        TraceVerdict verdict = stored.get();
+        boolean judgedNow = signatureTraces && checker.signatureCanTrace(verdict);
+        if (judgedNow) {
+            verdict = checker.tracedBySignature(verdict, TransactionDkim.of(session, mail, dkim)).orElse(verdict);
+            session.setAttachment(VERDICT, verdict, ProtocolSession.State.Transaction);
+            LOGGER.info("traceability at DATA ip={} from=<{}> result={} reason={} detail=\"{}\"",
+                IpAddresses.readable(session.getRemoteAddress().getAddress()), SmtpText.safe(mail.getMaybeSender().asString()),
+                verdict.result().code(), verdict.reason().code(), verdict.detail());
+        }
+        TraceAttributes.store(mail, verdict);
+        if (!judgedNow || verdict.result() == TraceResult.TRACEABLE) {
+            return HookResult.DECLINED;
+        }
+        return act(onUntraceable, verdict, mail.getMaybeSender().asString(), session.getRemoteAddress().getAddress());
     }
 
     private HookResult reply(TraceVerdict verdict, String mailFrom, InetAddress client) {
@@ -168,7 +198,8 @@ public class TraceabilityHook implements MailHook, JamesMessageHook {
             text = "Sender <" + SmtpText.safe(mailFrom) + "> is not traceable to " + verdict.domain() + ": "
                 + SmtpText.safe(verdict.detail()) + ". To fix: publish an SPF record for " + verdict.domain()
                 + " that lists " + ip + ", or send through a server of " + verdict.domain()
-                + " (one of its MX hosts, or a host whose PTR and A records match).";
+                + " (one of its MX hosts, or a host whose PTR and A records match), or sign the mail with DKIM for "
+                + verdict.domain() + ".";
         }
         return HookResult.builder().hookReturnCode(HookReturnCode.deny())
             .smtpReturnCode(SMTPRetCode.MAILBOX_PERM_UNAVAILABLE)
