@@ -20,7 +20,7 @@ class HandlerParametersTest {
 
         assertThatThrownBy(() -> new TraceabilityHook((org.tracewall.core.trace.TraceabilityChecker) null).init(handler))
             .isInstanceOf(ConfigurationException.class)
-            .hasMessage("TraceabilityHook: unknown element(s) <untracable> (known: untraceable, unknown, temperror)");
+            .hasMessage("TraceabilityHook: unknown element(s) <untracable> (known: untraceable, unknown, temperror, dkim)");
     }
 
     @Test
