@@ -23,6 +23,7 @@ import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.dnsbl.DnsListChecker;
 import org.tracewall.core.dnsbl.DnsListConfig;
+import org.tracewall.core.dnsbl.UrlListCheck;
 import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.core.rate.RateConfig;
@@ -78,6 +79,7 @@ public final class TracewallEngine implements AutoCloseable {
     private final AttachmentReader attachments;
     private final QuarantineConfig quarantine;
     private final WebAdminAccessConfig webAdminAccess;
+    private final UrlListCheck urlLists;
     private final DkimVerifier dkim;
     private final DmarcEvaluator dmarc;
     private StateStore store;
@@ -104,6 +106,7 @@ public final class TracewallEngine implements AutoCloseable {
         DnsListConfig lists = DnsListConfig.fromProperties(all);
         this.dnsLists = new DnsListChecker(dns, lists.lists());
         this.dnsListThreshold = lists.threshold();
+        this.urlLists = new UrlListCheck(dnsLists, traceability.publicSuffixList(), lists.urlDomains());
         ScoreConfig score = ScoreConfig.read(all);
         this.scoring = score.policy();
         this.contentRules = score.contentRules();
@@ -166,6 +169,11 @@ public final class TracewallEngine implements AutoCloseable {
     /** The DNSBL/DNSWL/DBL lists of {@code dnsbl.*}. */
     public DnsListChecker dnsLists() {
         return dnsLists;
+    }
+
+    /** The URL block lists of {@code dnsbl.*} ({@code type=url}), over the links of a message. */
+    public UrlListCheck urlLists() {
+        return urlLists;
     }
 
     public double dnsListThreshold() {

@@ -26,6 +26,7 @@ import org.tracewall.core.dmarc.DmarcEvaluator;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.dnsbl.DnsListChecker;
+import org.tracewall.core.dnsbl.UrlListCheck;
 import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.core.rate.RateLimiter;
@@ -122,6 +123,10 @@ public class TracewallRuntime {
     /** The DNSBL/DNSWL/DBL lists of {@code dnsbl.*}. */
     public DnsListChecker dnsLists() {
         return engine.dnsLists();
+    }
+
+    public UrlListCheck urlLists() {
+        return engine.urlLists();
     }
 
     public double dnsListThreshold() {

@@ -12,8 +12,8 @@ import org.tracewall.core.net.IpNetwork;
  * template ({@code $ip}, {@code $domain}, {@code $list} are replaced).
  */
 public final class DnsList {
-    /** What the list is queried with. */
-    public enum Kind { IP, DOMAIN }
+    /** What the list is queried with: the client address, the HELO and MAIL FROM domains, or the hosts of the message's links. */
+    public enum Kind { IP, DOMAIN, URL }
 
     /** Spamhaus and others answer 127.255.255.x for refused or malformed queries: an error, not a listing. */
     static final IpNetwork ERROR_CODES = IpNetwork.parse("127.255.255.0/24");
@@ -24,14 +24,21 @@ public final class DnsList {
     private final double weight;
     private final List<IpNetwork> codes;
     private final String message;
+    private final int mask;
 
     public DnsList(String name, String zone, Kind kind, double weight, List<IpNetwork> codes, String message) {
+        this(name, zone, kind, weight, codes, message, 0);
+    }
+
+    /** @param mask the answer's last octet must have one of these bits (SURBL/URIBL "multi" lists); 0: any */
+    public DnsList(String name, String zone, Kind kind, double weight, List<IpNetwork> codes, String message, int mask) {
         this.name = Objects.requireNonNull(name);
         this.zone = zone.endsWith(".") ? zone.substring(0, zone.length() - 1) : zone;
         this.kind = Objects.requireNonNull(kind);
         this.weight = weight;
         this.codes = List.copyOf(codes);
         this.message = Objects.requireNonNull(message);
+        this.mask = mask;
     }
 
     public String name() {
@@ -53,6 +60,9 @@ public final class DnsList {
     /** True when an answer code means "listed" for this list. */
     public boolean counts(InetAddress code) {
         if (isErrorCode(code)) {
+            return false;
+        }
+        if (mask != 0 && ((code.getAddress()[code.getAddress().length - 1] & 0xff) & mask) == 0) {
             return false;
         }
         return codes.stream().anyMatch(network -> network.contains(code));

@@ -58,7 +58,7 @@ public final class DnsListChecker {
         for (DnsList list : lists) {
             if (list.kind() == DnsList.Kind.IP) {
                 pending.add(ask(list, reversed + "." + list.zone(), IpAddresses.readable(ip)));
-            } else {
+            } else if (list.kind() == DnsList.Kind.DOMAIN) {
                 for (String domain : domains.stream().distinct().collect(Collectors.toList())) {
                     if (domain != null && !domain.isEmpty()) {
                         pending.add(ask(list, domain + "." + list.zone(), domain));
@@ -66,6 +66,33 @@ public final class DnsListChecker {
                 }
             }
         }
+        return verdict(pending);
+    }
+
+    /** Whether any list is asked about the hosts of links ({@link DnsList.Kind#URL}). */
+    public boolean hasUrlLists() {
+        return lists.stream().anyMatch(list -> list.kind() == DnsList.Kind.URL);
+    }
+
+    /**
+     * Asks the URL lists about the link names of a message ({@link UrlListNames}: registrable
+     * domains, and IPv4 addresses, which the lists take reversed like client addresses), all at once.
+     */
+    public DnsListVerdict checkUrls(List<String> names) {
+        List<CompletableFuture<Answer>> pending = new ArrayList<>();
+        for (DnsList list : lists) {
+            if (list.kind() != DnsList.Kind.URL) {
+                continue;
+            }
+            for (String name : names) {
+                String query = UrlListNames.isIpv4(name) ? reversed(IpAddresses.parseLiteral(name)) : name;
+                pending.add(ask(list, query + "." + list.zone(), name));
+            }
+        }
+        return verdict(pending);
+    }
+
+    private DnsListVerdict verdict(List<CompletableFuture<Answer>> pending) {
         // Each lookup ends within the resolver's deadline (a timeout is an answer), so this wait is bounded.
         List<Answer> answers = pending.stream().map(CompletableFuture::join).collect(Collectors.toList());
         List<DnsListHit> hits = new ArrayList<>();

@@ -41,27 +41,38 @@ public final class DnsListConfig {
     public static final Option<String> MESSAGE = Option.text("dnsbl.list.<name>.message", "$ip is listed in $list",
         "the refusal text; $ip and $list are replaced");
     public static final Option<DnsList.Kind> TYPE = Option.choice("dnsbl.list.<name>.type", DnsList.Kind.class, DnsList.Kind.IP,
-        "ip: the client address; domain: the HELO and MAIL FROM domains (DBL)");
-    public static final OptionSection OPTIONS = OptionSection.of("dnsbl.", "DNS lists", THRESHOLD, ZONE, WEIGHT, CODES, MESSAGE,
-        TYPE);
+        "ip: the client address; domain: the HELO and MAIL FROM domains (DBL); url: the hosts of the message's links (URIBL, SURBL)");
+    public static final Option<Integer> MASK = Option.integer("dnsbl.list.<name>.mask", 0, 0, 255,
+        "an answer counts only when its last octet has one of these bits (SURBL and URIBL multi lists: 2, 4, 8...); 0: any");
+    public static final Option<Integer> URL_DOMAINS = Option.integer("dnsbl.urlDomains", 20, 1, 100,
+        "at most this many distinct link domains (registrable domains, IP addresses) of one message are asked about");
+    public static final OptionSection OPTIONS = OptionSection.of("dnsbl.", "DNS lists", THRESHOLD, URL_DOMAINS, ZONE, WEIGHT, CODES,
+        MESSAGE, TYPE, MASK);
     private static final List<IpNetwork> DEFAULT_CODES = codes("dnsbl.list.<name>.codes", "127.0.0.0/8");
 
     private final double threshold;
+    private final int urlDomains;
     private final List<DnsList> lists;
 
-    private DnsListConfig(double threshold, List<DnsList> lists) {
+    private DnsListConfig(double threshold, int urlDomains, List<DnsList> lists) {
         this.threshold = threshold;
+        this.urlDomains = urlDomains;
         this.lists = List.copyOf(lists);
     }
 
     public static DnsListConfig fromProperties(Map<String, String> p) {
         OptionValues values = OPTIONS.read(p);
         List<DnsList> lists = new ArrayList<>();
-        for (String name : values.names(ZONE, WEIGHT, CODES, MESSAGE, TYPE)) {
+        for (String name : values.names(ZONE, WEIGHT, CODES, MESSAGE, TYPE, MASK)) {
             lists.add(new DnsList(name, values.require(ZONE, name), values.get(TYPE, name), values.get(WEIGHT, name),
-                values.find(CODES, name).orElse(DEFAULT_CODES), values.get(MESSAGE, name)));
+                values.find(CODES, name).orElse(DEFAULT_CODES), values.get(MESSAGE, name), values.get(MASK, name)));
         }
-        return new DnsListConfig(values.get(THRESHOLD), lists);
+        return new DnsListConfig(values.get(THRESHOLD), values.get(URL_DOMAINS), lists);
+    }
+
+    /** {@code dnsbl.urlDomains}: the most link domains of one message asked about. */
+    public int urlDomains() {
+        return urlDomains;
     }
 
     public double threshold() {

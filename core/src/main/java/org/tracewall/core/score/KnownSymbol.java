@@ -33,6 +33,8 @@ public enum KnownSymbol {
     ACCESS_SPAM_HATER(0.0),
     /** ClamAV found a virus (quarantine mode); the factor is 1, the detail the signature. */
     VIRUS(100.0),
+    /** A link of the message is on URL lists; the factor is the summed weights of the lists that answered. */
+    URIBL(4.0),
     /** Bayes: the factor is 2p - 1, how far the spam probability is from 0.5, signed. */
     BAYES(6.0),
     /** At least one DKIM signature verified (any domain; the detail names them). */
@@ -52,6 +54,8 @@ public enum KnownSymbol {
 
     /** The prefix of the per-list symbols of DNS lists, {@code DNSBL_<LIST>}, for combinations. */
     public static final String DNSBL_LIST_PREFIX = "DNSBL_";
+    /** The prefix of the per-list symbols of URL lists, {@code URIBL_<LIST>}, for combinations. */
+    public static final String URIBL_LIST_PREFIX = "URIBL_";
 
     private final double defaultWeight;
 

@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +38,6 @@ public final class MessageTextExtractor {
     static final int MAX_ATTACHMENTS_READ = 3;
     static final int MAX_ATTACHMENT_BYTES = MAX_MESSAGE_BYTES;
     static final int MAX_ATTACHMENT_CHARS = 100_000;
-    private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)([a-z0-9.-]{3,253})");
     private static final Pattern RECEIVED_FROM = Pattern.compile("(?i)from\\s+([a-z0-9.-]+\\.[a-z]{2,})");
     private static final Pattern SCRIPT = Pattern.compile("(?is)<(script|style)[^>]*>.*?</\\1>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]{0,2000}>");
@@ -184,20 +181,14 @@ public final class MessageTextExtractor {
     /** The links of an HTML part, which tag stripping would lose, as plain "http://host" text. */
     private static String urlsOnly(String html) {
         StringBuilder urls = new StringBuilder();
-        Matcher m = URL.matcher(html);
-        while (m.find()) {
-            urls.append("http://").append(m.group(1)).append(' ');
+        for (String host : UrlHosts.of(html)) {
+            urls.append("http://").append(host).append(' ');
         }
         return urls.toString();
     }
 
     private static List<String> urlDomains(String text) {
-        Set<String> domains = new LinkedHashSet<>();
-        Matcher m = URL.matcher(text);
-        while (m.find() && domains.size() < 100) {
-            domains.add(m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\.+$", ""));
-        }
-        return new ArrayList<>(domains);
+        return UrlHosts.of(text);
     }
 
     private static List<String> received(MimeMessage message) throws MessagingException {

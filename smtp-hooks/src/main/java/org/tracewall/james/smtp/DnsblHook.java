@@ -30,12 +30,15 @@ import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.dnsbl.DnsListChecker;
 import org.tracewall.core.dnsbl.DnsListHit;
 import org.tracewall.core.dnsbl.DnsListVerdict;
+import org.tracewall.core.dnsbl.UrlListCheck;
 import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.score.KnownSymbol;
 import org.tracewall.core.score.Symbol;
+import org.tracewall.james.MailText;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
 import org.tracewall.james.TracewallRuntime;
+import org.tracewall.reputation.text.AttachmentReader;
 
 /**
  * DNS lists at RCPT TO: the client address against DNSBLs and DNSWLs, the
@@ -46,6 +49,11 @@ import org.tracewall.james.TracewallRuntime;
  * a block becomes {@code 451 4.4.3}: DNS trouble never rejects. The score and the hits are
  * also recorded as mail attributes ({@link #SCORE}, {@link #HITS}) for scoring mailets. Lists
  * and weights are the {@code dnsbl.*} keys of tracewall.properties.
+ *
+ * <p>At the end of DATA, URL lists ({@code type=url}: URIBL, SURBL) are asked about the links of
+ * the message (its text read once for the phase, {@link MailText}): the symbol {@code URIBL}
+ * weighed by the summed weights of the lists that answered, and one {@code URIBL_<LIST>} per
+ * list, for the scoring only (never a reject here); a list that does not answer counts for nothing.
  *
  * <pre>{@code
  * <handler class="org.tracewall.james.smtp.DnsblHook"/>
@@ -61,20 +69,24 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
     private final DnsListChecker checker;
     private final PendingLookups pending;
     private final double threshold;
+    private final UrlListCheck urlLists;
+    private final AttachmentReader attachments;
 
     @Inject
     public DnsblHook(TracewallRuntime runtime) {
-        this(runtime.dnsLists(), runtime.dnsListThreshold(), runtime.pendingLookups());
+        this(runtime.dnsLists(), runtime.dnsListThreshold(), runtime.pendingLookups(), runtime.urlLists(), runtime.attachments());
     }
 
     DnsblHook(DnsListChecker checker, double threshold) {
-        this(checker, threshold, PendingLookups.unbounded());
+        this(checker, threshold, PendingLookups.unbounded(), null, AttachmentReader.NONE);
     }
 
-    DnsblHook(DnsListChecker checker, double threshold, PendingLookups pending) {
+    DnsblHook(DnsListChecker checker, double threshold, PendingLookups pending, UrlListCheck urlLists, AttachmentReader attachments) {
         this.checker = checker;
         this.threshold = threshold;
         this.pending = pending;
+        this.urlLists = urlLists;
+        this.attachments = attachments;
     }
 
     /** It takes no parameters: a child element in its {@code <handler>} is a mistake, named at start. */
@@ -126,7 +138,39 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
                 .map(h -> h.list().name() + ":" + h.queried()).collect(Collectors.joining(",")))));
             ScoreSymbols.add(mail, symbols(verdict));
         });
+        if (urlLists != null && urlLists.isConfigured() && !SessionTrust.isTrusted(session)) {
+            checkLinks(session, mail);
+        }
         return HookResult.DECLINED;
+    }
+
+    private void checkLinks(SMTPSession session, Mail mail) {
+        List<String> hosts = MailText.of(mail, () -> TransactionBytes.of(session, mail), attachments).urlDomains();
+        if (hosts.isEmpty()) {
+            return;
+        }
+        DnsListVerdict links = urlLists.check(hosts);
+        ScoreSymbols.add(mail, urlSymbols(links));
+        if (!links.hits().isEmpty() || !links.unavailable().isEmpty()) {
+            LOGGER.info("uribl ip={} hits={} unavailable={}", session.getRemoteAddress().getAddress().getHostAddress(), links.hits(),
+                links.unavailable());
+        }
+    }
+
+    /** URIBL weighed by the lists' summed weights, and one URIBL_<LIST> per list that answered (for combinations). */
+    static List<Symbol> urlSymbols(DnsListVerdict verdict) {
+        List<Symbol> symbols = new ArrayList<>();
+        if (!verdict.hits().isEmpty()) {
+            symbols.add(KnownSymbol.URIBL.symbol(verdict.score(), verdict.hits().stream().map(h -> h.list().name() + ":" + h.queried())
+                .collect(Collectors.joining(" "))));
+        }
+        for (DnsListHit hit : verdict.hits()) {
+            String part = Symbol.namePart(hit.list().name());
+            if (!part.isEmpty()) {
+                symbols.add(Symbol.of(KnownSymbol.URIBL_LIST_PREFIX + part, 1.0, hit.queried()));
+            }
+        }
+        return symbols;
     }
 
     /** DNSBL weighed by the lists' summed weights, and one DNSBL_<LIST> per list that answered (for combinations). */
