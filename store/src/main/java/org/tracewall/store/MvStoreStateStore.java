@@ -95,16 +95,16 @@ public final class MvStoreStateStore implements StateStore {
     }
 
     @Override
-    public synchronized long increment(String key, Duration window) {
+    public synchronized long increment(String key, long delta, Duration window) {
         long now = clockMillis.getAsLong();
         String raw = guarded(() -> values.get(key));
         long count;
         long expiresAt;
         if (raw == null || expiresAt(raw) <= now) {
-            count = 1;
+            count = delta;
             expiresAt = now + window.toMillis();
         } else {
-            count = Long.parseLong(value(raw)) + 1;
+            count = Long.parseLong(value(raw)) + delta;
             expiresAt = expiresAt(raw);
         }
         String encoded = expiresAt + "|" + count;

@@ -106,8 +106,8 @@ final class ReconnectingStateStore implements StateStore {
     }
 
     @Override
-    public long increment(String key, Duration window) {
-        return call(store -> store.increment(key, window));
+    public long increment(String key, long delta, Duration window) {
+        return call(store -> store.increment(key, delta, window));
     }
 
     @Override

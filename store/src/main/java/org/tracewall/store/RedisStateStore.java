@@ -35,8 +35,9 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
  */
 public final class RedisStateStore implements StateStore {
     /** INCR, and start the window on the first increment: one atomic step. */
-    private static final String INCREMENT_IN_WINDOW =
-        "local v = redis.call('INCR', KEYS[1]) if v == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return v";
+    /** INCRBY; the key that has no expiry yet (it was just created) gets the window. */
+    private static final String INCREMENT_IN_WINDOW = "local v = redis.call('INCRBY', KEYS[1], ARGV[2])"
+        + " if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return v";
 
     /** HINCRBY of every field, one round trip; ARGV[1] is the delta. */
     private static final String ADD_TO_COUNTERS =
@@ -116,9 +117,9 @@ public final class RedisStateStore implements StateStore {
     }
 
     @Override
-    public long increment(String key, Duration window) {
+    public long increment(String key, long delta, Duration window) {
         Long count = guarded(() -> commands.eval(INCREMENT_IN_WINDOW, ScriptOutputType.INTEGER, new String[] {key},
-            Long.toString(window.toMillis())));
+            Long.toString(window.toMillis()), Long.toString(delta)));
         return count;
     }
 

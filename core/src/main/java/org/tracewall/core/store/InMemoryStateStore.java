@@ -60,11 +60,11 @@ public class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public long increment(String key, Duration window) {
+    public long increment(String key, long delta, Duration window) {
         long now = clockMillis.getAsLong();
         Entry updated = entries.compute(key, (k, old) -> old == null || old.expired(now)
-            ? new Entry("1", now + window.toMillis())
-            : new Entry(Long.toString(Long.parseLong(old.value) + 1), old.expiresAt));
+            ? new Entry(Long.toString(delta), now + window.toMillis())
+            : new Entry(Long.toString(Long.parseLong(old.value) + delta), old.expiresAt));
         return Long.parseLong(updated.value);
     }
 

@@ -28,7 +28,12 @@ public interface StateStore extends AutoCloseable {
      * Adds one to a counter and returns the new count. The first increment opens a window of
      * the given length; when it ends the counter starts again from zero.
      */
-    long increment(String key, Duration window);
+    default long increment(String key, Duration window) {
+        return increment(key, 1, window);
+    }
+
+    /** As {@link #increment(String, Duration)}, adding {@code delta} (at least 1). */
+    long increment(String key, long delta, Duration window);
 
     void addToSet(String set, String member);
 

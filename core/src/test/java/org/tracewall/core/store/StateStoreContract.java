@@ -106,6 +106,16 @@ public interface StateStoreContract {
     }
 
     @Test
+    default void incrementByMoreThanOneShouldAddItWithinOneWindow() throws Exception {
+        String key = key("add");
+        assertThat(store().increment(key, 5, Duration.ofMillis(1500))).isEqualTo(5);
+        assertThat(store().increment(key, 20, Duration.ofMillis(1500))).isEqualTo(25);
+        assertThat(store().increment(key, Duration.ofMillis(1500))).isEqualTo(26);
+        advance(Duration.ofMillis(2500));
+        assertThat(store().increment(key, 3, Duration.ofMillis(1500))).as("a new window").isEqualTo(3);
+    }
+
+    @Test
     default void incrementShouldNotLoseConcurrentUpdates() throws Exception {
         String key = key("concurrent");
         ExecutorService pool = Executors.newFixedThreadPool(4);
