@@ -42,6 +42,8 @@ import org.tracewall.reputation.bayes.BayesFilter;
 import org.tracewall.reputation.bayes.BayesModel;
 import org.tracewall.reputation.bayes.StoreTokenCounts;
 import org.tracewall.reputation.bayes.TokenCounts;
+import org.tracewall.reputation.fingerprint.FingerprintConfig;
+import org.tracewall.reputation.fingerprint.FingerprintStore;
 import org.tracewall.reputation.text.AttachmentConfig;
 import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.reputation.text.Tokenizer;
@@ -80,6 +82,8 @@ public final class TracewallEngine implements AutoCloseable {
     private final QuarantineConfig quarantine;
     private final WebAdminAccessConfig webAdminAccess;
     private final UrlListCheck urlLists;
+    private final FingerprintConfig fingerprintConfig;
+    private FingerprintStore fingerprints;
     private final DkimVerifier dkim;
     private final DmarcEvaluator dmarc;
     private StateStore store;
@@ -114,6 +118,7 @@ public final class TracewallEngine implements AutoCloseable {
         this.attachments = AttachmentConfig.reader(all);
         this.quarantine = QuarantineConfig.fromProperties(all);
         this.webAdminAccess = WebAdminAccessConfig.fromProperties(all);
+        this.fingerprintConfig = FingerprintConfig.fromProperties(all);
         this.dkim = new DkimVerifier(dns, clock);
         this.dmarc = new DmarcEvaluator(dns, traceability.publicSuffixList());
     }
@@ -225,6 +230,14 @@ public final class TracewallEngine implements AutoCloseable {
             }
         }
         return store;
+    }
+
+    /** Bulk counts and known-spam prints, in {@link #store()}. */
+    public synchronized FingerprintStore fingerprints() {
+        if (fingerprints == null) {
+            fingerprints = new FingerprintStore(store(), fingerprintConfig);
+        }
+        return fingerprints;
     }
 
     public synchronized Greylist greylist() {

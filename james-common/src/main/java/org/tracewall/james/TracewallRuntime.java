@@ -38,6 +38,7 @@ import org.tracewall.engine.TracewallEngine;
 import org.tracewall.engine.TracewallProperties;
 import org.tracewall.greylist.Greylist;
 import org.tracewall.reputation.bayes.BayesFilter;
+import org.tracewall.reputation.fingerprint.FingerprintStore;
 import org.tracewall.reputation.text.AttachmentReader;
 
 /**
@@ -110,6 +111,10 @@ public class TracewallRuntime {
     /** Shared state (embedded file by default, Redis for several nodes). */
     public StateStore store() {
         return engine.store();
+    }
+
+    public FingerprintStore fingerprints() {
+        return engine.fingerprints();
     }
 
     public Greylist greylist() {

@@ -33,6 +33,10 @@ public enum KnownSymbol {
     ACCESS_SPAM_HATER(0.0),
     /** ClamAV found a virus (quarantine mode); the factor is 1, the detail the signature. */
     VIRUS(100.0),
+    /** The copies of this text reached {@code fingerprint.bulkRecipients} recipients in the window (a campaign). */
+    BULK(2.0),
+    /** The text's print was reported as spam (feedback address, operator). */
+    FUZZY_SPAM(8.0),
     /** A link of the message is on URL lists; the factor is the summed weights of the lists that answered. */
     URIBL(4.0),
     /** Bayes: the factor is 2p - 1, how far the spam probability is from 0.5, signed. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.inject.Inject;
@@ -24,6 +25,8 @@ import org.tracewall.james.MessageBytes;
 import org.tracewall.james.Tracewall;
 import org.tracewall.james.TracewallRuntime;
 import org.tracewall.reputation.bayes.BayesFilter;
+import org.tracewall.reputation.fingerprint.Fingerprint;
+import org.tracewall.reputation.text.MessageTextExtractor;
 
 /**
  * Operator feedback (users report spam): learns the mail as spam or ham and saves the
@@ -31,6 +34,8 @@ import org.tracewall.reputation.bayes.BayesFilter;
  * message; otherwise the mail itself is learned. Only mail from authenticated users teaches
  * (anyone else could poison the model); the same message is never counted twice. The mail goes
  * on (keep it with {@code ToRepository}); the attribute {@link #LEARNED} says how many were learned.
+ * Each reported text's bulk print is reported too: as spam, its copies then score FUZZY_SPAM
+ * ({@code FingerprintHook}); as ham, one spam report of it is taken back.
  *
  * <pre>{@code
  * <mailet match="RecipientIs=spam@tracewall.local" class="org.tracewall.james.mailets.BayesLearn">
@@ -74,6 +79,7 @@ public class BayesLearn extends GenericMailet {
                 if (filter.learn(message, spam) != BayesFilter.Learned.ALREADY_KNOWN) {
                     learned++;
                 }
+                reportPrint(message);
             }
         } catch (StoreUnavailableException e) {
             // The mail itself goes on (the sample keeps it in bayes-feedback): it can be taught again.
@@ -90,6 +96,16 @@ public class BayesLearn extends GenericMailet {
         mail.setAttribute(new Attribute(LEARNED, AttributeValue.of(learned)));
         LOGGER.info("bayes-learn: {} message(s) of {} learned as {} into the {}", learned, mail.getName(),
             spam ? "spam" : "ham", filter.model().describe());
+    }
+
+    /** A spam report makes the text's print known spam for FingerprintHook; a ham report takes one report back. */
+    private void reportPrint(byte[] message) {
+        Optional<Fingerprint> print = Fingerprint.of(MessageTextExtractor.extract(message).body());
+        if (print.isPresent() && spam) {
+            runtime.fingerprints().reportSpam(print.get());
+        } else if (print.isPresent()) {
+            runtime.fingerprints().withdrawSpam(print.get());
+        }
     }
 
     private static List<byte[]> messages(Mail mail) throws MessagingException {

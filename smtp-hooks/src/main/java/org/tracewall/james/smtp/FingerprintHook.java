@@ -1,0 +1,97 @@
+package org.tracewall.james.smtp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.smtpserver.JamesMessageHook;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.OptionSection;
+import org.tracewall.core.score.KnownSymbol;
+import org.tracewall.core.score.Symbol;
+import org.tracewall.core.store.StoreUnavailableException;
+import org.tracewall.james.MailText;
+import org.tracewall.james.ScoreSymbols;
+import org.tracewall.james.Tracewall;
+import org.tracewall.james.TracewallRuntime;
+import org.tracewall.reputation.fingerprint.Fingerprint;
+import org.tracewall.reputation.fingerprint.FingerprintStore;
+import org.tracewall.reputation.text.AttachmentReader;
+
+/**
+ * Bulk fingerprints at the end of DATA: the print of the message's text ({@link Fingerprint},
+ * read from the text of the phase, {@link MailText}) counts the recipients its copies reached in
+ * {@code fingerprint.window}, across every node that shares the state store; at
+ * {@code fingerprint.bulkRecipients} the mail gets the symbol {@code BULK}, and a print reported
+ * as spam (through {@code BayesLearn}'s spam@ feedback) gives {@code FUZZY_SPAM}. For the scoring
+ * only; a store that does not answer gives no symbol. The print is kept in the attribute
+ * {@value #ATTRIBUTE_NAME}. Authenticated and relaying sessions are not counted. Place it before
+ * {@code ScoreHook}.
+ *
+ * <pre>{@code
+ * <handler class="org.tracewall.james.smtp.FingerprintHook"/>
+ * }</pre>
+ */
+public class FingerprintHook implements JamesMessageHook {
+    public static final String ATTRIBUTE_NAME = Tracewall.NAMESPACE + ".fingerprint";
+    public static final AttributeName PRINT = AttributeName.of(ATTRIBUTE_NAME);
+    private static final Logger LOGGER = LoggerFactory.getLogger(FingerprintHook.class);
+
+    /** It takes no parameters (they are fingerprint.* in tracewall.properties): a child element is a mistake, named at start. */
+    public static final OptionSection PARAMETERS = OptionSection.elements("FingerprintHook");
+
+    private final TracewallRuntime runtime;
+    private final AttachmentReader attachments;
+
+    @Inject
+    public FingerprintHook(TracewallRuntime runtime) {
+        this.runtime = runtime;
+        this.attachments = runtime.attachments();
+    }
+
+    @Override
+    public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.read(config, PARAMETERS);
+    }
+
+    @Override
+    public HookResult onMessage(SMTPSession session, Mail mail) {
+        if (SessionTrust.isTrusted(session)) {
+            return HookResult.DECLINED;
+        }
+        Optional<Fingerprint> print = Fingerprint.of(MailText.of(mail, () -> TransactionBytes.of(session, mail), attachments).body());
+        if (print.isEmpty()) {
+            return HookResult.DECLINED;
+        }
+        mail.setAttribute(new Attribute(PRINT, AttributeValue.of(print.get().toString())));
+        try {
+            ScoreSymbols.add(mail, symbols(runtime.fingerprints(), print.get(), mail.getRecipients().size()));
+        } catch (StoreUnavailableException e) {
+            LOGGER.warn("fingerprint: state store unavailable, {} not counted: {}", mail.getName(), e.getMessage());
+        }
+        return HookResult.DECLINED;
+    }
+
+    static List<Symbol> symbols(FingerprintStore store, Fingerprint print, int recipients) {
+        List<Symbol> symbols = new ArrayList<>();
+        long reached = store.countDelivery(print, recipients);
+        if (store.isBulk(reached)) {
+            symbols.add(KnownSymbol.BULK.symbol(1.0, reached + " recipients"));
+        }
+        if (store.isKnownSpam(print)) {
+            symbols.add(KnownSymbol.FUZZY_SPAM.symbol());
+        }
+        return symbols;
+    }
+}
