@@ -73,7 +73,7 @@ class TracewallOptionsTest {
         String reference = TracewallOptions.reference();
 
         assertThat(reference).contains("### DNS resolver (`dns.*`)", "| `dns.deadline` | positive duration | 6s | ",
-            "| `dnsbl.list.<name>.type` | ip \\| domain | ip | ", "| `greylist.delay` | duration | 5m | ");
+            "| `dnsbl.list.<name>.type` | ip \\| domain \\| url | ip | ", "| `greylist.delay` | duration | 5m | ");
     }
 
     private Map<String, String> sample(String name) throws Exception {
