@@ -24,6 +24,8 @@ import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.dnsbl.DnsListChecker;
 import org.tracewall.core.dnsbl.DnsListConfig;
 import org.tracewall.core.dnsbl.UrlListCheck;
+import org.tracewall.core.honeypot.Honeypot;
+import org.tracewall.core.honeypot.HoneypotConfig;
 import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.core.rate.RateConfig;
@@ -84,6 +86,8 @@ public final class TracewallEngine implements AutoCloseable {
     private final UrlListCheck urlLists;
     private final FingerprintConfig fingerprintConfig;
     private FingerprintStore fingerprints;
+    private final HoneypotConfig honeypotConfig;
+    private Honeypot honeypot;
     private final DkimVerifier dkim;
     private final DmarcEvaluator dmarc;
     private StateStore store;
@@ -119,6 +123,7 @@ public final class TracewallEngine implements AutoCloseable {
         this.quarantine = QuarantineConfig.fromProperties(all);
         this.webAdminAccess = WebAdminAccessConfig.fromProperties(all);
         this.fingerprintConfig = FingerprintConfig.fromProperties(all);
+        this.honeypotConfig = HoneypotConfig.fromProperties(all);
         this.dkim = new DkimVerifier(dns, clock);
         this.dmarc = new DmarcEvaluator(dns, traceability.publicSuffixList());
     }
@@ -238,6 +243,14 @@ public final class TracewallEngine implements AutoCloseable {
             fingerprints = new FingerprintStore(store(), fingerprintConfig);
         }
         return fingerprints;
+    }
+
+    /** The trap addresses of {@code honeypot.*} and what they learned, in {@link #store()}. */
+    public synchronized Honeypot honeypot() {
+        if (honeypot == null) {
+            honeypot = new Honeypot(honeypotConfig, store());
+        }
+        return honeypot;
     }
 
     public synchronized Greylist greylist() {

@@ -14,6 +14,7 @@ import org.tracewall.core.config.OptionValues;
 import org.tracewall.core.config.WebAdminAccessConfig;
 import org.tracewall.core.dns.DnsConfig;
 import org.tracewall.core.dnsbl.DnsListConfig;
+import org.tracewall.core.honeypot.HoneypotConfig;
 import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.rate.RateConfig;
 import org.tracewall.core.score.ScoreConfig;
@@ -31,8 +32,9 @@ import org.tracewall.reputation.text.AttachmentConfig;
  */
 public final class TracewallOptions {
     public static final List<OptionSection> SECTIONS = List.of(DnsConfig.OPTIONS, TraceabilityConfig.OPTIONS, DnsListConfig.OPTIONS,
-        GreylistConfig.OPTIONS, RateConfig.OPTIONS, AuthThrottleConfig.OPTIONS, ScoreConfig.OPTIONS, BayesConfig.OPTIONS, FingerprintConfig.OPTIONS,
-        AttachmentConfig.OPTIONS, StoreConfig.OPTIONS, QuarantineConfig.OPTIONS, WebAdminAccessConfig.OPTIONS);
+        GreylistConfig.OPTIONS, RateConfig.OPTIONS, AuthThrottleConfig.OPTIONS, ScoreConfig.OPTIONS, BayesConfig.OPTIONS,
+        FingerprintConfig.OPTIONS, HoneypotConfig.OPTIONS, AttachmentConfig.OPTIONS, StoreConfig.OPTIONS, QuarantineConfig.OPTIONS,
+        WebAdminAccessConfig.OPTIONS);
 
     private TracewallOptions() {
     }

@@ -27,6 +27,7 @@ import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.dnsbl.DnsListChecker;
 import org.tracewall.core.dnsbl.UrlListCheck;
+import org.tracewall.core.honeypot.Honeypot;
 import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.core.rate.RateLimiter;
@@ -111,6 +112,10 @@ public class TracewallRuntime {
     /** Shared state (embedded file by default, Redis for several nodes). */
     public StateStore store() {
         return engine.store();
+    }
+
+    public Honeypot honeypot() {
+        return engine.honeypot();
     }
 
     public FingerprintStore fingerprints() {

@@ -35,7 +35,9 @@ public enum KnownSymbol {
     VIRUS(100.0),
     /** The copies of this text reached {@code fingerprint.bulkRecipients} recipients in the window (a campaign). */
     BULK(2.0),
-    /** The text's print was reported as spam (feedback address, operator). */
+    /** The client wrote to a trap address within {@code honeypot.clientMemory}. */
+    HONEYPOT_CLIENT(5.0),
+    /** The text's print was reported as spam (feedback address, operator, honeypot). */
     FUZZY_SPAM(8.0),
     /** A link of the message is on URL lists; the factor is the summed weights of the lists that answered. */
     URIBL(4.0),
