@@ -13,6 +13,8 @@ import java.util.function.UnaryOperator;
 
 import org.tracewall.core.auth.AuthThrottle;
 import org.tracewall.core.auth.AuthThrottleConfig;
+import org.tracewall.core.awl.AutoWhitelist;
+import org.tracewall.core.awl.AutoWhitelistConfig;
 import org.tracewall.core.config.TracewallSettings;
 import org.tracewall.core.config.WebAdminAccessConfig;
 import org.tracewall.core.content.ContentRules;
@@ -88,6 +90,8 @@ public final class TracewallEngine implements AutoCloseable {
     private FingerprintStore fingerprints;
     private final HoneypotConfig honeypotConfig;
     private Honeypot honeypot;
+    private final AutoWhitelistConfig autoWhitelistConfig;
+    private AutoWhitelist autoWhitelist;
     private final DkimVerifier dkim;
     private final DmarcEvaluator dmarc;
     private StateStore store;
@@ -124,6 +128,7 @@ public final class TracewallEngine implements AutoCloseable {
         this.webAdminAccess = WebAdminAccessConfig.fromProperties(all);
         this.fingerprintConfig = FingerprintConfig.fromProperties(all);
         this.honeypotConfig = HoneypotConfig.fromProperties(all);
+        this.autoWhitelistConfig = AutoWhitelistConfig.fromProperties(all);
         this.dkim = new DkimVerifier(dns, clock);
         this.dmarc = new DmarcEvaluator(dns, traceability.publicSuffixList());
     }
@@ -251,6 +256,14 @@ public final class TracewallEngine implements AutoCloseable {
             honeypot = new Honeypot(honeypotConfig, store());
         }
         return honeypot;
+    }
+
+    /** The correspondents local users wrote to ({@code awl.*}), in {@link #store()}. */
+    public synchronized AutoWhitelist autoWhitelist() {
+        if (autoWhitelist == null) {
+            autoWhitelist = new AutoWhitelist(autoWhitelistConfig, store());
+        }
+        return autoWhitelist;
     }
 
     public synchronized Greylist greylist() {

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.tracewall.core.auth.AuthThrottleConfig;
+import org.tracewall.core.awl.AutoWhitelistConfig;
 import org.tracewall.core.config.Option;
 import org.tracewall.core.config.OptionReference;
 import org.tracewall.core.config.OptionSection;
@@ -33,7 +34,8 @@ import org.tracewall.reputation.text.AttachmentConfig;
 public final class TracewallOptions {
     public static final List<OptionSection> SECTIONS = List.of(DnsConfig.OPTIONS, TraceabilityConfig.OPTIONS, DnsListConfig.OPTIONS,
         GreylistConfig.OPTIONS, RateConfig.OPTIONS, AuthThrottleConfig.OPTIONS, ScoreConfig.OPTIONS, BayesConfig.OPTIONS,
-        FingerprintConfig.OPTIONS, HoneypotConfig.OPTIONS, AttachmentConfig.OPTIONS, StoreConfig.OPTIONS, QuarantineConfig.OPTIONS,
+        FingerprintConfig.OPTIONS, HoneypotConfig.OPTIONS, AutoWhitelistConfig.OPTIONS,
+        AttachmentConfig.OPTIONS, StoreConfig.OPTIONS, QuarantineConfig.OPTIONS,
         WebAdminAccessConfig.OPTIONS);
 
     private TracewallOptions() {

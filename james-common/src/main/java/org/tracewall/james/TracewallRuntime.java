@@ -18,6 +18,7 @@ import org.apache.james.utils.PropertiesProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.auth.AuthThrottle;
+import org.tracewall.core.awl.AutoWhitelist;
 import org.tracewall.core.config.TracewallSettings;
 import org.tracewall.core.config.WebAdminAccessConfig;
 import org.tracewall.core.content.ContentRules;
@@ -112,6 +113,10 @@ public class TracewallRuntime {
     /** Shared state (embedded file by default, Redis for several nodes). */
     public StateStore store() {
         return engine.store();
+    }
+
+    public AutoWhitelist autoWhitelist() {
+        return engine.autoWhitelist();
     }
 
     public Honeypot honeypot() {

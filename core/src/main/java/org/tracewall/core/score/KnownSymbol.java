@@ -35,6 +35,8 @@ public enum KnownSymbol {
     VIRUS(100.0),
     /** The copies of this text reached {@code fingerprint.bulkRecipients} recipients in the window (a campaign). */
     BULK(2.0),
+    /** A traced sender the local recipient wrote to (auto-whitelist): content that would be tagged is let through. */
+    AUTO_WHITELIST(-5.0),
     /** The client wrote to a trap address within {@code honeypot.clientMemory}. */
     HONEYPOT_CLIENT(5.0),
     /** The text's print was reported as spam (feedback address, operator, honeypot). */

@@ -106,7 +106,7 @@ public class GreylistHook implements RcptHook, ExtensibleHandler {
 
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
-        if (SessionTrust.skipsSpamChecks(session, rcpt)) {
+        if (SessionTrust.skipsSpamChecks(session, rcpt) || SessionTrust.isAutoWhitelisted(session, rcpt)) {
             return HookResult.DECLINED;
         }
         if (onlyUntraceable) {

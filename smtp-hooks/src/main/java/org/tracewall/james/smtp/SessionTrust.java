@@ -21,6 +21,8 @@ final class SessionTrust {
         ProtocolSession.AttachmentKey.of(Tracewall.NAMESPACE + ".smtp.access.ok", Boolean.class);
     static final ProtocolSession.AttachmentKey<Recipients> SPAM_FRIENDS =
         ProtocolSession.AttachmentKey.of(Tracewall.NAMESPACE + ".smtp.access.friends", Recipients.class);
+    static final ProtocolSession.AttachmentKey<Recipients> AUTO_WHITELISTED =
+        ProtocolSession.AttachmentKey.of(Tracewall.NAMESPACE + ".smtp.awl", Recipients.class);
     static final ProtocolSession.AttachmentKey<Recipients> SPAM_HATERS =
         ProtocolSession.AttachmentKey.of(Tracewall.NAMESPACE + ".smtp.access.haters", Recipients.class);
 
@@ -43,6 +45,11 @@ final class SessionTrust {
     static void markSpamPreference(SMTPSession session, ProtocolSession.AttachmentKey<Recipients> key, MailAddress rcpt) {
         Recipients known = session.getAttachment(key, ProtocolSession.State.Transaction).orElse(Recipients.NONE);
         session.setAttachment(key, known.with(rcpt), ProtocolSession.State.Transaction);
+    }
+
+    /** Whether the sender is one this recipient wrote to (AutoWhitelistHook marked it): greylisting leaves it alone. */
+    static boolean isAutoWhitelisted(SMTPSession session, MailAddress rcpt) {
+        return listed(session, AUTO_WHITELISTED, rcpt);
     }
 
     private static boolean listed(SMTPSession session, ProtocolSession.AttachmentKey<Recipients> key, MailAddress rcpt) {
