@@ -29,6 +29,11 @@ public final class UrlHosts {
     private static final Pattern DOT_DISGUISE = Pattern.compile("(?i)\\s*(?:\\[\\.]|\\(\\.\\)|\\{\\.}|\\[dot]|\\(dot\\)|\\{dot})\\s*");
     private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&#(x[0-9a-fA-F]{1,4}|[0-9]{1,5});?");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?|xn--[a-z0-9-]{1,59}");
+    private static final Pattern TOP_LABEL = Pattern.compile("[a-z]{2,63}|xn--[a-z0-9-]{1,59}");
+    private static final Pattern DOTTED_QUAD = Pattern.compile("(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+    private static final Pattern DECIMAL_IP = Pattern.compile("[0-9]{8,10}");
+    private static final Pattern HEX_IP = Pattern.compile("0x[0-9a-f]{1,8}");
+    private static final Pattern EDGE_DOTS = Pattern.compile("^\\.+|\\.+$");
 
     private UrlHosts() {
     }
@@ -46,6 +51,16 @@ public final class UrlHosts {
 
     /** Character references decoded and the dot disguises undone, so that the link pattern sees what a browser would. */
     static String undisguised(String text) {
+        String decoded = text.indexOf("&#") >= 0 ? withoutCharacterReferences(text) : text;
+        if (decoded.indexOf('&') >= 0) {
+            decoded = decoded.replace("&period;", ".").replace("&colon;", ":").replace("&sol;", "/");
+        }
+        // The disguise pattern is costly to try at every character: only texts with its brackets pay for it.
+        boolean bracketed = decoded.indexOf('[') >= 0 || decoded.indexOf('(') >= 0 || decoded.indexOf('{') >= 0;
+        return bracketed ? DOT_DISGUISE.matcher(decoded).replaceAll(".") : decoded;
+    }
+
+    private static String withoutCharacterReferences(String text) {
         StringBuilder decoded = new StringBuilder(text.length());
         Matcher reference = CHARACTER_REFERENCE.matcher(text);
         int last = 0;
@@ -56,8 +71,7 @@ public final class UrlHosts {
             last = reference.end();
         }
         decoded.append(text, last, text.length());
-        return DOT_DISGUISE.matcher(decoded.toString().replace("&period;", ".").replace("&colon;", ":").replace("&sol;", "/"))
-            .replaceAll(".");
+        return decoded.toString();
     }
 
     /** The host of an authority (user info and port dropped), or empty when it is not a host name or IPv4 address. */
@@ -65,28 +79,32 @@ public final class UrlHosts {
         String host = authority.substring(authority.lastIndexOf('@') + 1);
         int colon = host.indexOf(':');
         host = colon >= 0 ? host.substring(0, colon) : host;
-        try {
-            host = URLDecoder.decode(host.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
+        if (host.indexOf('%') >= 0) {
+            try {
+                host = URLDecoder.decode(host.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                return Optional.empty();
+            }
         }
         host = host.replace('\u3002', '.').replace('\uFF0E', '.').replace('\uFF61', '.').toLowerCase(Locale.ROOT);
-        host = host.replaceAll("^\\.+|\\.+$", "");
+        host = EDGE_DOTS.matcher(host).replaceAll("");
         Optional<String> ip = ipv4(host);
         if (ip.isPresent()) {
             return ip;
         }
-        try {
-            host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException notIdn) {
-            return Optional.empty();
+        if (!host.chars().allMatch(c -> c < 0x80)) {
+            try {
+                host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException notIdn) {
+                return Optional.empty();
+            }
         }
         return isHostName(host) ? Optional.of(host) : Optional.empty();
     }
 
     private static boolean isHostName(String host) {
         String[] labels = host.split("\\.", -1);
-        if (labels.length < 2 || host.length() > 253 || !labels[labels.length - 1].matches("[a-z]{2,63}|xn--[a-z0-9-]{1,59}")) {
+        if (labels.length < 2 || host.length() > 253 || !TOP_LABEL.matcher(labels[labels.length - 1]).matches()) {
             return false;
         }
         for (String label : labels) {
@@ -99,13 +117,13 @@ public final class UrlHosts {
 
     /** Dotted quad, or one number (decimal or 0x hexadecimal) that browsers read as an IPv4 address. */
     private static Optional<String> ipv4(String host) {
-        if (host.matches("(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")) {
+        if (DOTTED_QUAD.matcher(host).matches()) {
             return Optional.of(host);
         }
         long value;
-        if (host.matches("[0-9]{8,10}")) {
+        if (DECIMAL_IP.matcher(host).matches()) {
             value = Long.parseLong(host);
-        } else if (host.matches("0x[0-9a-f]{1,8}")) {
+        } else if (HEX_IP.matcher(host).matches()) {
             value = Long.parseLong(host.substring(2), 16);
         } else {
             return Optional.empty();
