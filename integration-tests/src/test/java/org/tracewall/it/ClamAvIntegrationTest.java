@@ -3,7 +3,6 @@ package org.tracewall.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -27,7 +26,7 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  */
 class ClamAvIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
-    static final ClamdProcess CLAMD = startClamd();
+    static final ClamdProcess CLAMD = ClamdProcess.startOrFail("10M");
     static final String QUARANTINE = "file://var/mail/quarantine/";
 
     @RegisterExtension
@@ -35,14 +34,6 @@ class ClamAvIntegrationTest {
         .confFile("smtpserver.xml", Gateway.smtpServerWithClamAv(CLAMD.port(), "10s"))
         .user("bob@tracewall.local", "bobpw")
         .build();
-
-    static ClamdProcess startClamd() {
-        try {
-            return ClamdProcess.startOnFreePort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterAll
     static void stop() {

@@ -3,7 +3,6 @@ package org.tracewall.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -30,21 +29,13 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  */
 class ClamAvLargeMessageIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
-    static final ClamdProcess CLAMD = startClamd();
+    static final ClamdProcess CLAMD = ClamdProcess.startOrFail("1M");
 
     @RegisterExtension
     static TracewallJamesExtension james = Gateway.builder(DNS)
         .confFile("smtpserver.xml", Gateway.smtpServerWithClamAv(CLAMD.port(), "30s"))
         .user("bob@tracewall.local", "bobpw")
         .build();
-
-    static ClamdProcess startClamd() {
-        try {
-            return ClamdProcess.startOnFreePort("1M");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterAll
     static void stop() {

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 
-import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,22 +76,13 @@ class FingerprintIntegrationTest {
         }
     }
 
-    private static String rules(TracewallJamesExtension node, String user) throws IOException {
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", node.imapPort()).login(user, "pw").select(TestIMAPClient.INBOX)
-                .awaitMessage(Awaitility.await().atMost(Duration.ofSeconds(30)));
-            String headers = imap.readFirstMessageHeaders().replaceAll("\r?\n[ \t]+", " ");
-            return headers.lines().filter(line -> line.startsWith("X-Tracewall-Rules:")).findFirst().orElse("");
-        }
-    }
-
     @Test
     void theCopyThatTakesACampaignAcrossTheBulkCountShouldGetBulkOnEitherNode() throws Exception {
         send(nodeA, List.of("u1@tracewall.local", "u2@tracewall.local", "u3@tracewall.local"), "Dear Anna,", String.format(CAMPAIGN, 3, 4471));
         send(nodeB, List.of("u4@tracewall.local", "u5@tracewall.local", "u6@tracewall.local"), "Hello Mr Smith,", String.format(CAMPAIGN, 2, 9032));
 
-        assertThat(rules(nodeA, "u1@tracewall.local")).isNotEmpty().doesNotContain("BULK");
-        assertThat(rules(nodeB, "u4@tracewall.local")).contains("BULK(2.00)");
+        assertThat(Gateway.rules(nodeA, "u1@tracewall.local", "pw")).isNotEmpty().doesNotContain("BULK");
+        assertThat(Gateway.rules(nodeB, "u4@tracewall.local", "pw")).contains("BULK(2.00)");
     }
 
     @Test
@@ -110,6 +100,6 @@ class FingerprintIntegrationTest {
 
         send(nodeB, List.of("carol@tracewall.local"), "Dear winner,", String.format(reported, 7500));
 
-        assertThat(rules(nodeB, "carol@tracewall.local")).contains("FUZZY_SPAM(8.00)");
+        assertThat(Gateway.rules(nodeB, "carol@tracewall.local", "pw")).contains("FUZZY_SPAM(8.00)");
     }
 }

@@ -11,7 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
+import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.Awaitility;
 import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.james.TracewallJamesExtension;
 import org.tracewall.testing.smtp.SmtpReply;
@@ -77,6 +80,24 @@ public final class Gateway {
                 + "?action=reprocess&processor=transport")).method("PATCH", HttpRequest.BodyPublishers.noBody()).build(),
             HttpResponse.BodyHandlers.ofString());
         assertThat(release.statusCode()).as(release.body()).isEqualTo(201);
+    }
+
+    /**
+     * The header section of the first message in a user's INBOX (over plain IMAP, as the test-safe
+     * sample allows), waited for up to 30 s, unfolded: a long header goes on over lines that start
+     * with white space.
+     */
+    static String deliveredHeaders(TracewallJamesExtension james, String user, String password) throws IOException {
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", james.imapPort()).login(user, password).select(TestIMAPClient.INBOX)
+                .awaitMessage(Awaitility.await().atMost(Duration.ofSeconds(30)));
+            return imap.readFirstMessageHeaders().replaceAll("\r?\n[ \t]+", " ");
+        }
+    }
+
+    /** The X-Tracewall-Rules line of the first message in a user's INBOX ({@link #deliveredHeaders}), or "". */
+    static String rules(TracewallJamesExtension james, String user, String password) throws IOException {
+        return deliveredHeaders(james, user, password).lines().filter(line -> line.startsWith("X-Tracewall-Rules:")).findFirst().orElse("");
     }
 
     /** Connects from {@code clientIp}, says EHLO, and returns the reply to MAIL FROM. */

@@ -3,11 +3,8 @@ package org.tracewall.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 
-import org.apache.james.utils.TestIMAPClient;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,15 +52,6 @@ class HoneypotIntegrationTest {
         }
     }
 
-    private static String rules(String user) throws IOException {
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", james.imapPort()).login(user, "pw").select(TestIMAPClient.INBOX)
-                .awaitMessage(Awaitility.await().atMost(Duration.ofSeconds(30)));
-            String headers = imap.readFirstMessageHeaders().replaceAll("\r?\n[ \t]+", " ");
-            return headers.lines().filter(line -> line.startsWith("X-Tracewall-Rules:")).findFirst().orElse("");
-        }
-    }
-
     @Test
     void whatATrapReceivesShouldTeachAndGoNowhere() throws Exception {
         SmtpReply trapped = send("127.0.98.5", List.of("trap@tracewall.local"), String.format(CAMPAIGN, 50));
@@ -71,10 +59,10 @@ class HoneypotIntegrationTest {
 
         assertThat(send("127.0.98.5", List.of("bob@tracewall.local"), "Hello Bob, the minutes of the meeting are attached as promised"
             + " and the next one is on Monday at nine in the usual room.").code()).isEqualTo(250);
-        assertThat(rules("bob@tracewall.local")).contains("HONEYPOT_CLIENT(5.00)");
+        assertThat(Gateway.rules(james, "bob@tracewall.local", "pw")).contains("HONEYPOT_CLIENT(5.00)");
 
         assertThat(send("127.0.98.6", List.of("carol@tracewall.local"), String.format(CAMPAIGN, 100)).code()).isEqualTo(250);
-        assertThat(rules("carol@tracewall.local")).contains("FUZZY_SPAM(8.00)").doesNotContain("HONEYPOT_CLIENT");
+        assertThat(Gateway.rules(james, "carol@tracewall.local", "pw")).contains("FUZZY_SPAM(8.00)").doesNotContain("HONEYPOT_CLIENT");
 
         for (String repository : REPOSITORIES) {
             assertThat(james.repositoryCount(repository)).as(repository).isZero();
@@ -86,6 +74,6 @@ class HoneypotIntegrationTest {
         assertThat(send("127.0.98.6", List.of("old-sales@tracewall.local", "dave@tracewall.local"), "Quarterly figures for the board,"
             + " with the revenue per region and the forecast for the next two quarters as discussed last week.").code()).isEqualTo(250);
 
-        assertThat(rules("dave@tracewall.local")).isNotEmpty();
+        assertThat(Gateway.rules(james, "dave@tracewall.local", "pw")).isNotEmpty();
     }
 }

@@ -2,11 +2,8 @@ package org.tracewall.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
-import org.apache.james.utils.TestIMAPClient;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,12 +61,7 @@ class UrlListIntegrationTest {
             SmtpReply reply = smtp.send("news@sender.test", List.of(to), message);
             assertThat(reply.code()).as(reply.toString()).isEqualTo(250);
         }
-        try (TestIMAPClient imap = new TestIMAPClient()) {
-            imap.connect("127.0.0.1", james.imapPort()).login(to, "pw").select(TestIMAPClient.INBOX)
-                .awaitMessage(Awaitility.await().atMost(Duration.ofSeconds(30)));
-            String headers = imap.readFirstMessageHeaders().replaceAll("\r?\n[ \t]+", " ");
-            return headers.lines().filter(line -> line.startsWith("X-Tracewall-Rules:")).findFirst().orElse("");
-        }
+        return Gateway.rules(james, to, "pw");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.tracewall.testing.clamav;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +30,15 @@ public final class ClamdProcess implements AutoCloseable {
     private ClamdProcess(int port, Path directory) {
         this.port = port;
         this.directory = directory;
+    }
+
+    /** For a test class's static field: a clamd that cannot start fails the class, naming why. */
+    public static ClamdProcess startOrFail(String streamMaxLength) {
+        try {
+            return startOnFreePort(streamMaxLength);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static ClamdProcess startOnFreePort() throws IOException {

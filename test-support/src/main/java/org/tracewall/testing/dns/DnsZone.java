@@ -63,6 +63,15 @@ public final class DnsZone {
         return add(new TXTRecord(name(name), DClass.IN, DEFAULT_TTL, List.of(strings)));
     }
 
+    /** One TXT record of a long text (a DKIM key), cut into the character-strings of at most 255 bytes DNS needs. */
+    public DnsZone longTxt(String name, String text) {
+        List<String> strings = new ArrayList<>();
+        for (int i = 0; i < text.length(); i += 255) {
+            strings.add(text.substring(i, Math.min(text.length(), i + 255)));
+        }
+        return txt(name, strings.toArray(new String[0]));
+    }
+
     /** One record of the obsolete SPF type (99). */
     public DnsZone spf(String name, String... strings) {
         return add(new SPFRecord(name(name), DClass.IN, DEFAULT_TTL, List.of(strings)));
