@@ -48,6 +48,8 @@ import org.tracewall.reputation.bayes.StoreTokenCounts;
 import org.tracewall.reputation.bayes.TokenCounts;
 import org.tracewall.reputation.fingerprint.FingerprintConfig;
 import org.tracewall.reputation.fingerprint.FingerprintStore;
+import org.tracewall.reputation.sender.ReputationConfig;
+import org.tracewall.reputation.sender.ReputationStore;
 import org.tracewall.reputation.text.AttachmentConfig;
 import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.reputation.text.Tokenizer;
@@ -88,6 +90,8 @@ public final class TracewallEngine implements AutoCloseable {
     private final UrlListCheck urlLists;
     private final FingerprintConfig fingerprintConfig;
     private FingerprintStore fingerprints;
+    private final ReputationConfig reputationConfig;
+    private ReputationStore reputation;
     private final HoneypotConfig honeypotConfig;
     private Honeypot honeypot;
     private final AutoWhitelistConfig autoWhitelistConfig;
@@ -127,6 +131,7 @@ public final class TracewallEngine implements AutoCloseable {
         this.quarantine = QuarantineConfig.fromProperties(all);
         this.webAdminAccess = WebAdminAccessConfig.fromProperties(all);
         this.fingerprintConfig = FingerprintConfig.fromProperties(all);
+        this.reputationConfig = ReputationConfig.fromProperties(all);
         this.honeypotConfig = HoneypotConfig.fromProperties(all);
         this.autoWhitelistConfig = AutoWhitelistConfig.fromProperties(all);
         this.dkim = new DkimVerifier(dns, clock);
@@ -248,6 +253,14 @@ public final class TracewallEngine implements AutoCloseable {
             fingerprints = new FingerprintStore(store(), fingerprintConfig);
         }
         return fingerprints;
+    }
+
+    /** Learned reputation of addresses, networks, domains, HELO names, links and clusters, in {@link #store()}. */
+    public synchronized ReputationStore reputation() {
+        if (reputation == null) {
+            reputation = new ReputationStore(store(), reputationConfig, clock);
+        }
+        return reputation;
     }
 
     /** The trap addresses of {@code honeypot.*} and what they learned, in {@link #store()}. */

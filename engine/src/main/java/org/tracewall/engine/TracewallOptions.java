@@ -24,6 +24,7 @@ import org.tracewall.core.trace.TraceabilityConfig;
 import org.tracewall.greylist.GreylistConfig;
 import org.tracewall.reputation.bayes.BayesConfig;
 import org.tracewall.reputation.fingerprint.FingerprintConfig;
+import org.tracewall.reputation.sender.ReputationConfig;
 import org.tracewall.reputation.text.AttachmentConfig;
 
 /**
@@ -34,7 +35,8 @@ import org.tracewall.reputation.text.AttachmentConfig;
 public final class TracewallOptions {
     public static final List<OptionSection> SECTIONS = List.of(DnsConfig.OPTIONS, TraceabilityConfig.OPTIONS, DnsListConfig.OPTIONS,
         GreylistConfig.OPTIONS, RateConfig.OPTIONS, AuthThrottleConfig.OPTIONS, ScoreConfig.OPTIONS, BayesConfig.OPTIONS,
-        FingerprintConfig.OPTIONS, HoneypotConfig.OPTIONS, AutoWhitelistConfig.OPTIONS,
+        FingerprintConfig.OPTIONS, ReputationConfig.OPTIONS, HoneypotConfig.OPTIONS,
+        AutoWhitelistConfig.OPTIONS,
         AttachmentConfig.OPTIONS, StoreConfig.OPTIONS, QuarantineConfig.OPTIONS,
         WebAdminAccessConfig.OPTIONS);
 

@@ -65,10 +65,10 @@ class AutoWhitelistIntegrationTest {
         try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.99.5")) {
             smtp.ehlo("mx.partner.test");
             SmtpReply reply = smtp.send("anna@partner.test", List.of("bob@tracewall.local"),
-                "From: anna@partner.test\r\nSubject: re: hi\r\n\r\nhello back\r\n");
+                "From: anna@partner.test\r\nSubject: answer from anna\r\n\r\nhello back\r\n");
             assertThat(reply.code()).as(reply.toString()).isEqualTo(250);
         }
-        String delivered = StartTlsImap.awaitMessage(james.imapPort(), "bob@tracewall.local", "bobpw", "re: hi", Duration.ofSeconds(30));
+        String delivered = StartTlsImap.awaitMessage(james.imapPort(), "bob@tracewall.local", "bobpw", "answer from anna", Duration.ofSeconds(30));
         assertThat(delivered.replaceAll("\r?\n[ \t]+", " ")).containsPattern("X-Tracewall-Rules:.*AUTO_WHITELIST\\(-5.00\\)");
         assertThat(rcptFrom("anna@partner.test", "carol@tracewall.local").code()).as("carol never wrote to anna").isEqualTo(451);
         assertThat(rcptFrom("other@partner.test", "bob@tracewall.local").code()).as("another correspondent").isEqualTo(451);

@@ -95,6 +95,13 @@ public final class Gateway {
         }
     }
 
+    /** How many messages a user's INBOX holds now. */
+    static long inboxCount(TracewallJamesExtension james, String user, String password) throws IOException {
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            return imap.connect("127.0.0.1", james.imapPort()).login(user, password).getMessageCount(TestIMAPClient.INBOX);
+        }
+    }
+
     /** The X-Tracewall-Rules line of the first message in a user's INBOX ({@link #deliveredHeaders}), or "". */
     static String rules(TracewallJamesExtension james, String user, String password) throws IOException {
         return deliveredHeaders(james, user, password).lines().filter(line -> line.startsWith("X-Tracewall-Rules:")).findFirst().orElse("");

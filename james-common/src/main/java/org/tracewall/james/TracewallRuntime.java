@@ -41,6 +41,7 @@ import org.tracewall.engine.TracewallProperties;
 import org.tracewall.greylist.Greylist;
 import org.tracewall.reputation.bayes.BayesFilter;
 import org.tracewall.reputation.fingerprint.FingerprintStore;
+import org.tracewall.reputation.sender.ReputationStore;
 import org.tracewall.reputation.text.AttachmentReader;
 
 /**
@@ -121,6 +122,10 @@ public class TracewallRuntime {
 
     public Honeypot honeypot() {
         return engine.honeypot();
+    }
+
+    public ReputationStore reputation() {
+        return engine.reputation();
     }
 
     public FingerprintStore fingerprints() {

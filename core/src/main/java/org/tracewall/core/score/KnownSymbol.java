@@ -35,6 +35,10 @@ public enum KnownSymbol {
     VIRUS(100.0),
     /** The copies of this text reached {@code fingerprint.bulkRecipients} recipients in the window (a campaign). */
     BULK(2.0),
+    /** A feature of the mail (address, network, domain, HELO, link, cluster) has a bad learned reputation; the factor is its score. */
+    REPUTATION_BAD(4.0),
+    /** The mail's worst-known feature is still good: the factor is how good (its score negated). */
+    REPUTATION_GOOD(-2.0),
     /** A traced sender the local recipient wrote to (auto-whitelist): content that would be tagged is let through. */
     AUTO_WHITELIST(-5.0),
     /** The client wrote to a trap address within {@code honeypot.clientMemory}. */

@@ -2,6 +2,7 @@ package org.tracewall.james.mailets;
 
 import java.net.InetAddress;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
@@ -18,9 +19,11 @@ import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.james.MailText;
 import org.tracewall.james.MessageScoring;
+import org.tracewall.james.ReputationAttributes;
 import org.tracewall.james.ScoreAttributes;
 import org.tracewall.james.TraceAttributes;
 import org.tracewall.james.TracewallRuntime;
+import org.tracewall.reputation.sender.ReputationStore;
 import org.tracewall.reputation.text.AttachmentReader;
 
 import com.google.common.net.InetAddresses;
@@ -57,17 +60,25 @@ public class ScoreMessage extends GenericMailet {
     private final ContentRules rules;
     private final AttachmentReader attachments;
     private final MetricFactory metrics;
+    private final Supplier<ReputationStore> reputation;
 
     @Inject
     public ScoreMessage(TracewallRuntime runtime, MetricFactory metrics) {
-        this(runtime.scoring(), runtime.contentRules(), runtime.attachments(), metrics);
+        this(runtime.scoring(), runtime.contentRules(), runtime.attachments(), metrics, runtime::reputation);
     }
 
     ScoreMessage(ScoringPolicy policy, ContentRules rules, AttachmentReader attachments, MetricFactory metrics) {
+        this(policy, rules, attachments, metrics, null);
+    }
+
+    /** @param reputation taught by each decision (a supplier: the store opens on first use); null: nothing learned */
+    ScoreMessage(ScoringPolicy policy, ContentRules rules, AttachmentReader attachments, MetricFactory metrics,
+                 Supplier<ReputationStore> reputation) {
         this.policy = policy;
         this.rules = rules;
         this.attachments = attachments;
         this.metrics = metrics;
+        this.reputation = reputation;
     }
 
     @Override
@@ -80,6 +91,9 @@ public class ScoreMessage extends GenericMailet {
         ScoreDecision decision = MessageScoring.evaluate(policy, rules, () -> MailText.of(mail, attachments), mail, client(mail),
             isLocalSender(mail), domain -> getMailetContext().isLocalServer(domain));
         ScoreAttributes.store(mail, decision);
+        if (reputation != null) {
+            ReputationAttributes.learn(mail, decision.action(), reputation.get());
+        }
         MimeMessage message = mail.getMessage();
         message.removeHeader(SCORE_HEADER);
         message.removeHeader(RULES_HEADER);

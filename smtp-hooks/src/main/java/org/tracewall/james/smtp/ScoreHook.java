@@ -2,6 +2,7 @@ package org.tracewall.james.smtp;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -29,8 +30,10 @@ import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.james.MailText;
 import org.tracewall.james.MessageScoring;
+import org.tracewall.james.ReputationAttributes;
 import org.tracewall.james.TracewallRuntime;
 import org.tracewall.james.VirusAttributes;
+import org.tracewall.reputation.sender.ReputationStore;
 import org.tracewall.reputation.text.AttachmentReader;
 
 /**
@@ -54,17 +57,25 @@ public class ScoreHook implements JamesMessageHook, ExtensibleHandler {
     private final ContentRules rules;
     private final AttachmentReader attachments;
     private final DomainList domains;
+    private final Supplier<ReputationStore> reputation;
 
     @Inject
     public ScoreHook(TracewallRuntime runtime, DomainList domains) {
-        this(runtime.scoring(), runtime.contentRules(), runtime.attachments(), domains);
+        this(runtime.scoring(), runtime.contentRules(), runtime.attachments(), domains, runtime::reputation);
     }
 
     ScoreHook(ScoringPolicy policy, ContentRules rules, AttachmentReader attachments, DomainList domains) {
+        this(policy, rules, attachments, domains, null);
+    }
+
+    /** @param reputation taught by the refusals (a supplier: the store opens on first use) */
+    ScoreHook(ScoringPolicy policy, ContentRules rules, AttachmentReader attachments, DomainList domains,
+              Supplier<ReputationStore> reputation) {
         this.policy = policy;
         this.rules = rules;
         this.attachments = attachments;
         this.domains = domains;
+        this.reputation = reputation;
     }
 
     /** It takes no parameters: a child element in its {@code <handler>} is a mistake, named at start. */
@@ -122,6 +133,9 @@ public class ScoreHook implements JamesMessageHook, ExtensibleHandler {
             this::isLocal);
         if (decision.action() != ScoreAction.REJECT) {
             return HookResult.DECLINED;
+        }
+        if (reputation != null) {
+            ReputationAttributes.learn(mail, decision.action(), reputation.get());
         }
         LOGGER.info("tracewall-decision phase=data ip={} from=<{}> rcpts={} {}",
             IpAddresses.readable(session.getRemoteAddress().getAddress()), SmtpText.safe(mail.getMaybeSender().asString()),

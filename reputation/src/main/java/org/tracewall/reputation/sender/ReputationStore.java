@@ -1,0 +1,89 @@
+package org.tracewall.reputation.sender;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+import org.tracewall.core.store.StateStore;
+
+/**
+ * Learned reputation in the state store (memory, embedded file, or Redis shared by the nodes):
+ * per feature one key holding its decayed good and bad counts and when they were last decayed, so
+ * that a lookup is one read per feature and an outcome one read and one write. Two nodes
+ * recording the same feature at the same instant may lose one outcome (read, then write): a
+ * reputation is a trend, not an account. Keys expire after ten half-lives without news (by then
+ * every count is under a thousandth of what it was). Methods may throw
+ * {@code StoreUnavailableException}: callers then give no symbol and learn nothing.
+ */
+public final class ReputationStore {
+    private static final String KEY = "tracewall:rep:";
+
+    /** What a message's outcome says of its features. */
+    public enum Outcome { GOOD, BAD }
+
+    private final StateStore store;
+    private final ReputationConfig config;
+    private final LongSupplier clock;
+
+    public ReputationStore(StateStore store, ReputationConfig config, LongSupplier clock) {
+        this.store = store;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The reputation of each feature, decayed to now; unknown features are left out. */
+    public Map<String, Reputation> lookup(ReputationFeatures features) {
+        Map<String, Reputation> known = new LinkedHashMap<>();
+        long now = clock.getAsLong();
+        for (String key : features.keys()) {
+            read(key).map(stored -> decayed(stored, now)).ifPresent(reputation -> known.put(key, reputation));
+        }
+        return known;
+    }
+
+    /** Counts an outcome for every feature of the message. */
+    public void record(ReputationFeatures features, Outcome outcome) {
+        long now = clock.getAsLong();
+        for (String key : features.keys()) {
+            Reputation before = read(key).map(stored -> decayed(stored, now)).orElse(Reputation.UNKNOWN);
+            Reputation after = outcome == Outcome.GOOD ? new Reputation(before.good() + 1, before.bad())
+                : new Reputation(before.good(), before.bad() + 1);
+            store.put(KEY + key, String.format(Locale.ROOT, "%.4f %.4f %d", after.good(), after.bad(), now),
+                config.halfLife().multipliedBy(10));
+        }
+    }
+
+    /** The worst feature that is known well enough ({@code reputation.minWeight}), if any. */
+    public Optional<Map.Entry<String, Reputation>> worst(Map<String, Reputation> reputations) {
+        return reputations.entrySet().stream().filter(e -> knownEnough(e.getValue()))
+            .max(Map.Entry.comparingByValue(Comparator.comparingDouble(Reputation::score)));
+    }
+
+    /** The best feature that is known well enough, if any. */
+    public Optional<Map.Entry<String, Reputation>> best(Map<String, Reputation> reputations) {
+        return reputations.entrySet().stream().filter(e -> knownEnough(e.getValue()))
+            .min(Map.Entry.comparingByValue(Comparator.comparingDouble(Reputation::score)));
+    }
+
+    /** minWeight outcomes, the last of them a moment ago: decay since then must not leave them a hair short. */
+    private boolean knownEnough(Reputation reputation) {
+        return reputation.weight() + 1e-3 >= config.minWeight();
+    }
+
+    private Optional<double[]> read(String key) {
+        return store.get(KEY + key).map(value -> {
+            String[] parts = value.split(" ");
+            return new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
+        });
+    }
+
+    private Reputation decayed(double[] stored, long now) {
+        double halfLives = Math.max(0, now - (long) stored[2]) / (double) config.halfLife().toMillis();
+        double factor = Math.pow(0.5, halfLives);
+        return new Reputation(stored[0] * factor, stored[1] * factor);
+    }
+
+}
