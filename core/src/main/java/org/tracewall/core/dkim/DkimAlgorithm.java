@@ -109,21 +109,36 @@ public enum DkimAlgorithm {
         return verifier.verify(signature);
     }
 
-    /** Null when the runtime has Ed25519 itself. */
+    /** Null when the runtime has Ed25519 itself; looked for once (a BouncyCastle provider is costly to build). */
     private static Provider ed25519Provider() throws NoSuchAlgorithmException {
-        try {
-            KeyFactory.getInstance("Ed25519");
-            return null;
-        } catch (NoSuchAlgorithmException beforeJava15) {
-            Provider installed = Security.getProvider("BC");
-            if (installed != null) {
-                return installed;
-            }
+        if (Ed25519Support.MISSING != null) {
+            throw Ed25519Support.MISSING;
+        }
+        return Ed25519Support.PROVIDER;
+    }
+
+    /** Where Ed25519 comes from on this runtime, found on first use. */
+    private static final class Ed25519Support {
+        static final Provider PROVIDER;
+        static final NoSuchAlgorithmException MISSING;
+
+        static {
+            Provider provider = null;
+            NoSuchAlgorithmException missing = null;
             try {
-                return (Provider) Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider").getConstructor().newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                throw new NoSuchAlgorithmException("Ed25519 needs Java 15 or BouncyCastle on the class path", e);
+                KeyFactory.getInstance("Ed25519");
+            } catch (NoSuchAlgorithmException beforeJava15) {
+                provider = Security.getProvider("BC");
+                if (provider == null) {
+                    try {
+                        provider = (Provider) Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider").getConstructor().newInstance();
+                    } catch (ReflectiveOperationException | LinkageError e) {
+                        missing = new NoSuchAlgorithmException("Ed25519 needs Java 15 or BouncyCastle on the class path", e);
+                    }
+                }
             }
+            PROVIDER = provider;
+            MISSING = missing;
         }
     }
 

@@ -66,12 +66,12 @@ public final class MessageTextExtractor {
             walk.part(message, 0);
             String text = walk.body.toString();
             List<String> structure = walk.structure;
-            return new MessageText(header(message, "Subject"), header(message, "From"), text, urlDomains(text),
+            return new MessageText(header(message, "Subject"), header(message, "From"), text, UrlHosts.of(text),
                 structure, received(message));
         } catch (MessagingException | RuntimeException e) {
             // Unparseable as MIME: classify the bytes as text.
             String text = CharsetDecoding.guess(bytes).text();
-            return new MessageText("", "", text, urlDomains(text), List.of("unparseable"), List.of());
+            return new MessageText("", "", text, UrlHosts.of(text), List.of("unparseable"), List.of());
         }
     }
 
@@ -185,10 +185,6 @@ public final class MessageTextExtractor {
             urls.append("http://").append(host).append(' ');
         }
         return urls.toString();
-    }
-
-    private static List<String> urlDomains(String text) {
-        return UrlHosts.of(text);
     }
 
     private static List<String> received(MimeMessage message) throws MessagingException {

@@ -108,9 +108,9 @@ public class AccessDbHook implements HeloHook, MailHook, RcptHook, JamesMessageH
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
         db.address(AccessDb.Tag.SPAM, rcpt.asString()).ifPresent(spam -> {
             if (spam.kind() == AccessAction.Kind.FRIEND) {
-                SessionTrust.markSpamPreference(session, SessionTrust.SPAM_FRIENDS, rcpt);
+                SessionTrust.markRecipient(session, SessionTrust.SPAM_FRIENDS, rcpt);
             } else if (spam.kind() == AccessAction.Kind.HATER) {
-                SessionTrust.markSpamPreference(session, SessionTrust.SPAM_HATERS, rcpt);
+                SessionTrust.markRecipient(session, SessionTrust.SPAM_HATERS, rcpt);
             }
         });
         Optional<AccessAction> action = db.address(AccessDb.Tag.TO, rcpt.asString());

@@ -63,7 +63,7 @@ public class AutoWhitelistHook implements RcptHook, JamesMessageHook {
             if (session.getUsername() != null) {
                 whitelist.remember(session.getUsername().asString(), rcpt.asString());
             } else if (!sender.isNullSender() && traced(session) && whitelist.trusts(rcpt.asString(), sender.get().asString())) {
-                SessionTrust.markSpamPreference(session, SessionTrust.AUTO_WHITELISTED, rcpt);
+                SessionTrust.markRecipient(session, SessionTrust.AUTO_WHITELISTED, rcpt);
             }
         } catch (StoreUnavailableException e) {
             LOGGER.warn("auto-whitelist: state store unavailable: {}", e.getMessage());

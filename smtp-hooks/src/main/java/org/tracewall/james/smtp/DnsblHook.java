@@ -3,6 +3,7 @@ package org.tracewall.james.smtp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -159,31 +160,24 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
 
     /** URIBL weighed by the lists' summed weights, and one URIBL_<LIST> per list that answered (for combinations). */
     static List<Symbol> urlSymbols(DnsListVerdict verdict) {
-        List<Symbol> symbols = new ArrayList<>();
-        if (!verdict.hits().isEmpty()) {
-            symbols.add(KnownSymbol.URIBL.symbol(verdict.score(), verdict.hits().stream().map(h -> h.list().name() + ":" + h.queried())
-                .collect(Collectors.joining(" "))));
-        }
-        for (DnsListHit hit : verdict.hits()) {
-            String part = Symbol.namePart(hit.list().name());
-            if (!part.isEmpty()) {
-                symbols.add(Symbol.of(KnownSymbol.URIBL_LIST_PREFIX + part, 1.0, hit.queried()));
-            }
-        }
-        return symbols;
+        return symbols(verdict, KnownSymbol.URIBL, KnownSymbol.URIBL_LIST_PREFIX, hit -> hit.list().name() + ":" + hit.queried());
     }
 
     /** DNSBL weighed by the lists' summed weights, and one DNSBL_<LIST> per list that answered (for combinations). */
     static List<Symbol> symbols(DnsListVerdict verdict) {
+        return symbols(verdict, KnownSymbol.DNSBL, KnownSymbol.DNSBL_LIST_PREFIX, hit -> hit.list().name());
+    }
+
+    /** {@code total} weighed by the summed list weights (detail: each hit named), then {@code prefix + LIST} per list. */
+    private static List<Symbol> symbols(DnsListVerdict verdict, KnownSymbol total, String prefix, Function<DnsListHit, String> named) {
         List<Symbol> symbols = new ArrayList<>();
         if (!verdict.hits().isEmpty()) {
-            symbols.add(KnownSymbol.DNSBL.symbol(verdict.score(), verdict.hits().stream().map(h -> h.list().name())
-                .collect(Collectors.joining(" "))));
+            symbols.add(total.symbol(verdict.score(), verdict.hits().stream().map(named).collect(Collectors.joining(" "))));
         }
         for (DnsListHit hit : verdict.hits()) {
             String part = Symbol.namePart(hit.list().name());
             if (!part.isEmpty()) {
-                symbols.add(Symbol.of(KnownSymbol.DNSBL_LIST_PREFIX + part, 1.0, hit.queried()));
+                symbols.add(Symbol.of(prefix + part, 1.0, hit.queried()));
             }
         }
         return symbols;

@@ -41,8 +41,8 @@ final class SessionTrust {
         return isTrusted(session) || listed(session, SPAM_FRIENDS, rcpt);
     }
 
-    /** Records an access-db FRIEND or HATER recipient of the transaction. */
-    static void markSpamPreference(SMTPSession session, ProtocolSession.AttachmentKey<Recipients> key, MailAddress rcpt) {
+    /** Records a recipient of the transaction in one of the per-recipient marks (access-db FRIEND or HATER, auto-whitelisted). */
+    static void markRecipient(SMTPSession session, ProtocolSession.AttachmentKey<Recipients> key, MailAddress rcpt) {
         Recipients known = session.getAttachment(key, ProtocolSession.State.Transaction).orElse(Recipients.NONE);
         session.setAttachment(key, known.with(rcpt), ProtocolSession.State.Transaction);
     }

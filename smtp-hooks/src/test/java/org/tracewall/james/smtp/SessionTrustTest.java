@@ -23,8 +23,8 @@ class SessionTrustTest {
 
     private static FakeSession session() {
         FakeSession session = new FakeSession("192.0.2.7");
-        SessionTrust.markSpamPreference(session, SessionTrust.SPAM_FRIENDS, FRIEND);
-        SessionTrust.markSpamPreference(session, SessionTrust.SPAM_HATERS, HATER);
+        SessionTrust.markRecipient(session, SessionTrust.SPAM_FRIENDS, FRIEND);
+        SessionTrust.markRecipient(session, SessionTrust.SPAM_HATERS, HATER);
         return session;
     }
 
