@@ -1,7 +1,6 @@
 package org.tracewall.core.score;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -74,9 +73,8 @@ public final class ScoreDecision {
 
     /** The reply text of a refusal: total, threshold and the rules, no message content. */
     public String rejectText() {
-        return String.format(Locale.ROOT, "Message refused as spam (score %.2f, reject at %s: %s)", score,
-            Thresholds.format(thresholds.reject()),
-            contributions.stream().filter(c -> c.points() > 0).map(Contribution::name).collect(Collectors.joining(" ")));
+        return "Message refused as spam (score " + Points.format(score) + ", reject at " + Thresholds.format(thresholds.reject()) + ": "
+            + contributions.stream().filter(c -> c.points() > 0).map(Contribution::name).collect(Collectors.joining(" ")) + ")";
     }
 
     @Override

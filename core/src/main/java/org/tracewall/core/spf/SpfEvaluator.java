@@ -106,7 +106,7 @@ public final class SpfEvaluator {
         }
         SpfRecord record;
         try {
-            record = SpfRecord.parse(records.get(0));
+            record = SpfRecord.of(records.get(0));
         } catch (SpfSyntaxException e) {
             throw new SpfAbort(SpfResult.PERMERROR, "syntax error in the SPF record of " + domain + ": " + e.getMessage());
         }

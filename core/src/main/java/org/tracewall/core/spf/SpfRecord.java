@@ -3,6 +3,8 @@ package org.tracewall.core.spf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,15 @@ final class SpfRecord {
     private static final Pattern DUAL_CIDR = Pattern.compile("^(.*?)(?:/(0|[1-9]\\d{0,2}))?(?://(0|[1-9]\\d{0,2}))?$", Pattern.DOTALL);
     private static final Pattern TOPLABEL = Pattern.compile("(?i)([a-z0-9]*[a-z][a-z0-9]*|[a-z0-9]+-[a-z0-9-]*[a-z0-9])");
 
+    /**
+     * Parsed records by their text, shared by every evaluator: a domain's record is read on every
+     * MAIL FROM, and parsing it (a few regular expressions per term) was most of an SPF check's
+     * time in the SMTP profile. Bounded: when full it starts over, which costs parses, never a
+     * wrong answer (a record's meaning is its text).
+     */
+    private static final ConcurrentMap<String, SpfRecord> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 1024;
+
     private final List<SpfTerm> mechanisms;
     private final SpfTerm redirect;
     private final SpfTerm exp;
@@ -34,6 +45,19 @@ final class SpfRecord {
     /** True when a TXT string is an SPF version 1 record ("v=spf1" then a space or the end). */
     static boolean isSpf1(String txt) {
         return VERSION.matcher(txt).matches();
+    }
+
+    /** {@link #parse}, remembered: a record with a syntax error is parsed (and refused) each time. */
+    static SpfRecord of(String text) throws SpfSyntaxException {
+        SpfRecord record = PARSED.get(text);
+        if (record == null) {
+            record = parse(text);
+            if (PARSED.size() >= MAX_PARSED) {
+                PARSED.clear();
+            }
+            PARSED.put(text, record);
+        }
+        return record;
     }
 
     static SpfRecord parse(String text) throws SpfSyntaxException {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Every address a mail client could display as the author of a message: what its From and Sender
@@ -35,6 +36,9 @@ public final class DisplayedAddresses {
     public static final int MAX_SENDER_HEADERS = 4;
     /** Most addresses bound for one message, From and Sender together. */
     public static final int MAX_ADDRESSES = 64;
+
+    private static final Pattern FULL_STOPS = Pattern.compile("[\u3002\uFF0E\uFF61]");
+    private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Z}\\p{Cc}\\p{Cf}]+");
 
     private final List<String> from;
     private final List<String> sender;
@@ -80,8 +84,8 @@ public final class DisplayedAddresses {
      * refuses (a label over 63 characters, say) is kept, otherwise normalised.
      */
     public static String normaliseDomain(String domain) {
-        String text = trim(Normalizer.normalize(domain, Normalizer.Form.NFKC).replaceAll("[\u3002\uFF0E\uFF61]", ".")
-            .replaceAll("[\\s\\p{Z}\\p{Cc}\\p{Cf}]+", ""));
+        String text = trim(INVISIBLE.matcher(FULL_STOPS.matcher(Normalizer.normalize(domain, Normalizer.Form.NFKC)).replaceAll("."))
+            .replaceAll(""));
         try {
             text = IDN.toASCII(text, IDN.ALLOW_UNASSIGNED);
         } catch (IllegalArgumentException e) {

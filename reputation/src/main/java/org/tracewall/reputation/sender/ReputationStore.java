@@ -1,8 +1,8 @@
 package org.tracewall.reputation.sender;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -27,11 +27,13 @@ public final class ReputationStore {
     private final StateStore store;
     private final ReputationConfig config;
     private final LongSupplier clock;
+    private final Duration expiry;
 
     public ReputationStore(StateStore store, ReputationConfig config, LongSupplier clock) {
         this.store = store;
         this.config = config;
         this.clock = clock;
+        this.expiry = config.halfLife().multipliedBy(10);
     }
 
     /** The reputation of each feature, decayed to now; unknown features are left out. */
@@ -51,8 +53,7 @@ public final class ReputationStore {
             Reputation before = read(key).map(stored -> decayed(stored, now)).orElse(Reputation.UNKNOWN);
             Reputation after = outcome == Outcome.GOOD ? new Reputation(before.good() + 1, before.bad())
                 : new Reputation(before.good(), before.bad() + 1);
-            store.put(KEY + key, String.format(Locale.ROOT, "%.4f %.4f %d", after.good(), after.bad(), now),
-                config.halfLife().multipliedBy(10));
+            store.put(KEY + key, fourDecimals(after.good()) + " " + fourDecimals(after.bad()) + " " + now, expiry);
         }
     }
 
@@ -78,6 +79,11 @@ public final class ReputationStore {
             String[] parts = value.split(" ");
             return new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
         });
+    }
+
+    /** Short values in the store; not String.format, which parses its pattern on every call and showed in the SMTP profile. */
+    private static String fourDecimals(double count) {
+        return Double.toString(Math.round(count * 10_000) / 10_000.0);
     }
 
     private Reputation decayed(double[] stored, long now) {
