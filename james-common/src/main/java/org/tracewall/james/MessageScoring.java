@@ -19,6 +19,7 @@ import org.tracewall.core.score.ScoreInput;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.core.score.Symbol;
 import org.tracewall.reputation.text.MessageText;
+import org.tracewall.reputation.text.MimeMessageContent;
 
 /**
  * Scores a James {@link Mail} with the policy: envelope, direction and recorded symbols from the

@@ -1,6 +1,5 @@
 package org.tracewall.james.mailets;
 
-import java.util.Locale;
 import java.util.Set;
 
 import javax.inject.Inject;
@@ -10,7 +9,6 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.tracewall.core.score.Symbol;
 import org.tracewall.core.store.FailOpen;
 import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.james.BayesAttributes;
@@ -18,6 +16,7 @@ import org.tracewall.james.MailText;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.TracewallRuntime;
 import org.tracewall.reputation.bayes.BayesFilter;
+import org.tracewall.reputation.bayes.BayesSymbol;
 import org.tracewall.reputation.text.AttachmentReader;
 
 /**
@@ -71,10 +70,9 @@ public class BayesScore extends GenericMailet {
             setHeader(mail, "unavailable");
             return;
         }
-        String shown = String.format(Locale.ROOT, "%.4f", p);
-        setHeader(mail, shown + " (" + BayesFilter.verdict(p) + ")");
+        setHeader(mail, BayesSymbol.shown(p) + " (" + BayesFilter.verdict(p) + ")");
         mail.setAttribute(new Attribute(BayesAttributes.PROBABILITY, AttributeValue.of(p)));
-        ScoreSymbols.add(mail, Symbol.of(BayesAttributes.SYMBOL, 2 * p - 1, "p=" + shown));
+        ScoreSymbols.add(mail, BayesSymbol.of(p));
     }
 
     private static void setHeader(Mail mail, String value) throws MessagingException {

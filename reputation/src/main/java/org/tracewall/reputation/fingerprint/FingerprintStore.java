@@ -1,7 +1,11 @@
 package org.tracewall.reputation.fingerprint;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import org.tracewall.core.score.KnownSymbol;
+import org.tracewall.core.score.Symbol;
 import org.tracewall.core.store.StateStore;
 
 /**
@@ -30,6 +34,22 @@ public final class FingerprintStore {
             most = Math.max(most, store.increment(RECIPIENTS + band, Math.max(1, recipients), config.window()));
         }
         return most;
+    }
+
+    /**
+     * Counts a delivery and names what it shows: BULK (detail: the recipients the copies reached)
+     * once they reach {@code fingerprint.bulkRecipients}, FUZZY_SPAM for a print reported as spam.
+     */
+    public List<Symbol> symbols(Fingerprint print, int recipients) {
+        List<Symbol> symbols = new ArrayList<>();
+        long reached = countDelivery(print, recipients);
+        if (isBulk(reached)) {
+            symbols.add(KnownSymbol.BULK.symbol(1.0, reached + " recipients"));
+        }
+        if (isKnownSpam(print)) {
+            symbols.add(KnownSymbol.FUZZY_SPAM.symbol());
+        }
+        return symbols;
     }
 
     /** Whether the copies of the print reached {@code fingerprint.bulkRecipients} recipients. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,10 +59,25 @@ public final class MessageTextExtractor {
 
     /** As {@link #extract(byte[])}, and documents attached are read with {@code attachments}. */
     public static MessageText extract(byte[] raw, AttachmentReader attachments) {
-        EXTRACTIONS.increment();
         byte[] bytes = skipMboxLine(raw);
+        MimeMessage message;
         try {
-            MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
+            message = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
+        } catch (MessagingException | RuntimeException e) {
+            EXTRACTIONS.increment();
+            return unparseable(bytes);
+        }
+        return extract(message, attachments, () -> bytes);
+    }
+
+    /** The text of a message already parsed (whose headers other checks read too), attachments read with {@code attachments}. */
+    public static MessageText extract(MimeMessage message, AttachmentReader attachments) {
+        return extract(message, attachments, () -> serialised(message));
+    }
+
+    private static MessageText extract(MimeMessage message, AttachmentReader attachments, Supplier<byte[]> raw) {
+        EXTRACTIONS.increment();
+        try {
             Walk walk = new Walk(attachments);
             walk.part(message, 0);
             String text = walk.body.toString();
@@ -70,9 +86,29 @@ public final class MessageTextExtractor {
                 structure, received(message));
         } catch (MessagingException | RuntimeException e) {
             // Unparseable as MIME: classify the bytes as text.
-            String text = CharsetDecoding.guess(bytes).text();
-            return new MessageText("", "", text, UrlHosts.of(text), List.of("unparseable"), List.of());
+            return unparseable(raw.get());
         }
+    }
+
+    private static byte[] serialised(MimeMessage message) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            message.writeTo(bytes);
+            return bytes.toByteArray();
+        } catch (IOException | MessagingException | RuntimeException e) {
+            return new byte[0];
+        }
+    }
+
+    /** A message that is not MIME: its bytes are classified as text. */
+    private static MessageText unparseable(byte[] bytes) {
+        String text = CharsetDecoding.guess(bytes).text();
+        return new MessageText("", "", text, UrlHosts.of(text), List.of("unparseable"), List.of());
+    }
+
+    /** A message parsed for the extractor, as it parses one: the first line of an mbox entry skipped. */
+    public static MimeMessage parse(byte[] raw) throws MessagingException {
+        return new MimeMessage(SESSION, new ByteArrayInputStream(skipMboxLine(raw)));
     }
 
     /** How many messages this JVM has read into text, for the one-parse-per-phase tests and diagnostics. */

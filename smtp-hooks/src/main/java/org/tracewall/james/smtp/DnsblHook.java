@@ -1,9 +1,7 @@
 package org.tracewall.james.smtp;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -30,11 +28,10 @@ import org.tracewall.core.config.OptionSection;
 import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.dnsbl.DnsListChecker;
 import org.tracewall.core.dnsbl.DnsListHit;
+import org.tracewall.core.dnsbl.DnsListSymbols;
 import org.tracewall.core.dnsbl.DnsListVerdict;
 import org.tracewall.core.dnsbl.UrlListCheck;
 import org.tracewall.core.net.IpAddresses;
-import org.tracewall.core.score.KnownSymbol;
-import org.tracewall.core.score.Symbol;
 import org.tracewall.james.MailText;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
@@ -137,7 +134,7 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
             mail.setAttribute(new Attribute(SCORE, AttributeValue.of(verdict.score())));
             mail.setAttribute(new Attribute(HITS, AttributeValue.of(verdict.hits().stream()
                 .map(h -> h.list().name() + ":" + h.queried()).collect(Collectors.joining(",")))));
-            ScoreSymbols.add(mail, symbols(verdict));
+            ScoreSymbols.add(mail, DnsListSymbols.ofClient(verdict));
         });
         if (urlLists != null && urlLists.isConfigured() && !SessionTrust.isTrusted(session)) {
             checkLinks(session, mail);
@@ -151,36 +148,11 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
             return;
         }
         DnsListVerdict links = urlLists.check(hosts);
-        ScoreSymbols.add(mail, urlSymbols(links));
+        ScoreSymbols.add(mail, DnsListSymbols.ofLinks(links));
         if (!links.hits().isEmpty() || !links.unavailable().isEmpty()) {
             LOGGER.info("uribl ip={} hits={} unavailable={}", session.getRemoteAddress().getAddress().getHostAddress(), links.hits(),
                 links.unavailable());
         }
-    }
-
-    /** URIBL weighed by the lists' summed weights, and one URIBL_<LIST> per list that answered (for combinations). */
-    static List<Symbol> urlSymbols(DnsListVerdict verdict) {
-        return symbols(verdict, KnownSymbol.URIBL, KnownSymbol.URIBL_LIST_PREFIX, hit -> hit.list().name() + ":" + hit.queried());
-    }
-
-    /** DNSBL weighed by the lists' summed weights, and one DNSBL_<LIST> per list that answered (for combinations). */
-    static List<Symbol> symbols(DnsListVerdict verdict) {
-        return symbols(verdict, KnownSymbol.DNSBL, KnownSymbol.DNSBL_LIST_PREFIX, hit -> hit.list().name());
-    }
-
-    /** {@code total} weighed by the summed list weights (detail: each hit named), then {@code prefix + LIST} per list. */
-    private static List<Symbol> symbols(DnsListVerdict verdict, KnownSymbol total, String prefix, Function<DnsListHit, String> named) {
-        List<Symbol> symbols = new ArrayList<>();
-        if (!verdict.hits().isEmpty()) {
-            symbols.add(total.symbol(verdict.score(), verdict.hits().stream().map(named).collect(Collectors.joining(" "))));
-        }
-        for (DnsListHit hit : verdict.hits()) {
-            String part = Symbol.namePart(hit.list().name());
-            if (!part.isEmpty()) {
-                symbols.add(Symbol.of(prefix + part, 1.0, hit.queried()));
-            }
-        }
-        return symbols;
     }
 
     private DnsListVerdict check(SMTPSession session, MaybeSender sender) {

@@ -1,7 +1,5 @@
 package org.tracewall.james.smtp;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import javax.inject.Inject;
@@ -18,15 +16,12 @@ import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.config.OptionSection;
-import org.tracewall.core.score.KnownSymbol;
-import org.tracewall.core.score.Symbol;
 import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.james.MailText;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
 import org.tracewall.james.TracewallRuntime;
 import org.tracewall.reputation.fingerprint.Fingerprint;
-import org.tracewall.reputation.fingerprint.FingerprintStore;
 import org.tracewall.reputation.text.AttachmentReader;
 
 /**
@@ -76,22 +71,10 @@ public class FingerprintHook implements JamesMessageHook {
         }
         mail.setAttribute(new Attribute(PRINT, AttributeValue.of(print.get().toString())));
         try {
-            ScoreSymbols.add(mail, symbols(runtime.fingerprints(), print.get(), mail.getRecipients().size()));
+            ScoreSymbols.add(mail, runtime.fingerprints().symbols(print.get(), mail.getRecipients().size()));
         } catch (StoreUnavailableException e) {
             LOGGER.warn("fingerprint: state store unavailable, {} not counted: {}", mail.getName(), e.getMessage());
         }
         return HookResult.DECLINED;
-    }
-
-    static List<Symbol> symbols(FingerprintStore store, Fingerprint print, int recipients) {
-        List<Symbol> symbols = new ArrayList<>();
-        long reached = store.countDelivery(print, recipients);
-        if (store.isBulk(reached)) {
-            symbols.add(KnownSymbol.BULK.symbol(1.0, reached + " recipients"));
-        }
-        if (store.isKnownSpam(print)) {
-            symbols.add(KnownSymbol.FUZZY_SPAM.symbol());
-        }
-        return symbols;
     }
 }

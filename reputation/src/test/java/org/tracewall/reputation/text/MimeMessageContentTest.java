@@ -1,4 +1,4 @@
-package org.tracewall.james;
+package org.tracewall.reputation.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.tracewall.james;
+package org.tracewall.reputation.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +8,10 @@ import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.tracewall.core.content.MessageContent;
-import org.tracewall.reputation.text.HeaderText;
 
 /**
  * A message as content rules see it: header values as {@link HeaderText} decodes them (RFC 2047,
- * raw 8-bit Chinese) and the body text of the mail's one {@link MailText} (charsets detected where
+ * raw 8-bit Chinese) and the body text of the message's one {@link MessageText} (charsets detected where
  * labels lie, HTML stripped, bounded; the same text Bayes reads), asked for only when a rule
  * reads the body. Broken MIME yields what could be read, never an exception: a rule then simply
  * does not match.
@@ -22,7 +21,7 @@ public final class MimeMessageContent implements MessageContent {
     private final Supplier<String> bodyText;
     private String body;
 
-    /** @param bodyText the body as {@link MailText} reads it, asked for at most once */
+    /** @param bodyText the body as {@link MessageText} reads it, asked for at most once */
     public MimeMessageContent(MimeMessage message, Supplier<String> bodyText) {
         this.message = message;
         this.bodyText = bodyText;
