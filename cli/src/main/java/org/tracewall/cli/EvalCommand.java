@@ -11,11 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.reputation.bayes.BayesFilter;
 import org.tracewall.reputation.bayes.BayesModel;
 import org.tracewall.reputation.text.Tokenizer;
@@ -28,10 +31,12 @@ import picocli.CommandLine.Option;
  * positives at the default threshold, recall at a false-positive budget (k = floor(budget x test
  * ham) false positives allowed, threshold picked on the test scores), training time, scan
  * throughput on one thread and on all cores (extraction + tokens + classifier, messages already
- * in memory), and peak heap.
+ * in memory), and peak heap. With {@code --pipeline}, the same test messages scored by every content
+ * check together ({@link PipelineRun}), in points, beside Bayes alone.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Measure the Bayes filter on a labelled corpus (train/test split by sha1(file name) % 10 < 7, or explicit folders).")
+    description = "Measure the Bayes filter, and with --pipeline the whole content pipeline, on a labelled corpus "
+        + "(train/test split by sha1(file name) % 10 < 7, or explicit folders).")
 final class EvalCommand implements Callable<Integer> {
     private final PrintStream out;
 
@@ -51,6 +56,19 @@ final class EvalCommand implements Callable<Integer> {
     List<Path> testHam = new ArrayList<>();
     @Option(names = "--cjk", defaultValue = "BIGRAMS_AND_TRIGRAMS", description = "how Chinese text is cut: ${COMPLETION-CANDIDATES}")
     Tokenizer.CjkMode cjk;
+
+    @Option(names = "--pipeline", description = "score the whole content pipeline too (content rules, Bayes, URL lists, "
+        + "fingerprints, with the weights and thresholds of --config) and compare it with Bayes alone")
+    boolean pipeline;
+    @Option(names = "--config", description = "a tracewall.properties for --pipeline (score.*, dnsbl.list.* of type url, fingerprint.*); "
+        + "its store is replaced by memory")
+    Path config;
+    @Option(names = "--zone", description = "a DNS zone file (RFC 1035, with its SOA) that serves a URL list of --config; "
+        + "no other DNS is asked")
+    List<Path> zones = new ArrayList<>();
+    @Option(names = "--report-train-spam", description = "with --pipeline: report each training spam's fingerprint as known spam, "
+        + "as spam reports do (copies then score FUZZY_SPAM)")
+    boolean reportTrainSpam;
 
     @Option(names = "--errors", defaultValue = "0", description = "list the N highest-scoring ham and lowest-scoring spam")
     int errors;
@@ -87,9 +105,20 @@ final class EvalCommand implements Callable<Integer> {
         }
         BayesModel model = new BayesModel();
         BayesFilter filter = new BayesFilter(model, new Tokenizer(cjk));
+        try (PipelineRun run = pipeline ? PipelineRun.start(config, zones, filter) : null) {
+            return evaluate(train, test, model, filter, run);
+        }
+    }
+
+    private int evaluate(List<Corpus.Sample> train, List<Corpus.Sample> test, BayesModel model, BayesFilter filter, PipelineRun run) {
         long start = System.nanoTime();
         for (Corpus.Sample sample : train) {
-            Corpus.readOrWarn(sample, err).ifPresent(message -> filter.learn(message, sample.spam));
+            Corpus.readOrWarn(sample, err).ifPresent(message -> {
+                filter.learn(message, sample.spam);
+                if (run != null && reportTrainSpam && sample.spam) {
+                    run.reportSpam(message);
+                }
+            });
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> trained = new LinkedHashMap<>();
@@ -104,6 +133,9 @@ final class EvalCommand implements Callable<Integer> {
                 model.hamMessages(), trainSeconds, model.tokenCount());
         }
         report(filter, test, report);
+        if (run != null) {
+            reportPipeline(run, test, report);
+        }
         if (json) {
             out.println(Json.object(report));
         }
@@ -173,6 +205,52 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "scan: %.0f msg/s on 1 thread, %.0f msg/s on %d threads%n", oneThread, allCores, cores);
         out.printf(Locale.ROOT, "peak heap: %d MB%n", peakHeapMegabytes());
         listErrors(test, scores);
+    }
+
+    /**
+     * The whole pipeline's scores of the test messages against Bayes alone: recall at the budgets
+     * and at the tag threshold, and how often each symbol fired on spam and on ham.
+     */
+    private void reportPipeline(PipelineRun run, List<Corpus.Sample> listed, Map<String, Object> report) {
+        List<Double> spamScores = new ArrayList<>();
+        List<Double> hamScores = new ArrayList<>();
+        Map<String, int[]> fired = new TreeMap<>();
+        for (Corpus.Sample sample : listed) {
+            Corpus.readOrWarn(sample, err).ifPresent(message -> {
+                ScoreDecision decision = run.score(message);
+                (sample.spam ? spamScores : hamScores).add(decision.score());
+                decision.contributions().forEach(c -> fired.computeIfAbsent(c.name(), name -> new int[2])[sample.spam ? 0 : 1]++);
+            });
+        }
+        Metrics metrics = new Metrics(spamScores, hamScores);
+        double tag = run.thresholds().tag();
+        Map<String, Object> whole = new LinkedHashMap<>();
+        whole.put("tagThreshold", tag);
+        whole.put("spamRecallAtTag", round(metrics.recallAt(tag)));
+        whole.put("hamFalsePositivesAtTag", metrics.falsePositives(tag));
+        whole.put("recallAtFalsePositives0.1%", round(metrics.recallAtBudget(0.001)));
+        whole.put("recallAtFalsePositives1%", round(metrics.recallAtBudget(0.01)));
+        Map<String, Object> symbols = new LinkedHashMap<>();
+        fired.forEach((name, counts) -> {
+            Map<String, Object> count = new LinkedHashMap<>();
+            count.put("spam", counts[0]);
+            count.put("ham", counts[1]);
+            symbols.put(name, count);
+        });
+        whole.put("symbols", symbols);
+        report.put("pipeline", whole);
+        if (json) {
+            return;
+        }
+        out.printf(Locale.ROOT, "pipeline (content rules, Bayes, URL lists, fingerprints; score points):%n");
+        out.printf(Locale.ROOT, "  at the tag threshold %s: spam recall %.2f%%, ham false positives %d%n", ConfigValues.format(tag),
+            100 * metrics.recallAt(tag), metrics.falsePositives(tag));
+        for (double budget : new double[] {0.001, 0.01}) {
+            out.printf(Locale.ROOT, "  recall at FP <= %.1f%%: %.2f%% (Bayes alone: %.2f%%)%n", 100 * budget,
+                100 * metrics.recallAtBudget(budget), 100 * (double) report.get(budget < 0.005 ? "recallAtFalsePositives0.1%"
+                    : "recallAtFalsePositives1%"));
+        }
+        fired.forEach((name, counts) -> out.printf(Locale.ROOT, "  %-24s spam %5d  ham %5d%n", name, counts[0], counts[1]));
     }
 
     private void listErrors(List<Corpus.Sample> test, double[] scores) {
