@@ -1,5 +1,6 @@
 package org.tracewall.james.smtp;
 
+import java.io.File;
 import java.io.FileNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,8 @@ import org.tracewall.james.Tracewall;
  * {@code Spam:} FRIEND/HATER for the recipients, as sendmail's FEATURE(delay_checks, friend/hater): the
  * RCPT-time spam checks (DnsblHook, GreylistHook) skip mail to a FRIEND, and apply to mail for a HATER
  * even from a client or sender marked OK; both also add a scoring symbol. Actions: OK (accept and skip Tracewall's
- * checks), RELAY (allow relaying), SKIP, REJECT (5.7.1), DISCARD (accept and mark
+ * checks), RELAY (a client may relay; on a sender address it is OK, never a relay permit: anyone can write any
+ * MAIL FROM), SKIP, REJECT (5.7.1), DISCARD (accept and mark
  * {@link #DISCARDED}; the root processor drops it: {@code <mailet match="HasMailAttribute=org.tracewall.access.discarded"
  * class="Null"/>}), {@code ERROR:5.x.x:text} and {@code ERROR:4.x.x:text}. The file (relative to conf/) is re-read
  * when it changes; bad lines are logged with their number and skipped. Put this handler first.
@@ -77,11 +79,17 @@ public class AccessDbHook implements HeloHook, MailHook, RcptHook, JamesMessageH
     @Override
     public void init(Configuration config) throws ConfigurationException {
         String name = HandlerParameters.read(config, PARAMETERS).get(FILE);
+        File file;
         try {
-            db = new AccessDb(fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_CONF + name).toPath());
+            file = fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_CONF + name);
         } catch (FileNotFoundException e) {
             throw new ConfigurationException("<file>" + name + "</file>: " + e.getMessage(), e);
         }
+        // James's file system answers a path for a missing file too: a misspelt name would start with an empty db.
+        if (!file.isFile()) {
+            throw new ConfigurationException("<file>" + name + "</file>: no such file " + file + " (an empty file is an empty access db)");
+        }
+        db = new AccessDb(file.toPath());
         db.problems().forEach(problem -> LOGGER.warn("access db {}: {}", name, problem));
     }
 
@@ -168,7 +176,13 @@ public class AccessDbHook implements HeloHook, MailHook, RcptHook, JamesMessageH
                 session.setAttachment(SessionTrust.ACCESS_OK, true, scope);
                 return HookResult.DECLINED;
             case RELAY:
-                session.setRelayingAllowed(true);
+                if (connect) {
+                    session.setRelayingAllowed(true);
+                } else {
+                    // A sender address is what the client says: RELAY on it only vouches for the mail, as
+                    // OK does (sendmail without FEATURE(relay_mail_from)), or any client could relay.
+                    session.setAttachment(SessionTrust.ACCESS_OK, true, scope);
+                }
                 return HookResult.DECLINED;
             case DISCARD:
                 session.setAttachment(DISCARD, true, scope);

@@ -53,7 +53,11 @@ public class BadRcptThrottleHandler extends ValidRcptHandler {
 
     static final Option<Integer> MAX_BAD_RECIPIENTS = Option.integer("maxBadRecipients", 5, 1, 100_000,
         "unknown recipients in one connection before 421 and disconnect");
-    public static final OptionSection PARAMETERS = OptionSection.elements("BadRcptThrottleHandler", MAX_BAD_RECIPIENTS);
+    /** ValidRcptHandler's own element, read by it: declared so that it is not refused as unknown. */
+    static final Option<Boolean> ENABLE_RECIPIENT_REWRITE_TABLE = Option.bool("enableRecipientRewriteTable", true,
+        "James's ValidRcptHandler: a recipient with a rewrite-table mapping is valid");
+    public static final OptionSection PARAMETERS = OptionSection.elements("BadRcptThrottleHandler", MAX_BAD_RECIPIENTS,
+        ENABLE_RECIPIENT_REWRITE_TABLE);
 
     @Override
     public void init(Configuration config) throws ConfigurationException {

@@ -6,10 +6,13 @@ import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
+import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.Hook;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookResultHook;
+import org.tracewall.core.config.OptionSection;
 
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.SlidingWindowReservoir;
@@ -33,12 +36,20 @@ import com.codahale.metrics.Timer;
 public class HookTimers implements HookResultHook {
     static final String PREFIX = "tracewall-hook-";
 
+    /** It takes no parameters: a child element is a mistake, named at start. */
+    public static final OptionSection PARAMETERS = OptionSection.elements("HookTimers");
+
     private final MetricRegistry registry;
     private final ConcurrentMap<Class<?>, Timer> timers = new ConcurrentHashMap<>();
 
     @Inject
     public HookTimers(MetricRegistry registry) {
         this.registry = registry;
+    }
+
+    @Override
+    public void init(Configuration config) throws ConfigurationException {
+        HandlerParameters.read(config, PARAMETERS);
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.DnsStatus;
 import org.tracewall.core.dns.MxRecord;
 import org.tracewall.core.dns.PendingLookups;
+import org.tracewall.core.net.IpAddresses;
 import org.tracewall.james.JamesSenderBinding;
 import org.tracewall.james.TracewallRuntime;
 
@@ -90,8 +91,11 @@ public class RelayControlHook implements MailHook, RcptHook {
             return HookResult.DECLINED;
         }
         String domain = sender.get().getDomain().asString();
-        if (domain.indexOf('.') < 0 || domain.startsWith("[")) {
-            return rejectUnqualified && domain.indexOf('.') < 0
+        if (isAddressLiteral(domain)) {
+            return HookResult.DECLINED;
+        }
+        if (domain.indexOf('.') < 0) {
+            return rejectUnqualified
                 ? senderRefused(DSNStatus.PERMANENT, "553", "Sender domain '" + SmtpText.safe(domain) + "' is not fully qualified")
                 : HookResult.DECLINED;
         }
@@ -99,6 +103,11 @@ public class RelayControlHook implements MailHook, RcptHook {
             return HookResult.DECLINED;
         }
         return PendingDns.guarded(pending, session, domain, () -> judgeDomain(domain));
+    }
+
+    /** bob@[192.0.2.1] or bob@[IPv6:2001:db8::1]: James's Domain has already dropped the brackets, so the address shows. */
+    private static boolean isAddressLiteral(String domain) {
+        return domain.startsWith("[") || IpAddresses.isIpv4Literal(domain) || domain.indexOf(':') >= 0;
     }
 
     private HookResult judgeDomain(String domain) {

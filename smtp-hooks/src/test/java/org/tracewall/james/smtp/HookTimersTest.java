@@ -1,9 +1,12 @@
 package org.tracewall.james.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.TimeUnit;
 
+import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +30,14 @@ class HookTimersTest {
         assertThat(arguments.getSnapshot().getMin()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(3));
         assertThat(registry.getTimers().get("tracewall-hook-ForgedHeadersHook").getCount()).isEqualTo(1);
         assertThat(registry.getTimers()).hasSize(2);
+    }
+
+    @Test
+    void initShouldRefuseAnyElement() {
+        BaseHierarchicalConfiguration config = new BaseHierarchicalConfiguration();
+        config.addProperty("prefix", "x");
+
+        assertThatThrownBy(() -> timers.init(config)).isInstanceOf(ConfigurationException.class)
+            .hasMessageContaining("unknown element(s) <prefix>");
     }
 }
