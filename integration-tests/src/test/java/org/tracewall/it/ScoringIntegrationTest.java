@@ -89,7 +89,9 @@ class ScoringIntegrationTest {
         String inbox = awaitInboxMessage("tagged@tracewall.local");
         assertThat(inbox).contains("Subject: [SPAM] tag-me please")
             .contains("X-Tracewall-Score: 5.00; action=tag; group=default; direction=inbound; thresholds=5.00/10.00/15.00")
-            .contains("X-Tracewall-Rules: TRACE_TRACEABLE(-2.00), TEST_TAG(7.00)");
+            .contains("X-Tracewall-Rules: TRACE_TRACEABLE(-2.00), TEST_TAG(7.00)")
+            .contains("X-Spam-Flag: YES").contains("X-Spam-Score: 5.00")
+            .contains("X-Spam-Status: Yes, score=5.00 required=5.00 tests=TRACE_TRACEABLE,TEST_TAG");
     }
 
     @Test

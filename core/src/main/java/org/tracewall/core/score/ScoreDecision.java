@@ -63,6 +63,25 @@ public final class ScoreDecision {
             : contributions.stream().map(Contribution::describe).collect(Collectors.joining(", "));
     }
 
+    /** The total as headers show it: "12.50". */
+    public String scoreText() {
+        return Points.format(score);
+    }
+
+    /** Spam in the conventional headers' sense (X-Spam-Flag: YES): any action but accept, so the flag always agrees with it. */
+    public boolean isSpam() {
+        return action != ScoreAction.ACCEPT;
+    }
+
+    /**
+     * The conventional summary that mail clients and filters read, in SpamAssassin's form:
+     * "Yes, score=12.50 required=5.00 tests=BAYES,DNSBL" (required: the tag threshold).
+     */
+    public String spamStatusHeader() {
+        return (isSpam() ? "Yes" : "No") + ", score=" + Points.format(score) + " required=" + Points.format(thresholds.tag()) + " tests="
+            + (contributions.isEmpty() ? "none" : contributions.stream().map(Contribution::name).collect(Collectors.joining(",")));
+    }
+
     /** key=value fields for one log line; details are the checks' own, never message text beyond a rule's short match. */
     public String logFields() {
         return "score=" + Points.format(score) + " action=" + action.code() + " group=" + group

@@ -33,8 +33,9 @@ import com.google.common.net.InetAddresses;
  * checks recorded ({@code org.tracewall.score.symbols}: DNS lists, HELO/PTR, traceability, access
  * db, ClamAV, Bayes ...), the m-of-n combinations and the content rules, under the thresholds of
  * the first policy group that applies to the client, sender and recipient domains and direction.
- * The decision goes into the {@code X-Tracewall-Score} and {@code X-Tracewall-Rules} headers
- * (forged copies removed first), the {@code org.tracewall.score.*} attributes that
+ * The decision goes into the {@code X-Tracewall-Score} and {@code X-Tracewall-Rules} headers and
+ * the conventional ones mail clients filter on, {@code X-Spam-Flag} (YES for any action but accept),
+ * {@code X-Spam-Score} and {@code X-Spam-Status} (SpamAssassin's form), each replacing any copy, the {@code org.tracewall.score.*} attributes that
  * {@code HasScoreAction} matches, one {@code tracewall-decision} log line, and the James metric
  * {@code tracewall.score.<action>}. It does not act: compose the actions with matchers.
  *
@@ -54,6 +55,10 @@ import com.google.common.net.InetAddresses;
 public class ScoreMessage extends GenericMailet {
     public static final String SCORE_HEADER = "X-Tracewall-Score";
     public static final String RULES_HEADER = "X-Tracewall-Rules";
+    /** The conventional headers, agreeing with the action: YES for tag, quarantine and reject. */
+    public static final String SPAM_FLAG_HEADER = "X-Spam-Flag";
+    public static final String SPAM_SCORE_HEADER = "X-Spam-Score";
+    public static final String SPAM_STATUS_HEADER = "X-Spam-Status";
     private static final Logger LOGGER = LoggerFactory.getLogger(ScoreMessage.class);
 
     private final ScoringPolicy policy;
@@ -95,10 +100,11 @@ public class ScoreMessage extends GenericMailet {
             ReputationAttributes.learn(mail, decision.action(), reputation.get());
         }
         MimeMessage message = mail.getMessage();
-        message.removeHeader(SCORE_HEADER);
-        message.removeHeader(RULES_HEADER);
         message.setHeader(SCORE_HEADER, decision.scoreHeader());
         message.setHeader(RULES_HEADER, MimeUtility.fold(RULES_HEADER.length() + 2, decision.rulesHeader()));
+        message.setHeader(SPAM_FLAG_HEADER, decision.isSpam() ? "YES" : "NO");
+        message.setHeader(SPAM_SCORE_HEADER, decision.scoreText());
+        message.setHeader(SPAM_STATUS_HEADER, MimeUtility.fold(SPAM_STATUS_HEADER.length() + 2, decision.spamStatusHeader()));
         // Headers only: no saveChanges(), which would re-read a multipart body for nothing.
         metrics.generate("tracewall.score." + decision.action().code()).increment();
         LOGGER.info("tracewall-decision phase=container mail={} ip={} from=<{}> rcpts={} {}", mail.getName(),

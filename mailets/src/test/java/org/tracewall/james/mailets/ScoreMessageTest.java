@@ -74,4 +74,26 @@ class ScoreMessageTest {
             .contains(new Attribute(ScoreAttributes.DIRECTION, AttributeValue.of("outbound")));
         assertThat(mail.getMessage().getHeader("X-Tracewall-Rules")).containsExactly("none");
     }
+
+    @Test
+    void theConventionalSpamHeadersShouldFollowTheAction() throws Exception {
+        mailet.init(FakeMailetConfig.builder().mailetName("s").mailetContext(FakeMailContext.defaultContext()).build());
+        FakeMail tagged = FakeMail.builder().name("t").sender("a@sender.example").recipient("b@tracewall.local")
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().addHeader("X-Spam-Flag", "NO").addHeader("X-Spam-Status", "No, forged")
+                .setSubject("FREE MONEY for you").setText("body"))
+            .build();
+        ScoreSymbols.add(tagged, Symbol.of("HELO_NOT_FQDN"));
+        FakeMail accepted = FakeMail.builder().name("a").sender("a@sender.example").recipient("b@tracewall.local")
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().addHeader("X-Spam-Flag", "YES").setSubject("minutes").setText("body"))
+            .build();
+
+        mailet.service(tagged);
+        mailet.service(accepted);
+
+        assertThat(tagged.getMessage().getHeader("X-Spam-Flag")).containsExactly("YES");
+        assertThat(tagged.getMessage().getHeader("X-Spam-Score")).containsExactly("5.50");
+        assertThat(tagged.getMessage().getHeader("X-Spam-Status")).containsExactly("Yes, score=5.50 required=5.00 tests=HELO_NOT_FQDN,FREE");
+        assertThat(accepted.getMessage().getHeader("X-Spam-Flag")).containsExactly("NO");
+        assertThat(accepted.getMessage().getHeader("X-Spam-Status")).containsExactly("No, score=0.00 required=5.00 tests=none");
+    }
 }

@@ -16,7 +16,7 @@ import org.tracewall.james.BayesAttributes;
  *
  * <pre>{@code
  * <mailet match="org.tracewall.james.matchers.BayesScoreAbove=0.99" class="SetMimeHeader">
- *     <name>X-Spam-Flag</name>
+ *     <name>X-Tracewall-Bayes-Flag</name>
  *     <value>YES</value>
  * </mailet>
  * }</pre>
