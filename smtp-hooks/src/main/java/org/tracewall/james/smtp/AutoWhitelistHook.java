@@ -27,7 +27,8 @@ import org.tracewall.james.TracewallRuntime;
 
 /**
  * The auto-whitelist at RCPT: the recipients of a local user's authenticated mail become trusted
- * senders for that user ({@code awl.lifetime}); mail from one of them to that user, once
+ * senders for the address the user sent from ({@code awl.lifetime}; put SenderBindingHook in the
+ * submission chains so that it is the user's own); mail from one of them to that user, once
  * {@code TraceabilityHook} has traced it to its domain (so that a forged sender gains nothing),
  * skips greylisting and gets {@code AUTO_WHITELIST} (weight -5, so that content alone does not tag
  * it). Never the virus scan, nor any refusal: DNS lists, rate limits and the rest still apply.
@@ -61,7 +62,11 @@ public class AutoWhitelistHook implements RcptHook, JamesMessageHook {
         try {
             AutoWhitelist whitelist = runtime.autoWhitelist();
             if (session.getUsername() != null) {
-                whitelist.remember(session.getUsername().asString(), rcpt.asString());
+                // Under the address the user writes from (SenderBindingHook binds it to the login), the
+                // address later mail to the user is looked up by: a login without a domain would never match.
+                if (!sender.isNullSender()) {
+                    whitelist.remember(sender.get().asString(), rcpt.asString());
+                }
             } else if (!sender.isNullSender() && traced(session) && whitelist.trusts(rcpt.asString(), sender.get().asString())) {
                 SessionTrust.markRecipient(session, SessionTrust.AUTO_WHITELISTED, rcpt);
             }

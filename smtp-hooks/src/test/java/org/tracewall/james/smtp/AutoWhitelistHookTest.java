@@ -107,6 +107,18 @@ class AutoWhitelistHookTest {
     }
 
     @Test
+    void aUserWhoLogsInWithoutTheDomainShouldStillWhitelistForTheirAddress() throws Exception {
+        FakeSession outgoing = new FakeSession("192.0.2.20");
+        outgoing.setUsername(Username.of("bob"));
+        hook.doRcpt(outgoing, MaybeSender.of(BOB), CAROL);
+        FakeSession session = incoming(TraceResult.TRACEABLE);
+
+        hook.doRcpt(session, MaybeSender.of(CAROL), BOB);
+
+        assertThat(SessionTrust.isAutoWhitelisted(session, BOB)).isTrue();
+    }
+
+    @Test
     void anUntracedSenderShouldNotBeWhitelisted() throws Exception {
         bobWritesTo(CAROL);
         FakeSession untraceable = incoming(TraceResult.UNTRACEABLE);
