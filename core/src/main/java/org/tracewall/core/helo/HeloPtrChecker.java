@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.tracewall.core.dns.DnsAnswer;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.DnsStatus;
+import org.tracewall.core.domain.DomainNames;
 import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.net.IpNetwork;
 
@@ -102,15 +103,12 @@ public final class HeloPtrChecker {
         }
     }
 
+    /** A host name whose last label is not all digits (192.0.2.1 without brackets is no name). */
     private static boolean isFqdn(String name) {
-        if (name.length() > 253 || name.indexOf('.') < 0 || IpAddresses.isIpv4Literal(name)) {
+        if (!DomainNames.isHostName(name)) {
             return false;
         }
-        for (String label : name.split("\\.", -1)) {
-            if (label.isEmpty() || label.length() > 63 || !label.matches("[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?")) {
-                return false;
-            }
-        }
-        return !name.substring(name.lastIndexOf('.') + 1).matches("\\d+");
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        return !last.chars().allMatch(Character::isDigit);
     }
 }

@@ -20,6 +20,8 @@ import org.tracewall.core.dmarc.DmarcResult;
  * before it is written, so a hostile client cannot inject header lines or fields.
  */
 public final class AuthenticationResultsHeader {
+    private static final Pattern ALGORITHM = Pattern.compile("[a-z0-9-]{1,20}");
+    private static final Pattern TOKEN = Pattern.compile("[a-z-]{1,20}");
     public static final String NAME = "Authentication-Results";
     private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]{0,251}[A-Za-z0-9])?");
     private static final Pattern AUTHSERV_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}");
@@ -104,7 +106,7 @@ public final class AuthenticationResultsHeader {
         if (!result.selector().isEmpty()) {
             entry.append(" header.s=").append(safeToken(result.selector()));
         }
-        if (result.algorithm().matches("[a-z0-9-]{1,20}")) {
+        if (ALGORITHM.matcher(result.algorithm()).matches()) {
             entry.append(" header.a=").append(result.algorithm());
         }
         return entry.toString();
@@ -153,7 +155,7 @@ public final class AuthenticationResultsHeader {
     }
 
     private static String token(String word) {
-        return word.matches("[a-z-]{1,20}") ? word : "none";
+        return TOKEN.matcher(word).matches() ? word : "none";
     }
 
     /** RFC 5322 ctext only: no CR/LF, no parentheses or backslashes, printable ASCII, bounded length. */

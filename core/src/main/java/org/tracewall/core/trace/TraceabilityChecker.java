@@ -14,6 +14,7 @@ import org.tracewall.core.dns.DnsAnswer;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.DnsStatus;
 import org.tracewall.core.dns.MxRecord;
+import org.tracewall.core.domain.DomainNames;
 import org.tracewall.core.domain.PublicSuffixList;
 import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.net.IpNetwork;
@@ -113,7 +114,7 @@ public final class TraceabilityChecker {
             return new TraceVerdict(TraceResult.TRACEABLE, TraceReason.AUTHENTICATED,
                 "authenticated as " + printable(request.authUser().get()), printable(domain), null);
         }
-        if (!isValidDomain(domain)) {
+        if (!DomainNames.isHostName(domain)) {
             // SPF's own answer goes with it (none for a malformed or unqualified domain, RFC 7208 4.3),
             // so a report of the verdict shows the SPF result of every check, as the SPF suite expects.
             return new TraceVerdict(TraceResult.UNTRACEABLE, TraceReason.INVALID_DOMAIN,
@@ -254,18 +255,6 @@ public final class TraceabilityChecker {
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean isValidDomain(String domain) {
-        if (domain.isEmpty() || domain.length() > 253 || domain.indexOf('.') < 0 || domain.startsWith("[")) {
-            return false;
-        }
-        for (String label : domain.split("\\.", -1)) {
-            if (label.isEmpty() || label.length() > 63 || !label.matches("[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Attacker-controlled text reduced to printable ASCII before it goes into a detail or header. */
