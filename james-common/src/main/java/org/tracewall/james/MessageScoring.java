@@ -11,6 +11,9 @@ import javax.mail.MessagingException;
 
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.tracewall.core.content.ContentRules;
 import org.tracewall.core.score.Direction;
@@ -27,6 +30,8 @@ import org.tracewall.reputation.text.MimeMessageContent;
  * session and the mailet container reach the same verdict on the same facts.
  */
 public final class MessageScoring {
+    /** Set once the content rules have run on the mail (their symbols are then among the mail's). */
+    public static final AttributeName CONTENT_RULES_RUN = AttributeName.of(Tracewall.NAMESPACE + ".score.contentRulesRun");
     private MessageScoring() {
     }
 
@@ -42,7 +47,14 @@ public final class MessageScoring {
         List<MailAddress> recipients = List.copyOf(mail.getRecipients());
         boolean allLocal = !recipients.isEmpty() && recipients.stream().allMatch(r -> isLocal.test(r.getDomain()));
         List<Symbol> symbols = new ArrayList<>(ScoreSymbols.read(mail));
-        symbols.addAll(detect(rules, text, mail));
+        if (mail.getAttribute(CONTENT_RULES_RUN).isEmpty()) {
+            // Once per mail: the container scores again with what it added, over the same content rules'
+            // symbols that the end of DATA found, recorded with the mail, instead of running them again.
+            List<Symbol> content = detect(rules, text, mail);
+            ScoreSymbols.add(mail, content);
+            mail.setAttribute(new Attribute(CONTENT_RULES_RUN, AttributeValue.of(true)));
+            symbols.addAll(content);
+        }
         ScoreInput input = new ScoreInput(client,
             mail.getMaybeSender().asOptional().map(s -> s.getDomain().asString()).orElse(null),
             recipients.stream().map(r -> r.getDomain().asString()).distinct().collect(Collectors.toList()),

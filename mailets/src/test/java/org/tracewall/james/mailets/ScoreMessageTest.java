@@ -96,4 +96,21 @@ class ScoreMessageTest {
         assertThat(accepted.getMessage().getHeader("X-Spam-Flag")).containsExactly("NO");
         assertThat(accepted.getMessage().getHeader("X-Spam-Status")).containsExactly("No, score=0.00 required=5.00 tests=none");
     }
+
+    @Test
+    void contentRulesShouldRunOncePerMailTheirSymbolsKeptForTheNextScoring() throws Exception {
+        mailet.init(FakeMailetConfig.builder().mailetName("s").mailetContext(FakeMailContext.defaultContext()).build());
+        FakeMail mail = FakeMail.builder().name("m").sender("a@sender.example").recipient("b@tracewall.local")
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("FREE MONEY for you").setText("body"))
+            .build();
+
+        mailet.service(mail);
+        assertThat(ScoreSymbols.read(mail)).extracting(Symbol::name).containsExactly("FREE");
+        mailet.service(mail);
+        assertThat(mail.getMessage().getHeader("X-Tracewall-Rules")).as("counted once").containsExactly("FREE(4.00)");
+        mail.getMessage().setSubject("minutes");
+        mailet.service(mail);
+
+        assertThat(mail.getMessage().getHeader("X-Tracewall-Rules")).as("found once, kept").containsExactly("FREE(4.00)");
+    }
 }
