@@ -3,24 +3,16 @@ package org.tracewall.james.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetSocketAddress;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
-import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.protocols.smtp.SMTPConfiguration;
 import org.apache.james.protocols.smtp.SMTPConfigurationImpl;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
-import org.apache.james.protocols.smtp.utils.BaseFakeSMTPSession;
-import org.apache.james.user.api.UsersRepository;
-import org.apache.james.user.api.model.User;
 import org.junit.jupiter.api.Test;
-import org.reactivestreams.Publisher;
 import org.tracewall.core.auth.AuthThrottle;
 import org.tracewall.core.auth.AuthThrottleConfig;
 import org.tracewall.core.store.InMemoryStateStore;
@@ -32,7 +24,7 @@ class AuthThrottleHookTest {
     private static AuthThrottleHook hook(int failuresPerClient, String... keysAndValues) throws Exception {
         AuthThrottle throttle = new AuthThrottle(new InMemoryStateStore(),
             AuthThrottleConfig.fromProperties(Map.of("auth.failures.perClient", Integer.toString(failuresPerClient))));
-        AuthThrottleHook hook = new AuthThrottleHook(throttle, new OneUser(BOB, "secret"));
+        AuthThrottleHook hook = new AuthThrottleHook(throttle, FakeUsersRepository.oneUser(BOB, "secret"));
         hook.init(config(keysAndValues));
         return hook;
     }
@@ -43,6 +35,24 @@ class AuthThrottleHookTest {
             config.addProperty(keysAndValues[i], keysAndValues[i + 1]);
         }
         return config;
+    }
+
+    /** A session from 192.0.2.9, with or without TLS, on a server announcing AUTH always. */
+    private static FakeSession session(boolean tls) {
+        FakeSession session = new FakeSession("192.0.2.9");
+        session.setTlsStarted(tls);
+        session.setConfiguration(announcingAuth(false));
+        return session;
+    }
+
+    /** A server's configuration that announces AUTH always, or only after STARTTLS. */
+    private static SMTPConfiguration announcingAuth(boolean onlyOverTls) {
+        return new SMTPConfigurationImpl() {
+            @Override
+            public boolean isAuthAnnounced(String remoteIp, boolean tlsStarted) {
+                return tlsStarted || !onlyOverTls;
+            }
+        };
     }
 
     @Test
@@ -61,7 +71,7 @@ class AuthThrottleHookTest {
 
     @Test
     void doAuthShouldLogInWithTheRightPasswordAndAllowRelaying() throws Exception {
-        AuthSession session = new AuthSession(false);
+        FakeSession session = session(false);
 
         HookResult result = hook(10).doAuth(session, BOB, "secret");
 
@@ -72,7 +82,7 @@ class AuthThrottleHookTest {
 
     @Test
     void doAuthShouldRefuseAWrongPasswordWith535() throws Exception {
-        AuthSession session = new AuthSession(false);
+        FakeSession session = session(false);
 
         HookResult result = hook(10).doAuth(session, BOB, "guess");
 
@@ -85,17 +95,17 @@ class AuthThrottleHookTest {
 
     @Test
     void doAuthShouldRefuseAnUnknownUser() throws Exception {
-        assertThat(hook(10).doAuth(new AuthSession(false), Username.of("eve@tracewall.local"), "secret").getSmtpRetCode())
+        assertThat(hook(10).doAuth(session(false), Username.of("eve@tracewall.local"), "secret").getSmtpRetCode())
             .isEqualTo("535");
     }
 
     @Test
     void doAuthShouldDisconnectAClientPastItsFailuresEvenWithTheRightPassword() throws Exception {
         AuthThrottleHook hook = hook(2);
-        hook.doAuth(new AuthSession(false), BOB, "guess1");
-        hook.doAuth(new AuthSession(false), BOB, "guess2");
+        hook.doAuth(session(false), BOB, "guess1");
+        hook.doAuth(session(false), BOB, "guess2");
 
-        HookResult result = hook.doAuth(new AuthSession(false), BOB, "secret");
+        HookResult result = hook.doAuth(session(false), BOB, "secret");
 
         assertThat(result.getResult()).isEqualTo(HookReturnCode.disconnected(HookReturnCode.Action.DENYSOFT));
         assertThat(result.getSmtpRetCode()).isEqualTo("454");
@@ -107,13 +117,13 @@ class AuthThrottleHookTest {
         AuthThrottleHook hook = hook(1);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(hook.doAuth(new AuthSession(false), BOB, "secret").getResult()).isEqualTo(HookReturnCode.ok());
+            assertThat(hook.doAuth(session(false), BOB, "secret").getResult()).isEqualTo(HookReturnCode.ok());
         }
     }
 
     @Test
     void doAuthShouldRefuseAuthOutsideTlsWhenRequired() throws Exception {
-        AuthSession session = new AuthSession(false);
+        FakeSession session = session(false);
 
         HookResult result = hook(10, "requireTls", "true").doAuth(session, BOB, "secret");
 
@@ -125,14 +135,14 @@ class AuthThrottleHookTest {
 
     @Test
     void doAuthShouldLogInOverTlsWhenTlsIsRequired() throws Exception {
-        assertThat(hook(10, "requireTls", "true").doAuth(new AuthSession(true), BOB, "secret").getResult())
+        assertThat(hook(10, "requireTls", "true").doAuth(session(true), BOB, "secret").getResult())
             .isEqualTo(HookReturnCode.ok());
     }
 
     @Test
     void doAuthShouldRefuseAuthBeforeStartTlsOnAServerThatAnnouncesItOnlyAfter() throws Exception {
-        AuthSession session = new AuthSession(false);
-        session.announcesAuthOnlyOverTls = true;
+        FakeSession session = session(false);
+        session.setConfiguration(announcingAuth(true));
 
         assertThat(hook(10).doAuth(session, BOB, "secret").getSmtpRetCode()).isEqualTo("538");
     }
@@ -141,140 +151,7 @@ class AuthThrottleHookTest {
     void doSaslShouldOnlyApplyTheTlsRule() throws Exception {
         AuthThrottleHook hook = hook(10, "requireTls", "true");
 
-        assertThat(hook.doSasl(new AuthSession(false), null, "token").getSmtpRetCode()).isEqualTo("538");
-        assertThat(hook.doSasl(new AuthSession(true), null, "token")).isEqualTo(HookResult.DECLINED);
-    }
-
-    /** A session from 192.0.2.9, with or without TLS, on a server announcing AUTH always or only after STARTTLS. */
-    private static final class AuthSession extends BaseFakeSMTPSession {
-        private final boolean tls;
-        private boolean announcesAuthOnlyOverTls;
-        private Username username;
-        private boolean relaying;
-
-        AuthSession(boolean tls) {
-            this.tls = tls;
-        }
-
-        @Override
-        public InetSocketAddress getRemoteAddress() {
-            return new InetSocketAddress("192.0.2.9", 40000);
-        }
-
-        @Override
-        public boolean isTLSStarted() {
-            return tls;
-        }
-
-        @Override
-        public SMTPConfiguration getConfiguration() {
-            return new SMTPConfigurationImpl() {
-                @Override
-                public boolean isAuthAnnounced(String remoteIp, boolean tlsStarted) {
-                    return tlsStarted || !announcesAuthOnlyOverTls;
-                }
-            };
-        }
-
-        @Override
-        public Username getUsername() {
-            return username;
-        }
-
-        @Override
-        public void setUsername(Username username) {
-            this.username = username;
-        }
-
-        @Override
-        public boolean isRelayingAllowed() {
-            return relaying;
-        }
-
-        @Override
-        public void setRelayingAllowed(boolean relaying) {
-            this.relaying = relaying;
-        }
-    }
-
-    /** James's users, with one account (the in-memory repository is not on this module's class path). */
-    private static final class OneUser implements UsersRepository {
-        private final Username user;
-        private final String password;
-
-        OneUser(Username user, String password) {
-            this.user = user;
-            this.password = password;
-        }
-
-        @Override
-        public boolean test(Username name, String attempt) {
-            return user.equals(name) && password.equals(attempt);
-        }
-
-        @Override
-        public boolean contains(Username name) {
-            return user.equals(name);
-        }
-
-        @Override
-        public boolean supportVirtualHosting() {
-            return true;
-        }
-
-        @Override
-        public void addUser(Username name, String attempt) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public User getUserByName(Username name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void updateUser(User other) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public void removeUser(Username name) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public Publisher<Boolean> containsReactive(Username name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int countUsers() {
-            return 1;
-        }
-
-        @Override
-        public Iterator<Username> list() {
-            return List.of(user).iterator();
-        }
-
-        @Override
-        public Publisher<Username> listReactive() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public MailAddress getMailAddressFor(Username name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isAdministrator(Username name) {
-            return false;
-        }
-
-        @Override
-        public boolean isReadOnly() {
-            return true;
-        }
+        assertThat(hook.doSasl(session(false), null, "token").getSmtpRetCode()).isEqualTo("538");
+        assertThat(hook.doSasl(session(true), null, "token")).isEqualTo(HookResult.DECLINED);
     }
 }

@@ -3,30 +3,18 @@ package org.tracewall.james.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Iterator;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
-import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
-import org.apache.james.core.Username;
-import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
-import org.apache.james.user.api.UsersRepository;
-import org.apache.james.user.api.model.User;
 import org.junit.jupiter.api.Test;
-import org.reactivestreams.Publisher;
 
 /** James's unknown-user check plus the harvest throttle, for tracewall.local with the mailboxes bob and alice. */
 class BadRcptThrottleHandlerTest {
-    private static final Domain LOCAL = Domain.of("tracewall.local");
     private static final MaybeSender SENDER = MaybeSender.nullSender();
 
     private static BadRcptThrottleHandler handler(String... keysAndValues) throws Exception {
@@ -36,7 +24,7 @@ class BadRcptThrottleHandlerTest {
         }
         // No recipient rewrite table: James's in-memory one is not on this module's class path, and
         // aliases are ValidRcptHandler's own business.
-        BadRcptThrottleHandler handler = new BadRcptThrottleHandler(new Mailboxes("bob", "alice"), null, new LocalDomain());
+        BadRcptThrottleHandler handler = new BadRcptThrottleHandler(FakeUsersRepository.mailboxes("bob", "alice"), null, new FakeDomainList());
         handler.init(config);
         handler.setSupportsRecipientRewriteTable(false);
         return handler;
@@ -128,112 +116,5 @@ class BadRcptThrottleHandlerTest {
         assertThat(handler.doRcpt(session, SENDER, address("PostMaster@tracewall.local"))).isEqualTo(HookResult.DECLINED);
         assertThat(session.getAttachment(BadRcptThrottleHandler.BAD_RECIPIENTS, ProtocolSession.State.Connection))
             .isEmpty();
-    }
-
-    /** James's users: the mailboxes of tracewall.local (the in-memory repository is not on this module's class path). */
-    private static final class Mailboxes implements UsersRepository {
-        private final Set<Username> users;
-
-        Mailboxes(String... localParts) {
-            this.users = Stream.of(localParts).map(local -> Username.of(local + "@tracewall.local")).collect(Collectors.toSet());
-        }
-
-        @Override
-        public boolean contains(Username name) {
-            return users.contains(name);
-        }
-
-        @Override
-        public boolean supportVirtualHosting() {
-            return true;
-        }
-
-        @Override
-        public boolean test(Username name, String password) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void addUser(Username name, String password) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public User getUserByName(Username name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void updateUser(User user) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public void removeUser(Username name) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public Publisher<Boolean> containsReactive(Username name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int countUsers() {
-            return users.size();
-        }
-
-        @Override
-        public Iterator<Username> list() {
-            return users.iterator();
-        }
-
-        @Override
-        public Publisher<Username> listReactive() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public MailAddress getMailAddressFor(Username name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isAdministrator(Username name) {
-            return false;
-        }
-
-        @Override
-        public boolean isReadOnly() {
-            return true;
-        }
-    }
-
-    /** The one local domain, tracewall.local. */
-    private static final class LocalDomain implements DomainList {
-        @Override
-        public List<Domain> getDomains() {
-            return List.of(LOCAL);
-        }
-
-        @Override
-        public boolean containsDomain(Domain domain) {
-            return LOCAL.equals(domain);
-        }
-
-        @Override
-        public void addDomain(Domain domain) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public void removeDomain(Domain domain) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public Domain getDefaultDomain() {
-            return LOCAL;
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
@@ -20,7 +19,6 @@ import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.Test;
 import org.tracewall.core.dkim.DkimVerifier;
 import org.tracewall.core.dmarc.DmarcEvaluator;
-import org.tracewall.core.dns.DnsAnswer;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.domain.PublicSuffixList;
 import org.tracewall.core.score.Symbol;
@@ -34,7 +32,6 @@ import org.tracewall.james.ScoreSymbols;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TXTRecord;
-import org.xbill.DNS.Type;
 
 /** DMARC at the end of DATA for unsigned mail From: alice@example.test, whose policy a one-record DNS answers. */
 class DmarcHookTest {
@@ -50,10 +47,7 @@ class DmarcHookTest {
 
     /** A DNS that knows one record, _dmarc.example.test TXT {@code policy}, and no other name. */
     private static DnsResolver policy(String policy) throws Exception {
-        Name dmarc = Name.fromString("_dmarc.example.test.");
-        TXTRecord record = new TXTRecord(dmarc, DClass.IN, 300, policy);
-        return (name, type) -> CompletableFuture.completedFuture(!name.equals(dmarc) ? DnsAnswer.noSuchName()
-            : type == Type.TXT ? DnsAnswer.ok(List.of(record)) : DnsAnswer.noData());
+        return new StaticDns(List.of(new TXTRecord(Name.fromString("_dmarc.example.test."), DClass.IN, 300, policy)));
     }
 
     private static FakeMail mail() throws Exception {

@@ -7,15 +7,18 @@ import java.util.Optional;
 
 import org.apache.james.core.Username;
 import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.smtp.SMTPConfiguration;
 import org.apache.james.protocols.smtp.utils.BaseFakeSMTPSession;
 
-/** An SMTP session from one client, with working connection and transaction state (James's fake keeps none). */
+/** An SMTP session from one client, with working connection and transaction state (James's fake keeps none), TLS and configuration if set. */
 final class FakeSession extends BaseFakeSMTPSession {
     private final InetSocketAddress client;
     private final Map<AttachmentKey<?>, Object> connection = new HashMap<>();
     private final Map<AttachmentKey<?>, Object> transaction = new HashMap<>();
     private Username username;
     private boolean relaying;
+    private Boolean tlsStarted;
+    private SMTPConfiguration configuration;
 
     FakeSession(String clientIp) {
         this.client = new InetSocketAddress(clientIp, 40000);
@@ -44,6 +47,26 @@ final class FakeSession extends BaseFakeSMTPSession {
     @Override
     public void setRelayingAllowed(boolean relaying) {
         this.relaying = relaying;
+    }
+
+    /** Whether the client started TLS; unset, {@link #isTLSStarted()} throws like James's fake. */
+    void setTlsStarted(boolean tlsStarted) {
+        this.tlsStarted = tlsStarted;
+    }
+
+    @Override
+    public boolean isTLSStarted() {
+        return tlsStarted == null ? super.isTLSStarted() : tlsStarted;
+    }
+
+    /** The server's SMTP configuration; unset, {@link #getConfiguration()} throws like James's fake. */
+    void setConfiguration(SMTPConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public SMTPConfiguration getConfiguration() {
+        return configuration == null ? super.getConfiguration() : configuration;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.tracewall.james.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
@@ -11,9 +10,6 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.Username;
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.protocols.smtp.hook.HookResult;
-import org.apache.james.server.core.configuration.Configuration;
-import org.apache.james.server.core.filesystem.FileSystemImpl;
-import org.apache.james.utils.PropertiesProvider;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.base.test.FakeMail;
@@ -40,13 +36,7 @@ class FingerprintHookTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Files.createDirectories(work.resolve("conf"));
-        Files.writeString(work.resolve("conf/tracewall.properties"),
-            "store.type=memory\ndns.servers=127.0.0.1\nfingerprint.bulkRecipients=2\n");
-        Configuration.Basic james = Configuration.builder().workingDirectory(work.toFile())
-            .configurationPath(new Configuration.ConfigurationPath("file://conf/")).build();
-        FileSystemImpl fileSystem = new FileSystemImpl(james.directories());
-        runtime = new TracewallRuntime(new PropertiesProvider(fileSystem, james.configurationPath()), fileSystem, System::currentTimeMillis);
+        runtime = TestRuntimes.memoryStore(work, System::currentTimeMillis, "fingerprint.bulkRecipients=2");
         hook = new FingerprintHook(runtime);
         hook.init(new BaseHierarchicalConfiguration());
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
@@ -18,13 +17,8 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.core.Username;
-import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
-import org.apache.james.server.core.JamesServerResourceLoader;
-import org.apache.james.server.core.configuration.Configuration;
-import org.apache.james.server.core.filesystem.FileSystemImpl;
-import org.apache.james.utils.PropertiesProvider;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.base.test.FakeMail;
@@ -53,13 +47,7 @@ class HoneypotHookTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Files.createDirectories(root.resolve("conf"));
-        Files.createDirectories(root.resolve("var"));
-        Files.writeString(root.resolve("conf/tracewall.properties"),
-            "store.type=memory\ndns.servers=127.0.0.1\nhoneypot.addresses=" + TRAP + "\n");
-        FileSystem fileSystem = new FileSystemImpl(new JamesServerResourceLoader(root.toString()));
-        runtime = new TracewallRuntime(new PropertiesProvider(fileSystem,
-            new Configuration.ConfigurationPath(FileSystem.FILE_PROTOCOL_AND_CONF)), fileSystem, () -> 1_700_000_000_000L);
+        runtime = TestRuntimes.memoryStore(root, () -> 1_700_000_000_000L, "honeypot.addresses=" + TRAP);
         hook = new HoneypotHook(runtime);
         hook.init(new BaseHierarchicalConfiguration());
     }

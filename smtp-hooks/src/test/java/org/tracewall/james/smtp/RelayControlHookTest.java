@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.stream.Collectors;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
@@ -16,14 +13,12 @@ import org.apache.james.core.Username;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.junit.jupiter.api.Test;
-import org.tracewall.core.dns.DnsAnswer;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.net.IpAddresses;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
 
 class RelayControlHookTest {
     private static final String RELAY_TRICK = "5.7.1 Relaying denied: '%', '!' and quoted '@' routing in a recipient are not accepted";
@@ -107,7 +102,7 @@ class RelayControlHookTest {
         assertThat(result.getResult()).isEqualTo(HookReturnCode.deny());
         assertThat(result.getSmtpRetCode()).isEqualTo("553");
         assertThat(result.getSmtpDescription()).isEqualTo("5.1.8 Sender domain 'localhost' is not fully qualified");
-        assertThat(dns.questions).isZero();
+        assertThat(dns.questions()).isZero();
     }
 
     @Test
@@ -149,19 +144,19 @@ class RelayControlHookTest {
         RelayControlHook hook = hook(dns, config("rejectUnresolvableSender", "false"));
 
         assertThat(hook.doMail(new FakeSession("192.0.2.9"), from("a@nowhere.example"))).isEqualTo(HookResult.DECLINED);
-        assertThat(dns.questions).isZero();
+        assertThat(dns.questions()).isZero();
     }
 
     @Test
     void doMailShouldAcceptAnAddressLiteralSenderWithoutLookingItUp() throws Exception {
         assertThat(hook().doMail(new FakeSession("192.0.2.9"), from("bob@[192.0.2.1]"))).isEqualTo(HookResult.DECLINED);
-        assertThat(dns.questions).isZero();
+        assertThat(dns.questions()).isZero();
     }
 
     @Test
     void doMailShouldNotLookUpTheServersOwnDomains() throws Exception {
         assertThat(hook().doMail(new FakeSession("192.0.2.9"), from("bob@tracewall.local"))).isEqualTo(HookResult.DECLINED);
-        assertThat(dns.questions).isZero();
+        assertThat(dns.questions()).isZero();
     }
 
     @Test
@@ -172,24 +167,6 @@ class RelayControlHookTest {
 
         assertThat(hook.doMail(new FakeSession("192.0.2.9"), MaybeSender.nullSender())).isEqualTo(HookResult.DECLINED);
         assertThat(hook.doMail(authenticated, from("bob@localhost"))).isEqualTo(HookResult.DECLINED);
-        assertThat(dns.questions).isZero();
-    }
-
-    /** DNS answers from records in memory: NXDOMAIN for a name it has no record of, NODATA for one with only other types. */
-    private static final class StaticDns implements DnsResolver {
-        private final List<Record> records;
-        private int questions;
-
-        StaticDns(List<Record> records) {
-            this.records = records;
-        }
-
-        @Override
-        public CompletionStage<DnsAnswer<Record>> lookupAsync(Name name, int type) {
-            questions++;
-            List<Record> named = records.stream().filter(r -> r.getName().equals(name)).collect(Collectors.toList());
-            List<Record> typed = named.stream().filter(r -> r.getType() == type).collect(Collectors.toList());
-            return CompletableFuture.completedFuture(named.isEmpty() ? DnsAnswer.noSuchName() : DnsAnswer.ok(typed));
-        }
+        assertThat(dns.questions()).isZero();
     }
 }

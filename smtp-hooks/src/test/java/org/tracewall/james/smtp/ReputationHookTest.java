@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -17,14 +16,9 @@ import javax.mail.internet.MimeMessage;
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.Username;
-import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
-import org.apache.james.server.core.JamesServerResourceLoader;
-import org.apache.james.server.core.configuration.Configuration;
-import org.apache.james.server.core.filesystem.FileSystemImpl;
-import org.apache.james.utils.PropertiesProvider;
 import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,13 +43,8 @@ class ReputationHookTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Files.createDirectories(root.resolve("conf"));
-        Files.createDirectories(root.resolve("var"));
-        Files.writeString(root.resolve("conf/tracewall.properties"), "store.type=memory\ndns.servers=127.0.0.1\n");
-        FileSystem fileSystem = new FileSystemImpl(new JamesServerResourceLoader(root.toString()));
         // A clock that stands still: what is recorded is looked up undecayed.
-        runtime = new TracewallRuntime(new PropertiesProvider(fileSystem,
-            new Configuration.ConfigurationPath(FileSystem.FILE_PROTOCOL_AND_CONF)), fileSystem, () -> 1_700_000_000_000L);
+        runtime = TestRuntimes.memoryStore(root, () -> 1_700_000_000_000L);
         hook = new ReputationHook(runtime);
         hook.init(new BaseHierarchicalConfiguration());
     }

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
-import org.apache.james.core.Domain;
-import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.server.core.MimeMessageInputStreamSource;
@@ -28,38 +25,11 @@ import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.reputation.text.MessageTextExtractor;
 
 class ScoreHookTest {
-    private static final DomainList LOCAL = new DomainList() {
-        @Override
-        public List<Domain> getDomains() {
-            return List.of(Domain.of("tracewall.local"));
-        }
-
-        @Override
-        public boolean containsDomain(Domain domain) {
-            return domain.equals(Domain.of("tracewall.local"));
-        }
-
-        @Override
-        public void addDomain(Domain domain) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public void removeDomain(Domain domain) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public Domain getDefaultDomain() {
-            return Domain.of("tracewall.local");
-        }
-    };
-
     private static final Map<String, String> RULES = Map.of(
         "score.rule.PILLS.in", "body", "score.rule.PILLS.pattern", "cheap pills", "score.rule.PILLS.weight", "40");
 
     private final ScoreHook hook = new ScoreHook(ScoreConfig.fromProperties(RULES), ScoreConfig.contentRules(RULES),
-        AttachmentReader.NONE, LOCAL);
+        AttachmentReader.NONE, new FakeDomainList());
 
     private static FakeMail mail(String body) throws Exception {
         String raw = "From: a@example.test\r\nTo: bob@tracewall.local\r\nSubject: hello\r\n\r\n" + body + "\r\n";

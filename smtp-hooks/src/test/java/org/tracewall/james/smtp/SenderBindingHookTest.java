@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -15,11 +14,9 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
-import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.core.Username;
-import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.rrt.api.CanSendFrom;
@@ -31,10 +28,8 @@ import org.tracewall.james.JamesSenderBinding;
 import reactor.core.publisher.Mono;
 
 class SenderBindingHookTest {
-    private static final Domain LOCAL = Domain.of("tracewall.local");
-
     private static SenderBindingHook hook(BaseHierarchicalConfiguration config) throws ConfigurationException {
-        SenderBindingHook hook = new SenderBindingHook(new JamesSenderBinding(domains(), ownAddressOnly()));
+        SenderBindingHook hook = new SenderBindingHook(new JamesSenderBinding(new FakeDomainList(), ownAddressOnly()));
         hook.init(config);
         return hook;
     }
@@ -175,35 +170,6 @@ class SenderBindingHookTest {
         relaying.setRelayingAllowed(true);
 
         assertThat(hook().onMessage(relaying, mail("bob@tracewall.local", "From: ceo@tracewall.local\r\n"))).isEqualTo(HookResult.DECLINED);
-    }
-
-    private static DomainList domains() {
-        return new DomainList() {
-            @Override
-            public List<Domain> getDomains() {
-                return List.of(LOCAL);
-            }
-
-            @Override
-            public boolean containsDomain(Domain domain) {
-                return LOCAL.equals(domain);
-            }
-
-            @Override
-            public void addDomain(Domain domain) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void removeDomain(Domain domain) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Domain getDefaultDomain() {
-                return LOCAL;
-            }
-        };
     }
 
     /** James's alias rules reduced to none: a user may send as its own address only. */
