@@ -87,6 +87,10 @@ class LoadRun {
         System.out.printf(Locale.ROOT, "overhead (means of A B B A): SMTP transactions/s plain / tracewall = %.2f (%.0f vs %.0f/s); "
             + "p50 latency tracewall / plain = %.2f (%.1f vs %.1f ms)%n", tracewallSeconds / plainSeconds, MESSAGES / tracewallSeconds,
             MESSAGES / plainSeconds, tracewallP50 / Math.max(0.001, plainP50), tracewallP50, plainP50);
+        double tracewallCpu = (tracewall.cpuSeconds + tracewallAgain.cpuSeconds) / 2;
+        double plainCpu = (plain.cpuSeconds + plainAgain.cpuSeconds) / 2;
+        System.out.printf(Locale.ROOT, "CPU per message sent, tracewall / plain = %.2f (%.2f vs %.2f ms)%n", tracewallCpu / plainCpu,
+            1000 * tracewallCpu / MESSAGES, 1000 * plainCpu / MESSAGES);
         for (Result result : List.of(tracewall, tracewallAgain, plain, plainAgain)) {
             assertThat(result.lost).as("lost").isEmpty();
         }
@@ -155,6 +159,7 @@ class LoadRun {
         Result result = new Result(messages);
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         for (int c = 0; c < CONNECTIONS; c++) {
             pool.submit(() -> {
@@ -176,7 +181,9 @@ class LoadRun {
         result.sendSeconds = (System.nanoTime() - start) / 1e9;
         awaitSpoolIdle(james);
         result.deliverSeconds = (System.nanoTime() - start) / 1e9;
+        result.cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         result.timers.putAll(james.server().getProbe(TimersProbe.class).timers());
+        result.counters.putAll(james.server().getProbe(TimersProbe.class).counters());
         account(james, result);
         return result;
     }
@@ -203,7 +210,8 @@ class LoadRun {
      * per message sent: where the time of a transaction goes, and what Tracewall adds to each phase.
      */
     static String breakdown(Result tracewall, Result plain) {
-        StringBuilder text = new StringBuilder("== per-phase breakdown: ms per message sent (James's timers: count x mean)\n");
+        StringBuilder text = new StringBuilder("== per-phase breakdown: ms per message sent (James's timers: count x mean; "
+            + "tracewall-hook-*: the hook's total)\n");
         text.append(String.format(Locale.ROOT, "%-60s %10s %10s%n", "timer", "tracewall", "plain"));
         Set<String> names = new TreeSet<>(tracewall.timers.keySet());
         names.addAll(plain.timers.keySet());
@@ -215,6 +223,15 @@ class LoadRun {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * CPU time of the whole JVM (server, load client, loopback DNS): per message, a steadier
+     * measure than throughput on a machine whose speed drifts, since it does not count waiting.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
     }
 
     static String hostName(String ip) {
@@ -305,6 +322,7 @@ class LoadRun {
         final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         double sendSeconds;
         double deliverSeconds;
+        double cpuSeconds;
 
         Result(int messages) {
             this.messages = messages;
@@ -324,9 +342,15 @@ class LoadRun {
 
         final StringBuffer outage = new StringBuffer();
         final Map<String, TimersProbe.Measure> timers = new TreeMap<>();
+        final Map<String, Long> counters = new TreeMap<>();
         final Map<String, Integer> dnsQuestions = new TreeMap<>();
 
+        /** A hook's total milliseconds (HookTimers' counter) when there is one, else James's count x mean. */
         double perMessage(String timer) {
+            Long totalMillis = counters.get(timer + "-ms");
+            if (totalMillis != null) {
+                return totalMillis / (double) messages;
+            }
             TimersProbe.Measure measure = timers.get(timer);
             return measure == null ? 0 : measure.count() * measure.meanMillis() / messages;
         }
@@ -352,6 +376,8 @@ class LoadRun {
             new TreeMap<>(refusedByReason).forEach((reason, count) -> text.append("  not accepted: ").append(count).append(" x ")
                 .append(reason).append('\n'));
             text.append(String.format(Locale.ROOT, "SMTP transaction latency p50 %.1f ms, p99 %.1f ms%n", percentile(50), percentile(99)));
+            text.append(String.format(Locale.ROOT, "CPU of the JVM until the spool was idle: %.2f ms per message sent%n",
+                1000 * cpuSeconds / messages));
             text.append("DNS questions the loopback server answered: ").append(dnsQuestions.values().stream().mapToInt(Integer::intValue)
                 .sum()).append(' ').append(dnsQuestions).append('\n');
             if (outage.length() > 0) {

@@ -30,6 +30,7 @@ class HookTimersTest {
         assertThat(arguments.getSnapshot().getMin()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(3));
         assertThat(registry.getTimers().get("tracewall-hook-ForgedHeadersHook").getCount()).isEqualTo(1);
         assertThat(registry.getTimers()).hasSize(2);
+        assertThat(registry.getCounters().get("tracewall-hook-SmtpArgumentsHook-ms").getCount()).isEqualTo(8);
     }
 
     @Test

@@ -11,8 +11,8 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 
 /**
- * James's own timers (one per SMTP command, {@code SMTP-mail}..., one per mailet and matcher),
- * read from the server's metric registry: what the load command prints as its per-phase breakdown.
+ * James's own timers (one per SMTP command, {@code SMTP-mail}..., one per mailet and matcher) and
+ * counters, read from the server's metric registry: what the load command prints as its per-phase breakdown.
  */
 public final class TimersProbe implements GuiceProbe {
     private final MetricRegistry registry;
@@ -31,6 +31,13 @@ public final class TimersProbe implements GuiceProbe {
             }
         }
         return timers;
+    }
+
+    /** Every counter, by name (HookTimers' {@code tracewall-hook-<Hook>-ms} totals among them). */
+    public Map<String, Long> counters() {
+        Map<String, Long> counters = new TreeMap<>();
+        registry.getCounters().forEach((name, counter) -> counters.put(name, counter.getCount()));
+        return counters;
     }
 
     /** How often a timer ran and the mean of its runs. */
