@@ -21,6 +21,7 @@ import org.tracewall.james.MailText;
 import org.tracewall.james.MessageScoring;
 import org.tracewall.james.ReputationAttributes;
 import org.tracewall.james.ScoreAttributes;
+import org.tracewall.james.SmtpSessionId;
 import org.tracewall.james.TraceAttributes;
 import org.tracewall.james.TracewallRuntime;
 import org.tracewall.reputation.sender.ReputationStore;
@@ -107,8 +108,8 @@ public class ScoreMessage extends GenericMailet {
         message.setHeader(SPAM_STATUS_HEADER, MimeUtility.fold(SPAM_STATUS_HEADER.length() + 2, decision.spamStatusHeader()));
         // Headers only: no saveChanges(), which would re-read a multipart body for nothing.
         metrics.generate("tracewall.score." + decision.action().code()).increment();
-        LOGGER.info("tracewall-decision phase=container mail={} ip={} from=<{}> rcpts={} {}", mail.getName(),
-            mail.getRemoteAddr(), mail.getMaybeSender().asString(), mail.getRecipients().size(), decision.logFields());
+        LOGGER.info("tracewall-decision phase=container session={} mail={} ip={} from=<{}> rcpts={} {}", SmtpSessionId.of(mail),
+            mail.getName(), mail.getRemoteAddr(), mail.getMaybeSender().asString(), mail.getRecipients().size(), decision.logFields());
     }
 
     private static boolean isLocalSender(Mail mail) {

@@ -137,7 +137,7 @@ public class ScoreHook implements JamesMessageHook, ExtensibleHandler {
         if (reputation != null) {
             ReputationAttributes.learn(mail, decision.action(), reputation.get());
         }
-        LOGGER.info("tracewall-decision phase=data ip={} from=<{}> rcpts={} {}",
+        LOGGER.info("tracewall-decision phase=data session={} ip={} from=<{}> rcpts={} {}", session.getSessionID(),
             IpAddresses.readable(session.getRemoteAddress().getAddress()), SmtpText.safe(mail.getMaybeSender().asString()),
             mail.getRecipients().size(), decision.logFields());
         return HookResult.builder().hookReturnCode(HookReturnCode.deny()).smtpReturnCode("554")

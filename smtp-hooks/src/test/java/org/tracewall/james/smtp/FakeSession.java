@@ -24,6 +24,12 @@ final class FakeSession extends BaseFakeSMTPSession {
         this.client = new InetSocketAddress(clientIp, 40000);
     }
 
+    /** A fixed id per client address, as log lines name it. */
+    @Override
+    public String getSessionID() {
+        return "session-" + client.getAddress().getHostAddress();
+    }
+
     @Override
     public InetSocketAddress getRemoteAddress() {
         return client;
