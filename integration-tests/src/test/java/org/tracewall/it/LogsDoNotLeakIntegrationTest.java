@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.james.TracewallJamesExtension;
 import org.tracewall.testing.smtp.SmtpTestClient;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 /**
  * Logs do not leak mail (issue 9): every log event of the server at INFO is captured while a
@@ -49,13 +42,8 @@ class LogsDoNotLeakIntegrationTest {
     void noLogEventShouldCarryTheSubjectOrTheBody() throws Exception {
         DNS.zone().txt("sender.test", "v=spf1 ip4:127.0.87.0/24 -all")
             .a("out.sender.test", "127.0.87.5").ptr("127.0.87.5", "out.sender.test");
-        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.start();
-        Level previous = root.getLevel();
-        root.addAppender(captured);
-        root.setLevel(Level.INFO);
-        try {
+        List<String> lines;
+        try (CapturedLogs logs = new CapturedLogs()) {
             try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.87.5")) {
                 smtp.ehlo("out.sender.test");
                 assertThat(smtp.send("news@sender.test", List.of("bob@tracewall.local"), "From: news@sender.test\r\nSubject: "
@@ -66,14 +54,9 @@ class LogsDoNotLeakIntegrationTest {
                     .awaitMessage(Awaitility.await().atMost(Duration.ofSeconds(30)));
                 assertThat(imap.readFirstMessage()).contains("MARKER(1.00)");
             }
-        } finally {
-            root.setLevel(previous);
-            root.detachAppender(captured);
+            lines = logs.lines();
         }
 
-        List<String> lines = captured.list.stream()
-            .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
-            .collect(Collectors.toList());
         assertThat(lines).anyMatch(line -> line.contains("tracewall-decision") && line.contains("MARKER(1.00)[body]"));
         assertThat(lines).noneMatch(line -> line.contains(SUBJECT_MARKER) || line.contains(BODY_MARKER));
     }

@@ -6,23 +6,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.james.TracewallJamesExtension;
 import org.tracewall.testing.smtp.SmtpTestClient;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 /**
  * The log lines of one SMTP session join up (SmtpSessionLog, the gateway sample): a refused MAIL
@@ -46,13 +38,8 @@ class SmtpSessionLogIntegrationTest {
     void aRefusalAndTheContainersDecisionShouldNameTheSameSession() throws Exception {
         DNS.zone().txt("sender.test", "v=spf1 ip4:127.0.86.0/24 -all").txt("forged.test", "v=spf1 ip4:192.0.2.1 -all")
             .a("out.sender.test", "127.0.86.5").ptr("127.0.86.5", "out.sender.test");
-        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.start();
-        Level previous = root.getLevel();
-        root.addAppender(captured);
-        root.setLevel(Level.INFO);
-        try {
+        List<String> lines;
+        try (CapturedLogs logs = new CapturedLogs()) {
             try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.86.5")) {
                 smtp.ehlo("out.sender.test");
                 assertThat(smtp.mailFrom("ceo@forged.test").code()).isEqualTo(550);
@@ -64,12 +51,9 @@ class SmtpSessionLogIntegrationTest {
                 imap.connect("127.0.0.1", james.imapPort()).login("bob@tracewall.local", "pw").select(TestIMAPClient.INBOX)
                     .awaitMessage(Awaitility.await().atMost(Duration.ofSeconds(30)));
             }
-        } finally {
-            root.setLevel(previous);
-            root.detachAppender(captured);
+            lines = logs.lines();
         }
 
-        List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
         String refused = sessionOf(lines, REFUSAL);
         assertThat(refused).as("refusal line in " + lines).isNotNull();
         assertThat(sessionOf(lines, DECISION)).as("the decision of the mail the session then sent").isEqualTo(refused);

@@ -24,6 +24,14 @@ final class FakeSession extends BaseFakeSMTPSession {
         this.client = new InetSocketAddress(clientIp, 40000);
     }
 
+    /** A user's session after SMTP AUTH (from 192.0.2.9), which James lets relay. */
+    static FakeSession authenticated(String user) {
+        FakeSession session = new FakeSession("192.0.2.9");
+        session.setUsername(Username.of(user));
+        session.setRelayingAllowed(true);
+        return session;
+    }
+
     /** A fixed id per client address, as log lines name it. */
     @Override
     public String getSessionID() {

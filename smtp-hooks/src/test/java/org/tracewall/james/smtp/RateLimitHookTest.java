@@ -10,7 +10,6 @@ import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
-import org.apache.james.core.Username;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
@@ -31,13 +30,6 @@ class RateLimitHookTest {
 
     private static MaybeSender from(String address) throws Exception {
         return MaybeSender.of(new MailAddress(address));
-    }
-
-    private static FakeSession authenticated(String user) {
-        FakeSession session = new FakeSession("192.0.2.9");
-        session.setUsername(Username.of(user));
-        session.setRelayingAllowed(true);
-        return session;
     }
 
     @Test
@@ -78,7 +70,7 @@ class RateLimitHookTest {
     @Test
     void doMailShouldLimitAnAuthenticatedUserByTheUserLimit() throws Exception {
         RateLimitHook hook = hook(Map.of("rate.userMessagesPer15m", "1"));
-        FakeSession session = authenticated("bob@tracewall.local");
+        FakeSession session = FakeSession.authenticated("bob@tracewall.local");
 
         assertThat(hook.doMail(session, from("bob@tracewall.local"))).isEqualTo(HookResult.DECLINED);
         HookResult second = hook.doMail(session, from("bob@tracewall.local"));
@@ -107,7 +99,7 @@ class RateLimitHookTest {
     @Test
     void doRcptShouldLimitTheRecipientsOfAnAuthenticatedUser() throws Exception {
         RateLimitHook hook = hook(Map.of("rate.userRecipientsPer15m", "1"));
-        FakeSession session = authenticated("bob@tracewall.local");
+        FakeSession session = FakeSession.authenticated("bob@tracewall.local");
 
         assertThat(hook.doRcpt(session, from("bob@tracewall.local"), new MailAddress("a@remote.example"))).isEqualTo(HookResult.DECLINED);
         HookResult second = hook.doRcpt(session, from("bob@tracewall.local"), new MailAddress("b@remote.example"));

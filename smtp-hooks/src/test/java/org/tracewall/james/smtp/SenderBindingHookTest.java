@@ -48,13 +48,6 @@ class SenderBindingHookTest {
         return MaybeSender.of(new MailAddress(address));
     }
 
-    private static FakeSession authenticated(String user) {
-        FakeSession session = new FakeSession("192.0.2.9");
-        session.setUsername(Username.of(user));
-        session.setRelayingAllowed(true);
-        return session;
-    }
-
     /** The message as received: raw, so that repeated or unreadable From headers stay as the client sent them. */
     private static FakeMail mail(String sender, String header) throws MessagingException {
         byte[] raw = (header + "To: carol@tracewall.local\r\nSubject: s\r\n\r\nhi\r\n").getBytes(StandardCharsets.UTF_8);
@@ -93,7 +86,7 @@ class SenderBindingHookTest {
 
     @Test
     void doMailShouldRefuseAUserSendingAsAnotherAddress() throws Exception {
-        HookResult result = hook().doMail(authenticated("bob@tracewall.local"), from("alice@tracewall.local"));
+        HookResult result = hook().doMail(FakeSession.authenticated("bob@tracewall.local"), from("alice@tracewall.local"));
 
         assertThat(result.getResult()).isEqualTo(HookReturnCode.deny());
         assertThat(result.getSmtpRetCode()).isEqualTo("550");
@@ -105,8 +98,8 @@ class SenderBindingHookTest {
     void doMailShouldAcceptAUsersOwnAddressAndTheNullSender() throws Exception {
         SenderBindingHook hook = hook();
 
-        assertThat(hook.doMail(authenticated("bob@tracewall.local"), from("bob@tracewall.local"))).isEqualTo(HookResult.DECLINED);
-        assertThat(hook.doMail(authenticated("bob@tracewall.local"), MaybeSender.nullSender())).isEqualTo(HookResult.DECLINED);
+        assertThat(hook.doMail(FakeSession.authenticated("bob@tracewall.local"), from("bob@tracewall.local"))).isEqualTo(HookResult.DECLINED);
+        assertThat(hook.doMail(FakeSession.authenticated("bob@tracewall.local"), MaybeSender.nullSender())).isEqualTo(HookResult.DECLINED);
     }
 
     @Test
@@ -131,7 +124,7 @@ class SenderBindingHookTest {
     void onMessageShouldRefuseAUserWhoseSenderHeaderIsAnotherUser() throws Exception {
         FakeMail mail = mail("bob@tracewall.local", "From: Bob <bob@tracewall.local>\r\nSender: alice@tracewall.local\r\n");
 
-        HookResult result = hook().onMessage(authenticated("bob@tracewall.local"), mail);
+        HookResult result = hook().onMessage(FakeSession.authenticated("bob@tracewall.local"), mail);
 
         assertThat(result.getSmtpRetCode()).isEqualTo("550");
         assertThat(result.getSmtpDescription()).isEqualTo("5.7.1 User bob@tracewall.local is not allowed to send as"
@@ -142,7 +135,7 @@ class SenderBindingHookTest {
     void onMessageShouldRefuseSeveralFromHeadersWhoeverSendsThem() throws Exception {
         FakeMail mail = mail("bob@tracewall.local", "From: bob@tracewall.local\r\nFrom: bob@tracewall.local\r\n");
 
-        HookResult result = hook().onMessage(authenticated("bob@tracewall.local"), mail);
+        HookResult result = hook().onMessage(FakeSession.authenticated("bob@tracewall.local"), mail);
 
         assertThat(result.getResult()).isEqualTo(HookReturnCode.deny());
         assertThat(result.getSmtpRetCode()).isEqualTo("554");
@@ -154,7 +147,7 @@ class SenderBindingHookTest {
     void onMessageShouldAcceptTheUsersOwnFrom() throws Exception {
         FakeMail mail = mail("bob@tracewall.local", "From: Bob <bob@tracewall.local>\r\n");
 
-        assertThat(hook().onMessage(authenticated("bob@tracewall.local"), mail)).isEqualTo(HookResult.DECLINED);
+        assertThat(hook().onMessage(FakeSession.authenticated("bob@tracewall.local"), mail)).isEqualTo(HookResult.DECLINED);
     }
 
     @Test
