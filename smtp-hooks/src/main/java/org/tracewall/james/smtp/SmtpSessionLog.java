@@ -25,8 +25,8 @@ import org.tracewall.james.SmtpSessionId;
  * reply=550 5.7.23 ...} for each hook that refused or deferred a command (any hook of the chain,
  * James's own included), and the attribute {@code org.tracewall.smtp.session} that the container's
  * {@code tracewall-decision} line of {@code ScoreMessage} prints as {@code session=}. No message
- * text: a reply is the server's own words (attacker-supplied parts made printable). Put it first
- * in the chain, before the message hooks.
+ * text: a reply is the server's own words (attacker-supplied parts made printable). Put it right
+ * after HeaderLimitsHook (the first message hook, which bounds the header section), before the others.
  *
  * <pre>{@code
  * <handler class="org.tracewall.james.smtp.SmtpSessionLog"/>
