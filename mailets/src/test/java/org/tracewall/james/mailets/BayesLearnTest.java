@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
@@ -13,11 +12,6 @@ import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
-import org.apache.james.filesystem.api.FileSystem;
-import org.apache.james.server.core.JamesServerResourceLoader;
-import org.apache.james.server.core.configuration.Configuration;
-import org.apache.james.server.core.filesystem.FileSystemImpl;
-import org.apache.james.utils.PropertiesProvider;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
@@ -28,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracewall.james.TracewallRuntime;
+import org.tracewall.james.testing.TestRuntimes;
 import org.tracewall.reputation.bayes.BayesModel;
 import org.tracewall.reputation.fingerprint.Fingerprint;
 import org.tracewall.reputation.text.MessageTextExtractor;
@@ -45,12 +40,7 @@ class BayesLearnTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Files.createDirectories(root.resolve("conf"));
-        Files.createDirectories(root.resolve("var"));
-        Files.writeString(root.resolve("conf/tracewall.properties"), "store.type=memory\ndns.servers=127.0.0.1\n");
-        FileSystem fileSystem = new FileSystemImpl(new JamesServerResourceLoader(root.toString()));
-        runtime = new TracewallRuntime(new PropertiesProvider(fileSystem,
-            new Configuration.ConfigurationPath(FileSystem.FILE_PROTOCOL_AND_CONF)), fileSystem, () -> 1_700_000_000_000L);
+        runtime = TestRuntimes.memoryStore(root, () -> 1_700_000_000_000L);
     }
 
     @AfterEach

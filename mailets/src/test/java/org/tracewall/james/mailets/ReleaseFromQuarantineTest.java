@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -22,18 +20,12 @@ import javax.mail.MessagingException;
 import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.builder.MimeMessageBuilder;
-import org.apache.james.domainlist.api.DomainList;
-import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryPath;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.mailrepository.api.Protocol;
-import org.apache.james.server.core.JamesServerResourceLoader;
-import org.apache.james.server.core.configuration.Configuration;
-import org.apache.james.server.core.filesystem.FileSystemImpl;
-import org.apache.james.utils.PropertiesProvider;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
@@ -48,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tracewall.core.quarantine.ReleaseToken;
 import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.james.TracewallRuntime;
+import org.tracewall.james.testing.FakeDomainList;
+import org.tracewall.james.testing.TestRuntimes;
 
 class ReleaseFromQuarantineTest {
     private static final Domain LOCAL = Domain.of("tracewall.local");
@@ -64,13 +58,8 @@ class ReleaseFromQuarantineTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Files.createDirectories(root.resolve("conf"));
-        Files.createDirectories(root.resolve("var"));
-        Files.writeString(root.resolve("conf/tracewall.properties"), "store.type=memory\ndns.servers=127.0.0.1\n");
-        FileSystem fileSystem = new FileSystemImpl(new JamesServerResourceLoader(root.toString()));
-        runtime = new TracewallRuntime(new PropertiesProvider(fileSystem,
-            new Configuration.ConfigurationPath(FileSystem.FILE_PROTOCOL_AND_CONF)), fileSystem, NOW::toEpochMilli);
-        mailet = new ReleaseFromQuarantine(runtime, new SingleRepositoryStore(quarantine), domains());
+        runtime = TestRuntimes.memoryStore(root, NOW::toEpochMilli);
+        mailet = new ReleaseFromQuarantine(runtime, new SingleRepositoryStore(quarantine), new FakeDomainList());
         mailet.init(FakeMailetConfig.builder().mailetName("release").mailetContext(localDomainContext(sent)).build());
     }
 
@@ -111,7 +100,7 @@ class ReleaseFromQuarantineTest {
 
     @Test
     void initShouldRefuseAnyParameter() {
-        ReleaseFromQuarantine fresh = new ReleaseFromQuarantine(runtime, new SingleRepositoryStore(quarantine), domains());
+        ReleaseFromQuarantine fresh = new ReleaseFromQuarantine(runtime, new SingleRepositoryStore(quarantine), new FakeDomainList());
 
         assertThatThrownBy(() -> fresh.init(FakeMailetConfig.builder().mailetName("release").setProperty("repository", "memory://q").build()))
             .isInstanceOf(MessagingException.class).hasMessageContaining("[repository]");
@@ -268,35 +257,6 @@ class ReleaseFromQuarantineTest {
                     throw e.getCause();
                 }
             });
-    }
-
-    private static DomainList domains() {
-        return new DomainList() {
-            @Override
-            public List<Domain> getDomains() {
-                return List.of(LOCAL);
-            }
-
-            @Override
-            public boolean containsDomain(Domain domain) {
-                return LOCAL.equals(domain);
-            }
-
-            @Override
-            public void addDomain(Domain domain) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void removeDomain(Domain domain) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Domain getDefaultDomain() {
-                return LOCAL;
-            }
-        };
     }
 
     /** A mail repository in memory that keeps copies, as a stored one does: a change counts only once stored again. */

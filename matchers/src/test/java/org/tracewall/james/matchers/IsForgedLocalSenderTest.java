@@ -3,17 +3,10 @@ package org.tracewall.james.matchers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.stream.Stream;
-
 import javax.mail.MessagingException;
 
 import org.apache.james.core.Domain;
-import org.apache.james.core.MailAddress;
-import org.apache.james.core.Username;
 import org.apache.james.core.builder.MimeMessageBuilder;
-import org.apache.james.domainlist.api.DomainList;
-import org.apache.james.rrt.api.CanSendFrom;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
@@ -21,10 +14,9 @@ import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMatcherConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.reactivestreams.Publisher;
 import org.tracewall.james.JamesSenderBinding;
-
-import reactor.core.publisher.Mono;
+import org.tracewall.james.testing.FakeDomainList;
+import org.tracewall.james.testing.OwnAddressOnly;
 
 class IsForgedLocalSenderTest {
     private static final Domain LOCAL = Domain.of("tracewall.local");
@@ -33,7 +25,7 @@ class IsForgedLocalSenderTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        matcher = new IsForgedLocalSender(new JamesSenderBinding(domains(), ownAddressOnly()));
+        matcher = new IsForgedLocalSender(new JamesSenderBinding(new FakeDomainList(), new OwnAddressOnly()));
         matcher.init(FakeMatcherConfig.builder().matcherName("IsForgedLocalSender").build());
     }
 
@@ -82,54 +74,6 @@ class IsForgedLocalSenderTest {
             mail.attribute(new Attribute(Mail.SMTP_AUTH_USER, AttributeValue.of(authUser)));
         }
         return mail.build();
-    }
-
-    private static DomainList domains() {
-        return new DomainList() {
-            @Override
-            public List<Domain> getDomains() {
-                return List.of(LOCAL);
-            }
-
-            @Override
-            public boolean containsDomain(Domain domain) {
-                return LOCAL.equals(domain);
-            }
-
-            @Override
-            public void addDomain(Domain domain) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void removeDomain(Domain domain) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Domain getDefaultDomain() {
-                return LOCAL;
-            }
-        };
-    }
-
-    private static CanSendFrom ownAddressOnly() {
-        return new CanSendFrom() {
-            @Override
-            public boolean userCanSendFrom(Username user, Username from) {
-                return user.equals(from);
-            }
-
-            @Override
-            public Publisher<Boolean> userCanSendFromReactive(Username user, Username from) {
-                return Mono.just(userCanSendFrom(user, from));
-            }
-
-            @Override
-            public Stream<MailAddress> allValidFromAddressesForUser(Username user) {
-                return Stream.empty();
-            }
-        };
     }
 
     @Test

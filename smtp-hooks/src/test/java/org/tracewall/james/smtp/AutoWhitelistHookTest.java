@@ -23,6 +23,7 @@ import org.tracewall.core.trace.TraceResult;
 import org.tracewall.core.trace.TraceVerdict;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.TracewallRuntime;
+import org.tracewall.james.testing.TestRuntimes;
 
 /** The auto-whitelist at RCPT, on a real Tracewall runtime over the memory state store. */
 class AutoWhitelistHookTest {

@@ -12,6 +12,7 @@ import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.junit.jupiter.api.Test;
+import org.tracewall.james.testing.FakeDomainList;
 
 /** James's unknown-user check plus the harvest throttle, for tracewall.local with the mailboxes bob and alice. */
 class BadRcptThrottleHandlerTest {

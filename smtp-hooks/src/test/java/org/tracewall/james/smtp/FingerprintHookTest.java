@@ -21,6 +21,7 @@ import org.tracewall.core.score.KnownSymbol;
 import org.tracewall.core.score.Symbol;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.TracewallRuntime;
+import org.tracewall.james.testing.TestRuntimes;
 import org.tracewall.reputation.fingerprint.Fingerprint;
 
 /** Bulk prints at the end of DATA, counted in a real Tracewall runtime's memory state store (bulk from 2 recipients). */

@@ -30,6 +30,7 @@ import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.score.Symbol;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.TracewallRuntime;
+import org.tracewall.james.testing.TestRuntimes;
 import org.tracewall.reputation.fingerprint.Fingerprint;
 import org.tracewall.reputation.text.MessageTextExtractor;
 

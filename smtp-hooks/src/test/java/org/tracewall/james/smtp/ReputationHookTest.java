@@ -28,6 +28,7 @@ import org.tracewall.core.score.Symbol;
 import org.tracewall.james.ReputationAttributes;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.TracewallRuntime;
+import org.tracewall.james.testing.TestRuntimes;
 import org.tracewall.reputation.sender.ReputationFeatures;
 import org.tracewall.reputation.sender.ReputationStore;
 

@@ -21,6 +21,7 @@ import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.james.MailText;
 import org.tracewall.james.MessageBytes;
 import org.tracewall.james.VirusAttributes;
+import org.tracewall.james.testing.FakeDomainList;
 import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.reputation.text.MessageTextExtractor;
 

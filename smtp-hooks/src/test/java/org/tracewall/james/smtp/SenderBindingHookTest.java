@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import javax.mail.MessagingException;
 import javax.mail.Session;
@@ -16,20 +15,17 @@ import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
-import org.apache.james.core.Username;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
-import org.apache.james.rrt.api.CanSendFrom;
 import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.Test;
-import org.reactivestreams.Publisher;
 import org.tracewall.james.JamesSenderBinding;
-
-import reactor.core.publisher.Mono;
+import org.tracewall.james.testing.FakeDomainList;
+import org.tracewall.james.testing.OwnAddressOnly;
 
 class SenderBindingHookTest {
     private static SenderBindingHook hook(BaseHierarchicalConfiguration config) throws ConfigurationException {
-        SenderBindingHook hook = new SenderBindingHook(new JamesSenderBinding(new FakeDomainList(), ownAddressOnly()));
+        SenderBindingHook hook = new SenderBindingHook(new JamesSenderBinding(new FakeDomainList(), new OwnAddressOnly()));
         hook.init(config);
         return hook;
     }
@@ -163,25 +159,5 @@ class SenderBindingHookTest {
         relaying.setRelayingAllowed(true);
 
         assertThat(hook().onMessage(relaying, mail("bob@tracewall.local", "From: ceo@tracewall.local\r\n"))).isEqualTo(HookResult.DECLINED);
-    }
-
-    /** James's alias rules reduced to none: a user may send as its own address only. */
-    private static CanSendFrom ownAddressOnly() {
-        return new CanSendFrom() {
-            @Override
-            public boolean userCanSendFrom(Username user, Username from) {
-                return user.equals(from);
-            }
-
-            @Override
-            public Publisher<Boolean> userCanSendFromReactive(Username user, Username from) {
-                return Mono.just(userCanSendFrom(user, from));
-            }
-
-            @Override
-            public Stream<MailAddress> allValidFromAddressesForUser(Username user) {
-                return Stream.of();
-            }
-        };
     }
 }

@@ -1,4 +1,4 @@
-package org.tracewall.james.smtp;
+package org.tracewall.james.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +10,11 @@ import org.apache.james.utils.PropertiesProvider;
 import org.tracewall.james.TracewallClock;
 import org.tracewall.james.TracewallRuntime;
 
-/** Real Tracewall runtimes for the hook tests: James's conf/ and var/ in a temporary folder, over the memory state store. */
-final class TestRuntimes {
+/**
+ * Real Tracewall runtimes for the hook and mailet tests (this module's test jar): James's conf/ and var/
+ * in a temporary folder, over the memory state store.
+ */
+public final class TestRuntimes {
     private TestRuntimes() {
     }
 
@@ -19,7 +22,7 @@ final class TestRuntimes {
      * A runtime over {@code root} whose conf/tracewall.properties holds {@code store.type=memory}, {@code dns.servers=127.0.0.1}
      * and then {@code properties}, one line each; the caller closes it.
      */
-    static TracewallRuntime memoryStore(Path root, TracewallClock clock, String... properties) throws Exception {
+    public static TracewallRuntime memoryStore(Path root, TracewallClock clock, String... properties) throws Exception {
         Files.createDirectories(root.resolve("conf"));
         Files.createDirectories(root.resolve("var"));
         StringBuilder lines = new StringBuilder("store.type=memory\ndns.servers=127.0.0.1\n");

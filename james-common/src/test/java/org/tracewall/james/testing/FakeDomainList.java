@@ -1,4 +1,4 @@
-package org.tracewall.james.smtp;
+package org.tracewall.james.testing;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import org.apache.james.core.Domain;
 import org.apache.james.domainlist.api.DomainList;
 
 /** James's domain list with the one local domain, tracewall.local, read only. */
-final class FakeDomainList implements DomainList {
+public final class FakeDomainList implements DomainList {
     private static final Domain LOCAL = Domain.of("tracewall.local");
 
     @Override
