@@ -26,8 +26,7 @@ final class PipelineRun implements AutoCloseable {
 
     private PipelineRun(TracewallEngine engine, BayesFilter bayes) {
         this.engine = engine;
-        this.checks = new ContentChecks(engine.contentRules(), bayes, engine.urlLists(), engine.fingerprints(), engine.scoring(),
-            engine.attachments());
+        this.checks = ContentChecks.of(engine, bayes);
     }
 
     static PipelineRun start(Path config, List<Path> zones, BayesFilter bayes) throws IOException {

@@ -49,9 +49,9 @@ public final class ContentChecks {
         this.attachments = attachments;
     }
 
-    /** The checks of an engine, with its Bayes model and fingerprint store. */
-    public static ContentChecks of(TracewallEngine engine) {
-        return new ContentChecks(engine.contentRules(), engine.bayes(), engine.urlLists(), engine.fingerprints(), engine.scoring(),
+    /** The checks of an engine, with its fingerprint store and a Bayes filter of the caller's ({@code eval} trains its own). */
+    public static ContentChecks of(TracewallEngine engine, BayesFilter bayes) {
+        return new ContentChecks(engine.contentRules(), bayes, engine.urlLists(), engine.fingerprints(), engine.scoring(),
             engine.attachments());
     }
 
