@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.james.mailbox.store.mail.NaiveThreadIdGuessingAlgorithm;
+import org.apache.james.mailbox.store.mail.ThreadIdGuessingAlgorithm;
 import org.apache.james.utils.SpoolerProbe;
 import org.apache.mailet.Mail;
 import org.junit.jupiter.api.Test;
@@ -157,6 +159,12 @@ class LoadRun {
 
     private static TracewallJamesExtension.Builder configuration(boolean plain, LoopbackDnsServer dns, RedisServerProcess redis) {
         TracewallJamesExtension.Builder builder = TracewallJamesExtension.builder().sample("gateway").dns(dns::hostAndPort)
+            // The memory app guesses a message's thread by searching the recipient's mailboxes with a
+            // scan that parses the header of every stored message on each delivery: a cost that grows
+            // with the mailbox and with each header line (Tracewall's Authentication-Results and
+            // X-Tracewall-* included), which no deployment pays (the shipped server binds the naive
+            // algorithm; Cassandra and OpenSearch look the thread up). Both configurations bind it.
+            .override(binder -> binder.bind(ThreadIdGuessingAlgorithm.class).to(NaiveThreadIdGuessingAlgorithm.class))
             .property("store.type", redis == null ? "memory" : "redis")
             .property("store.redis.uri", redis == null ? "redis://127.0.0.1:6379" : redis.uri())
             .property("store.redis.timeout", "500ms")
@@ -218,6 +226,7 @@ class LoadRun {
         int end = first + messages;
         ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
         long cpuStart = processCpuNanos();
+        result.startEpochMillis = System.currentTimeMillis();
         long start = System.nanoTime();
         for (int c = 0; c < CONNECTIONS; c++) {
             pool.submit(() -> {
@@ -240,6 +249,7 @@ class LoadRun {
         awaitSpoolIdle(james);
         result.deliverSeconds = (System.nanoTime() - start) / 1e9;
         result.cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        result.endEpochMillis = System.currentTimeMillis();
         account(james, result);
         return result;
     }
@@ -401,6 +411,9 @@ class LoadRun {
         double sendSeconds;
         double deliverSeconds;
         double cpuSeconds;
+        /** When the run started and its spool was idle: the window of a profile (JFR) that is this run's. */
+        long startEpochMillis;
+        long endEpochMillis;
 
         Result(int first, int messages) {
             this.first = first;
@@ -475,6 +488,7 @@ class LoadRun {
                 1000 * cpuSeconds / messages));
             text.append("DNS questions the loopback server answered: ").append(dnsQuestions.values().stream().mapToInt(Integer::intValue)
                 .sum()).append(' ').append(dnsQuestions).append('\n');
+            text.append("window (epoch ms, for a profile): ").append(startEpochMillis).append(" to ").append(endEpochMillis).append('\n');
             if (outage.length() > 0) {
                 text.append(outage).append('\n');
             }
