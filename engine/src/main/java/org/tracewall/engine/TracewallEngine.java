@@ -48,6 +48,7 @@ import org.tracewall.reputation.bayes.StoreTokenCounts;
 import org.tracewall.reputation.bayes.TokenCounts;
 import org.tracewall.reputation.fingerprint.FingerprintConfig;
 import org.tracewall.reputation.fingerprint.FingerprintStore;
+import org.tracewall.reputation.sender.OriginStamp;
 import org.tracewall.reputation.sender.ReputationConfig;
 import org.tracewall.reputation.sender.ReputationStore;
 import org.tracewall.reputation.text.AttachmentConfig;
@@ -104,6 +105,8 @@ public final class TracewallEngine implements AutoCloseable {
     private AuthThrottle authThrottle;
     private BayesFilter bayes;
     private ReleaseTokens releaseTokens;
+    private OriginStamp originStamp;
+    private byte[] serverSecret;
 
     private TracewallEngine(Map<String, String> properties, Path conf, Path var, LongSupplier clock, UnaryOperator<DnsResolver> dnsView)
         throws IOException {
@@ -328,9 +331,30 @@ public final class TracewallEngine implements AutoCloseable {
      */
     public synchronized ReleaseTokens releaseTokens() {
         if (releaseTokens == null) {
-            releaseTokens = new ReleaseTokens(quarantine.secret().orElseGet(this::storedSecret));
+            releaseTokens = new ReleaseTokens(serverSecret());
         }
         return releaseTokens;
+    }
+
+    /**
+     * Signs the reputation features into delivered mail and checks them in users' reports, with a
+     * key derived from the same secret as {@link #releaseTokens()}: every node accepts what any
+     * node stamped.
+     *
+     * @throws StoreUnavailableException when the secret must come from a store that is down
+     */
+    public synchronized OriginStamp originStamp() {
+        if (originStamp == null) {
+            originStamp = new OriginStamp(serverSecret());
+        }
+        return originStamp;
+    }
+
+    private byte[] serverSecret() {
+        if (serverSecret == null) {
+            serverSecret = quarantine.secret().orElseGet(this::storedSecret);
+        }
+        return serverSecret;
     }
 
     /** One line for the start-up log: the DNS settings, the store and the Bayes model. */

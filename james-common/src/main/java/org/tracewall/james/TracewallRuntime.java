@@ -41,6 +41,7 @@ import org.tracewall.engine.TracewallProperties;
 import org.tracewall.greylist.Greylist;
 import org.tracewall.reputation.bayes.BayesFilter;
 import org.tracewall.reputation.fingerprint.FingerprintStore;
+import org.tracewall.reputation.sender.OriginStamp;
 import org.tracewall.reputation.sender.ReputationStore;
 import org.tracewall.reputation.text.AttachmentReader;
 
@@ -199,6 +200,15 @@ public class TracewallRuntime {
      */
     public ReleaseTokens releaseTokens() {
         return engine.releaseTokens();
+    }
+
+    /**
+     * Signs reputation features into delivered mail ({@link TracewallEngine#originStamp()}).
+     *
+     * @throws StoreUnavailableException when the secret must come from a store that is down
+     */
+    public OriginStamp originStamp() {
+        return engine.originStamp();
     }
 
     /** Writes a file model to its file after learning; a state-store model is already written. */

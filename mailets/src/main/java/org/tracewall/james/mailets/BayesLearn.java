@@ -22,10 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.james.MessageBytes;
+import org.tracewall.james.OriginHeader;
 import org.tracewall.james.Tracewall;
 import org.tracewall.james.TracewallRuntime;
 import org.tracewall.reputation.bayes.BayesFilter;
 import org.tracewall.reputation.fingerprint.Fingerprint;
+import org.tracewall.reputation.sender.ReputationStore;
 import org.tracewall.reputation.text.MessageTextExtractor;
 
 /**
@@ -35,7 +37,10 @@ import org.tracewall.reputation.text.MessageTextExtractor;
  * (anyone else could poison the model); the same message is never counted twice. The mail goes
  * on (keep it with {@code ToRepository}); the attribute {@link #LEARNED} says how many were learned.
  * Each reported text's bulk print is reported too: as spam, its copies then score FUZZY_SPAM
- * ({@code FingerprintHook}); as ham, one spam report of it is taken back.
+ * ({@code FingerprintHook}); as ham, one spam report of it is taken back. A reported message that
+ * this gateway delivered carries its signed origin ({@code X-Tracewall-Origin}: client, network,
+ * sender domain, HELO, links, cluster): a first report of it teaches their reputation, bad as spam,
+ * good as ham.
  *
  * <pre>{@code
  * <mailet match="RecipientIs=spam@tracewall.local" class="org.tracewall.james.mailets.BayesLearn">
@@ -78,6 +83,9 @@ public class BayesLearn extends GenericMailet {
             for (byte[] message : messages(mail)) {
                 if (filter.learn(message, spam) != BayesFilter.Learned.ALREADY_KNOWN) {
                     learned++;
+                    // Once per message, as Bayes: reporting one mail ten times is one opinion.
+                    OriginHeader.read(message, runtime.originStamp()).ifPresent(features -> OriginHeader.teach(features,
+                        spam ? ReputationStore.Outcome.BAD : ReputationStore.Outcome.GOOD, runtime.reputation()));
                 }
                 reportPrint(message);
             }

@@ -35,8 +35,10 @@ import org.slf4j.LoggerFactory;
 import org.tracewall.core.quarantine.InvalidReleaseTokenException;
 import org.tracewall.core.quarantine.ReleaseToken;
 import org.tracewall.core.store.StoreUnavailableException;
+import org.tracewall.james.OriginHeader;
 import org.tracewall.james.Tracewall;
 import org.tracewall.james.TracewallRuntime;
+import org.tracewall.reputation.sender.ReputationStore;
 
 /**
  * Releases quarantined mail on the recipient's request: the reminder digest's links send a
@@ -45,7 +47,8 @@ import org.tracewall.james.TracewallRuntime;
  * expired, the request was sent by the authenticated user the token names, and that user is
  * local: a leaked link is of no use to anyone else, and a release can never reach an outside
  * address (no relay). The held mail goes to the transport processor for that one recipient only;
- * it leaves the quarantine with its last recipient. The requester gets a short reply saying what
+ * it leaves the quarantine with its last recipient. A release is the recipient's word that the
+ * mail is wanted: its signed origin ({@code X-Tracewall-Origin}) learns a good outcome. The requester gets a short reply saying what
  * was released and what refused, and why (only authenticated requests are answered: no
  * backscatter). The request itself is consumed (GHOST); the attribute {@link #RELEASED} counts
  * what it released.
@@ -124,6 +127,7 @@ public class ReleaseFromQuarantine extends GenericMailet {
         }
         getMailetContext().sendMail(held.getMaybeSender().asOptional().orElse(MailAddress.nullSender()), List.of(recipient), held.getMessage(),
             "transport");
+        teachReleased(held);
         List<MailAddress> remaining = new ArrayList<>(held.getRecipients());
         remaining.remove(recipient);
         if (remaining.isEmpty()) {
@@ -134,6 +138,16 @@ public class ReleaseFromQuarantine extends GenericMailet {
         }
         LOGGER.info("quarantine-release: {} released {} to {}", user, token.mailKey(), recipient.asString());
         return RELEASED_OUTCOME;
+    }
+
+    /** The recipient says it is not spam: what quarantined it counted a bad outcome, this is a good one. */
+    private void teachReleased(Mail held) throws MessagingException {
+        try {
+            OriginHeader.read(held.getMessage(), runtime.originStamp())
+                .ifPresent(features -> OriginHeader.teach(features, ReputationStore.Outcome.GOOD, runtime.reputation()));
+        } catch (StoreUnavailableException e) {
+            LOGGER.warn("quarantine-release: state store unavailable, the release of {} was not learned: {}", held.getName(), e.getMessage());
+        }
     }
 
     private void reply(Mail request, String user, int released, List<String> outcomes) throws MessagingException {

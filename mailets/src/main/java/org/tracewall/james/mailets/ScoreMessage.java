@@ -1,6 +1,7 @@
 package org.tracewall.james.mailets;
 
 import java.net.InetAddress;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -17,13 +18,17 @@ import org.slf4j.LoggerFactory;
 import org.tracewall.core.content.ContentRules;
 import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.score.ScoringPolicy;
+import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.james.MailText;
 import org.tracewall.james.MessageScoring;
+import org.tracewall.james.OriginHeader;
 import org.tracewall.james.ReputationAttributes;
 import org.tracewall.james.ScoreAttributes;
 import org.tracewall.james.SmtpSessionId;
 import org.tracewall.james.TraceAttributes;
 import org.tracewall.james.TracewallRuntime;
+import org.tracewall.reputation.sender.OriginStamp;
+import org.tracewall.reputation.sender.ReputationFeatures;
 import org.tracewall.reputation.sender.ReputationStore;
 import org.tracewall.reputation.text.AttachmentReader;
 
@@ -36,7 +41,9 @@ import com.google.common.net.InetAddresses;
  * the first policy group that applies to the client, sender and recipient domains and direction.
  * The decision goes into the {@code X-Tracewall-Score} and {@code X-Tracewall-Rules} headers and
  * the conventional ones mail clients filter on, {@code X-Spam-Flag} (YES for any action but accept),
- * {@code X-Spam-Score} and {@code X-Spam-Status} (SpamAssassin's form), each replacing any copy, the {@code org.tracewall.score.*} attributes that
+ * {@code X-Spam-Score} and {@code X-Spam-Status} (SpamAssassin's form), each replacing any copy, the signed
+ * {@code X-Tracewall-Origin} (the reputation features, for users' reports to teach: {@code BayesLearn},
+ * {@code ReleaseFromQuarantine}), the {@code org.tracewall.score.*} attributes that
  * {@code HasScoreAction} matches, one {@code tracewall-decision} log line, and the James metric
  * {@code tracewall.score.<action>}. It does not act: compose the actions with matchers.
  *
@@ -67,24 +74,29 @@ public class ScoreMessage extends GenericMailet {
     private final AttachmentReader attachments;
     private final MetricFactory metrics;
     private final Supplier<ReputationStore> reputation;
+    private final Supplier<OriginStamp> stamps;
 
     @Inject
     public ScoreMessage(TracewallRuntime runtime, MetricFactory metrics) {
-        this(runtime.scoring(), runtime.contentRules(), runtime.attachments(), metrics, runtime::reputation);
+        this(runtime.scoring(), runtime.contentRules(), runtime.attachments(), metrics, runtime::reputation, runtime::originStamp);
     }
 
     ScoreMessage(ScoringPolicy policy, ContentRules rules, AttachmentReader attachments, MetricFactory metrics) {
-        this(policy, rules, attachments, metrics, null);
+        this(policy, rules, attachments, metrics, null, null);
     }
 
-    /** @param reputation taught by each decision (a supplier: the store opens on first use); null: nothing learned */
+    /**
+     * @param reputation taught by each decision (a supplier: the store opens on first use); null: nothing learned
+     * @param stamps signs the features into {@link OriginHeader}, for users' reports to teach; null: no header
+     */
     ScoreMessage(ScoringPolicy policy, ContentRules rules, AttachmentReader attachments, MetricFactory metrics,
-                 Supplier<ReputationStore> reputation) {
+                 Supplier<ReputationStore> reputation, Supplier<OriginStamp> stamps) {
         this.policy = policy;
         this.rules = rules;
         this.attachments = attachments;
         this.metrics = metrics;
         this.reputation = reputation;
+        this.stamps = stamps;
     }
 
     @Override
@@ -97,10 +109,11 @@ public class ScoreMessage extends GenericMailet {
         ScoreDecision decision = MessageScoring.evaluate(policy, rules, () -> MailText.of(mail, attachments), mail, client(mail),
             isLocalSender(mail), domain -> getMailetContext().isLocalServer(domain));
         ScoreAttributes.store(mail, decision);
+        MimeMessage message = mail.getMessage();
+        stampOrigin(mail, message);
         if (reputation != null) {
             ReputationAttributes.learn(mail, decision.action(), reputation.get());
         }
-        MimeMessage message = mail.getMessage();
         message.setHeader(SCORE_HEADER, decision.scoreHeader());
         message.setHeader(RULES_HEADER, MimeUtility.fold(RULES_HEADER.length() + 2, decision.rulesHeader()));
         message.setHeader(SPAM_FLAG_HEADER, decision.isSpam() ? "YES" : "NO");
@@ -110,6 +123,19 @@ public class ScoreMessage extends GenericMailet {
         metrics.generate("tracewall.score." + decision.action().code()).increment();
         LOGGER.info("tracewall-decision phase=container session={} mail={} ip={} from=<{}> rcpts={} {}", SmtpSessionId.of(mail),
             mail.getName(), mail.getRemoteAddr(), mail.getMaybeSender().asString(), mail.getRecipients().size(), decision.logFields());
+    }
+
+    private void stampOrigin(Mail mail, MimeMessage message) throws MessagingException {
+        Optional<ReputationFeatures> features = ReputationAttributes.features(mail);
+        if (stamps == null || features.isEmpty()) {
+            return;
+        }
+        try {
+            OriginHeader.write(message, features.get(), stamps.get());
+        } catch (StoreUnavailableException e) {
+            LOGGER.warn("reputation: state store unavailable, {} delivered without its {} header: {}", mail.getName(), OriginHeader.NAME,
+                e.getMessage());
+        }
     }
 
     private static boolean isLocalSender(Mail mail) {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -39,9 +41,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracewall.core.quarantine.ReleaseToken;
 import org.tracewall.core.quarantine.ReleaseTokens;
+import org.tracewall.james.OriginHeader;
 import org.tracewall.james.TracewallRuntime;
 import org.tracewall.james.testing.FakeDomainList;
 import org.tracewall.james.testing.TestRuntimes;
+import org.tracewall.reputation.sender.Reputation;
+import org.tracewall.reputation.sender.ReputationFeatures;
 
 class ReleaseFromQuarantineTest {
     private static final Domain LOCAL = Domain.of("tracewall.local");
@@ -121,6 +126,23 @@ class ReleaseFromQuarantineTest {
         assertThat(quarantine.retrieve(new MailKey("q1")).getRecipients()).containsExactly(new MailAddress("carol@tracewall.local"));
         assertThat(request.getAttribute(ReleaseFromQuarantine.RELEASED)).contains(released(1));
         assertThat(request.getState()).isEqualTo(Mail.GHOST);
+    }
+
+    @Test
+    void aReleaseShouldTeachTheHeldMailsOriginAGoodOutcome() throws Exception {
+        ReputationFeatures origin = ReputationFeatures.of(InetAddress.getByName("192.0.2.7"), "remote.example", "mx.remote.example",
+            null, List.of());
+        quarantine.store(FakeMail.builder().name("q1").sender("news@remote.example").recipients("bob@tracewall.local")
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("held q1").setText("held body")
+                .addHeader(OriginHeader.NAME, runtime.originStamp().sign(origin))).build());
+        hold("q2", "bob@tracewall.local");
+
+        mailet.service(request("bob@tracewall.local", "RELEASE " + token("q1", "bob@tracewall.local") + " RELEASE "
+            + token("q2", "bob@tracewall.local")));
+
+        assertThat(runtime.reputation().lookup(origin).get("ip:192.0.2.7")).extracting(Reputation::good, Reputation::bad)
+            .containsExactly(1.0, 0.0);
+        assertThat(runtime.reputation().lookup(origin)).as("every feature, once").hasSize(origin.keys().size());
     }
 
     @Test
