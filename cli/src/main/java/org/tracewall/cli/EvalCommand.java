@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Measure the Bayes filter, and with --pipeline the whole content pipeline, on a labelled corpus "
-        + "(train/test split by sha1(file name) % 10 < 7, or explicit folders).")
+        + "(train/test split by sha1(file name) %% 10 < 7, or explicit folders).")
 final class EvalCommand implements Callable<Integer> {
     private final PrintStream out;
 
