@@ -32,6 +32,7 @@ import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.core.rate.RateConfig;
 import org.tracewall.core.rate.RateLimiter;
+import org.tracewall.core.score.LiveScoreConfig;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.core.store.StateStore;
@@ -82,8 +83,8 @@ public final class TracewallEngine implements AutoCloseable {
     private final AuthThrottleConfig authThrottleConfig;
     private final DnsListChecker dnsLists;
     private final double dnsListThreshold;
-    private final ScoringPolicy scoring;
-    private final ContentRules contentRules;
+    private final ScoreConfig fileScore;
+    private final LiveScoreConfig score;
     private final BayesConfig bayesConfig;
     private final AttachmentReader attachments;
     private final QuarantineConfig quarantine;
@@ -126,9 +127,8 @@ public final class TracewallEngine implements AutoCloseable {
         this.dnsLists = new DnsListChecker(dns, lists.lists());
         this.dnsListThreshold = lists.threshold();
         this.urlLists = new UrlListCheck(dnsLists, traceability.publicSuffixList(), lists.urlDomains());
-        ScoreConfig score = ScoreConfig.read(all);
-        this.scoring = score.policy();
-        this.contentRules = score.contentRules();
+        this.fileScore = ScoreConfig.read(all);
+        this.score = new LiveScoreConfig(all, this::store, clock);
         this.bayesConfig = BayesConfig.fromProperties(all, var);
         this.attachments = AttachmentConfig.reader(all);
         this.quarantine = QuarantineConfig.fromProperties(all);
@@ -203,14 +203,23 @@ public final class TracewallEngine implements AutoCloseable {
         return dnsListThreshold;
     }
 
-    /** The {@code score.*} policy: weights, combinations, content rules, thresholds, groups. */
+    /**
+     * The {@code score.*} policy of the file: weights, combinations, content rules, thresholds,
+     * groups. Read without the state store (the CLI's commands touch none); James scores with
+     * {@link #liveScore()}, the file's settings with the operator's run-time overrides.
+     */
     public ScoringPolicy scoring() {
-        return scoring;
+        return fileScore.policy();
     }
 
-    /** The keyword and header rules ({@code score.rule.*}), a check that emits symbols for the scoring. */
+    /** The keyword and header rules ({@code score.rule.*}) of the file, a check that emits symbols for the scoring. */
     public ContentRules contentRules() {
-        return contentRules;
+        return fileScore.contentRules();
+    }
+
+    /** The score settings with their run-time overrides, kept in {@link #store()} (WebAdmin's score routes change them). */
+    public LiveScoreConfig liveScore() {
+        return score;
     }
 
     /** Reads attached documents' text ({@code attachments.tika.url}), or only names them (the default). */

@@ -17,9 +17,9 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.tracewall.core.content.ContentRules;
 import org.tracewall.core.score.Direction;
+import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.score.ScoreInput;
-import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.core.score.Symbol;
 import org.tracewall.reputation.text.MessageText;
 import org.tracewall.reputation.text.MimeMessageContent;
@@ -36,13 +36,13 @@ public final class MessageScoring {
     }
 
     /**
-     * @param rules       the content check, run over the message's headers and text
+     * @param score       the content rules, run over the message's headers and text, and the policy that weighs the symbols
      * @param text        the mail's text ({@link MailText}), asked for only when a content rule reads the body
      * @param client      the SMTP client, null when unknown
      * @param localSender the sender authenticated or came from a trusted network
      * @param isLocal     whether a domain is one of this server's
      */
-    public static ScoreDecision evaluate(ScoringPolicy policy, ContentRules rules, Supplier<MessageText> text, Mail mail, InetAddress client,
+    public static ScoreDecision evaluate(ScoreConfig score, Supplier<MessageText> text, Mail mail, InetAddress client,
                                          boolean localSender, Predicate<Domain> isLocal) {
         List<MailAddress> recipients = List.copyOf(mail.getRecipients());
         boolean allLocal = !recipients.isEmpty() && recipients.stream().allMatch(r -> isLocal.test(r.getDomain()));
@@ -50,7 +50,7 @@ public final class MessageScoring {
         if (mail.getAttribute(CONTENT_RULES_RUN).isEmpty()) {
             // Once per mail: the container scores again with what it added, over the same content rules'
             // symbols that the end of DATA found, recorded with the mail, instead of running them again.
-            List<Symbol> content = detect(rules, text, mail);
+            List<Symbol> content = detect(score.contentRules(), text, mail);
             ScoreSymbols.add(mail, content);
             mail.setAttribute(new Attribute(CONTENT_RULES_RUN, AttributeValue.of(true)));
             symbols.addAll(content);
@@ -59,7 +59,7 @@ public final class MessageScoring {
             mail.getMaybeSender().asOptional().map(s -> s.getDomain().asString()).orElse(null),
             recipients.stream().map(r -> r.getDomain().asString()).distinct().collect(Collectors.toList()),
             Direction.of(localSender, allLocal), symbols);
-        return policy.evaluate(input);
+        return score.policy().evaluate(input);
     }
 
     private static List<Symbol> detect(ContentRules rules, Supplier<MessageText> text, Mail mail) {

@@ -21,7 +21,6 @@ import org.tracewall.core.auth.AuthThrottle;
 import org.tracewall.core.awl.AutoWhitelist;
 import org.tracewall.core.config.TracewallSettings;
 import org.tracewall.core.config.WebAdminAccessConfig;
-import org.tracewall.core.content.ContentRules;
 import org.tracewall.core.dkim.DkimVerifier;
 import org.tracewall.core.dmarc.DmarcEvaluator;
 import org.tracewall.core.dns.DnsResolver;
@@ -32,7 +31,8 @@ import org.tracewall.core.honeypot.Honeypot;
 import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.core.rate.RateLimiter;
-import org.tracewall.core.score.ScoringPolicy;
+import org.tracewall.core.score.LiveScoreConfig;
+import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.store.StateStore;
 import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.core.trace.TraceabilityChecker;
@@ -154,13 +154,17 @@ public class TracewallRuntime {
         return engine.dnsListThreshold();
     }
 
-    /** The {@code score.*} policy: weights, combinations, content rules, thresholds, groups. */
-    public ScoringPolicy scoring() {
-        return engine.scoring();
+    /**
+     * The content rules and the policy in effect, the file's with the run-time overrides
+     * ({@link TracewallEngine#liveScore()}), from one read: ask again for each message.
+     */
+    public ScoreConfig scoreConfig() {
+        return engine.liveScore().current();
     }
 
-    public ContentRules contentRules() {
-        return engine.contentRules();
+    /** The score settings with their run-time overrides ({@link TracewallEngine#liveScore()}). */
+    public LiveScoreConfig liveScore() {
+        return engine.liveScore();
     }
 
     /** The Bayes filter over the model of {@code bayes.*} (a file, or the state store). */

@@ -15,9 +15,8 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tracewall.core.content.ContentRules;
+import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoreDecision;
-import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.james.MailText;
 import org.tracewall.james.MessageScoring;
@@ -69,8 +68,8 @@ public class ScoreMessage extends GenericMailet {
     public static final String SPAM_STATUS_HEADER = "X-Spam-Status";
     private static final Logger LOGGER = LoggerFactory.getLogger(ScoreMessage.class);
 
-    private final ScoringPolicy policy;
-    private final ContentRules rules;
+    /** Asked for each message: a run-time change of weights or rules applies to the next one. */
+    private final Supplier<ScoreConfig> score;
     private final AttachmentReader attachments;
     private final MetricFactory metrics;
     private final Supplier<ReputationStore> reputation;
@@ -78,21 +77,20 @@ public class ScoreMessage extends GenericMailet {
 
     @Inject
     public ScoreMessage(TracewallRuntime runtime, MetricFactory metrics) {
-        this(runtime.scoring(), runtime.contentRules(), runtime.attachments(), metrics, runtime::reputation, runtime::originStamp);
+        this(runtime::scoreConfig, runtime.attachments(), metrics, runtime::reputation, runtime::originStamp);
     }
 
-    ScoreMessage(ScoringPolicy policy, ContentRules rules, AttachmentReader attachments, MetricFactory metrics) {
-        this(policy, rules, attachments, metrics, null, null);
+    ScoreMessage(Supplier<ScoreConfig> score, AttachmentReader attachments, MetricFactory metrics) {
+        this(score, attachments, metrics, null, null);
     }
 
     /**
      * @param reputation taught by each decision (a supplier: the store opens on first use); null: nothing learned
      * @param stamps signs the features into {@link OriginHeader}, for users' reports to teach; null: no header
      */
-    ScoreMessage(ScoringPolicy policy, ContentRules rules, AttachmentReader attachments, MetricFactory metrics,
+    ScoreMessage(Supplier<ScoreConfig> score, AttachmentReader attachments, MetricFactory metrics,
                  Supplier<ReputationStore> reputation, Supplier<OriginStamp> stamps) {
-        this.policy = policy;
-        this.rules = rules;
+        this.score = score;
         this.attachments = attachments;
         this.metrics = metrics;
         this.reputation = reputation;
@@ -106,7 +104,7 @@ public class ScoreMessage extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        ScoreDecision decision = MessageScoring.evaluate(policy, rules, () -> MailText.of(mail, attachments), mail, client(mail),
+        ScoreDecision decision = MessageScoring.evaluate(score.get(), () -> MailText.of(mail, attachments), mail, client(mail),
             isLocalSender(mail), domain -> getMailetContext().isLocalServer(domain));
         ScoreAttributes.store(mail, decision);
         MimeMessage message = mail.getMessage();

@@ -30,7 +30,7 @@ class ScoreMessageTest {
     void setUp() {
         Map<String, String> rules = Map.of("score.rule.FREE.in", "Subject", "score.rule.FREE.pattern", "(?i)free money",
             "score.rule.FREE.weight", "4");
-        mailet = new ScoreMessage(ScoreConfig.fromProperties(rules), ScoreConfig.contentRules(rules), AttachmentReader.NONE, metrics);
+        mailet = new ScoreMessage(() -> ScoreConfig.read(rules), AttachmentReader.NONE, metrics);
     }
 
     @Test

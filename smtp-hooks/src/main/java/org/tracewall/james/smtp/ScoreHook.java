@@ -23,11 +23,10 @@ import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.config.OptionSection;
-import org.tracewall.core.content.ContentRules;
 import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.score.ScoreAction;
+import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoreDecision;
-import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.james.MailText;
 import org.tracewall.james.MessageScoring;
 import org.tracewall.james.ReputationAttributes;
@@ -53,26 +52,25 @@ import org.tracewall.reputation.text.AttachmentReader;
 public class ScoreHook implements JamesMessageHook, ExtensibleHandler {
     private static final Logger LOGGER = LoggerFactory.getLogger(ScoreHook.class);
 
-    private final ScoringPolicy policy;
-    private final ContentRules rules;
+    /** Asked for each message: a run-time change of weights or rules applies to the next one. */
+    private final Supplier<ScoreConfig> score;
     private final AttachmentReader attachments;
     private final DomainList domains;
     private final Supplier<ReputationStore> reputation;
 
     @Inject
     public ScoreHook(TracewallRuntime runtime, DomainList domains) {
-        this(runtime.scoring(), runtime.contentRules(), runtime.attachments(), domains, runtime::reputation);
+        this(runtime::scoreConfig, runtime.attachments(), domains, runtime::reputation);
     }
 
-    ScoreHook(ScoringPolicy policy, ContentRules rules, AttachmentReader attachments, DomainList domains) {
-        this(policy, rules, attachments, domains, null);
+    ScoreHook(Supplier<ScoreConfig> score, AttachmentReader attachments, DomainList domains) {
+        this(score, attachments, domains, null);
     }
 
     /** @param reputation taught by the refusals (a supplier: the store opens on first use) */
-    ScoreHook(ScoringPolicy policy, ContentRules rules, AttachmentReader attachments, DomainList domains,
+    ScoreHook(Supplier<ScoreConfig> score, AttachmentReader attachments, DomainList domains,
               Supplier<ReputationStore> reputation) {
-        this.policy = policy;
-        this.rules = rules;
+        this.score = score;
         this.attachments = attachments;
         this.domains = domains;
         this.reputation = reputation;
@@ -127,7 +125,7 @@ public class ScoreHook implements JamesMessageHook, ExtensibleHandler {
             return HookResult.DECLINED;
         }
         boolean localSender = session.getUsername() != null || session.isRelayingAllowed();
-        ScoreDecision decision = MessageScoring.evaluate(policy, rules,
+        ScoreDecision decision = MessageScoring.evaluate(score.get(),
             () -> MailText.of(mail, () -> TransactionBytes.of(session, mail), attachments), mail,
             session.getRemoteAddress().getAddress(), localSender,
             this::isLocal);

@@ -29,8 +29,7 @@ class ScoreHookTest {
     private static final Map<String, String> RULES = Map.of(
         "score.rule.PILLS.in", "body", "score.rule.PILLS.pattern", "cheap pills", "score.rule.PILLS.weight", "40");
 
-    private final ScoreHook hook = new ScoreHook(ScoreConfig.fromProperties(RULES), ScoreConfig.contentRules(RULES),
-        AttachmentReader.NONE, new FakeDomainList());
+    private final ScoreHook hook = new ScoreHook(() -> ScoreConfig.read(RULES), AttachmentReader.NONE, new FakeDomainList());
 
     private static FakeMail mail(String body) throws Exception {
         String raw = "From: a@example.test\r\nTo: bob@tracewall.local\r\nSubject: hello\r\n\r\n" + body + "\r\n";

@@ -1,0 +1,195 @@
+package org.tracewall.james.webadmin;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.apache.james.webadmin.utils.JsonTransformer;
+import org.apache.james.webadmin.utils.Responses;
+import org.eclipse.jetty.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracewall.core.content.ContentRule;
+import org.tracewall.core.score.LiveScoreConfig;
+import org.tracewall.core.score.ScoreConfig;
+import org.tracewall.core.score.Thresholds;
+import org.tracewall.james.TracewallRuntime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+/**
+ * WebAdmin routes for the scoring at run time: weights, content rules and thresholds changed
+ * without a restart, kept in the state store so that every node applies them (within two
+ * seconds), checked as the file's own {@code score.*} keys are (a bad value is a 400 naming it,
+ * and nothing is kept). The file stays the starting point: removing an override brings back its
+ * value. Register in {@code webadmin.properties}:
+ * {@code extensions.routes=org.tracewall.james.webadmin.ScoreRoutes}.
+ *
+ * <pre>
+ * GET    /tracewall/score                                   thresholds, weights, rules in effect; the overrides
+ * PUT    /tracewall/score/weights/NO_PTR       {"weight": 3}                                         204
+ * DELETE /tracewall/score/weights/NO_PTR                                                             204
+ * PUT    /tracewall/score/rules/OFFER          {"in": "Subject", "pattern": "(?i)offer", "weight": 4} 204
+ * DELETE /tracewall/score/rules/OFFER                                                               204
+ * PUT    /tracewall/score/thresholds/tag       {"points": 6}  or  {"points": "off"}                  204
+ * DELETE /tracewall/score/thresholds/tag                                                            204
+ * </pre>
+ *
+ * A rule of the file cannot be deleted here (it is the file's); set its weight to 0 to silence it.
+ */
+public class ScoreRoutes implements Routes {
+    public static final String BASE_PATH = "/tracewall/score";
+    static final String NAME = ":name";
+    private static final Set<String> THRESHOLDS = Set.of("tag", "quarantine", "reject");
+    private static final Logger LOGGER = LoggerFactory.getLogger(ScoreRoutes.class);
+
+    private final LiveScoreConfig score;
+    private final JsonTransformer json = new JsonTransformer();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Inject
+    public ScoreRoutes(TracewallRuntime runtime) {
+        this(runtime.liveScore());
+    }
+
+    ScoreRoutes(LiveScoreConfig score) {
+        this.score = score;
+    }
+
+    @Override
+    public String getBasePath() {
+        return BASE_PATH;
+    }
+
+    @Override
+    public void define(Service service) {
+        service.get(BASE_PATH, this::show, json);
+        service.put(BASE_PATH + "/weights/" + NAME, (request, response) -> set(response, weight(request)));
+        service.delete(BASE_PATH + "/weights/" + NAME, (request, response) -> remove(response, List.of(weightKey(request))));
+        service.put(BASE_PATH + "/rules/" + NAME, (request, response) -> set(response, rule(request)));
+        service.delete(BASE_PATH + "/rules/" + NAME, (request, response) -> remove(response, ruleKeys(request)));
+        service.put(BASE_PATH + "/thresholds/" + NAME, (request, response) -> set(response, threshold(request)));
+        service.delete(BASE_PATH + "/thresholds/" + NAME, (request, response) -> remove(response, List.of(thresholdKey(request))));
+    }
+
+    private Object show(Request request, Response response) {
+        return RouteErrors.available(() -> {
+            ScoreConfig current = score.current();
+            Thresholds thresholds = current.policy().thresholds();
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("thresholds", Map.of("tag", points(thresholds.tag()), "quarantine", points(thresholds.quarantine()),
+                "reject", points(thresholds.reject())));
+            shown.put("weights", new TreeMap<>(current.policy().weights()));
+            shown.put("rules", current.contentRules().rules().stream().map(ScoreRoutes::rule).collect(Collectors.toList()));
+            shown.put("overrides", score.overrides());
+            return shown;
+        });
+    }
+
+    private Object set(Response response, Map<String, String> settings) {
+        try {
+            RouteErrors.available(() -> score.set(settings));
+        } catch (IllegalArgumentException e) {
+            throw RouteErrors.badRequest(e.getMessage(), e);
+        }
+        LOGGER.info("tracewall-admin score set {}", settings);
+        return Responses.returnNoContent(response);
+    }
+
+    private Object remove(Response response, List<String> keys) {
+        try {
+            RouteErrors.available(() -> score.remove(keys));
+        } catch (IllegalArgumentException e) {
+            throw RouteErrors.badRequest(e.getMessage(), e);
+        }
+        LOGGER.info("tracewall-admin score removed {}", keys);
+        return Responses.returnNoContent(response);
+    }
+
+    private Map<String, String> weight(Request request) {
+        return Map.of(weightKey(request), field(body(request), "weight"));
+    }
+
+    private Map<String, String> rule(Request request) {
+        JsonNode body = body(request);
+        String prefix = "score.rule." + name(request) + ".";
+        return Map.of(prefix + "in", field(body, "in"), prefix + "pattern", field(body, "pattern"), prefix + "weight", field(body, "weight"));
+    }
+
+    private Map<String, String> threshold(Request request) {
+        return Map.of(thresholdKey(request), field(body(request), "points"));
+    }
+
+    private static String weightKey(Request request) {
+        return "score.weight." + name(request);
+    }
+
+    private static List<String> ruleKeys(Request request) {
+        String prefix = "score.rule." + name(request) + ".";
+        return List.of(prefix + "in", prefix + "pattern", prefix + "weight");
+    }
+
+    private static String thresholdKey(Request request) {
+        String name = request.params(NAME).toLowerCase(Locale.ROOT);
+        if (!THRESHOLDS.contains(name)) {
+            throw ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404).type(ErrorResponder.ErrorType.NOT_FOUND)
+                .message("Unknown threshold '%s' (tag, quarantine or reject)", name).haltError();
+        }
+        return "score." + name;
+    }
+
+    /** A symbol or rule name as the file writes it; the schema checks the rest. */
+    private static String name(Request request) {
+        String name = request.params(NAME);
+        if (!name.matches("[A-Za-z0-9_]{1,64}")) {
+            throw RouteErrors.badRequest("Invalid name '" + name + "': letters, digits and _ only", null);
+        }
+        return name;
+    }
+
+    private JsonNode body(Request request) {
+        try {
+            JsonNode body = mapper.readTree(request.body());
+            if (body == null || !body.isObject()) {
+                throw RouteErrors.badRequest("The body must be a JSON object", null);
+            }
+            return body;
+        } catch (IOException e) {
+            throw RouteErrors.badRequest("The body is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String field(JsonNode body, String name) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull() || value.isContainerNode()) {
+            throw RouteErrors.badRequest("Missing field '" + name + "' (a number or a string)", null);
+        }
+        return value.asText();
+    }
+
+    private static Object points(double threshold) {
+        return Double.isInfinite(threshold) ? "off" : threshold;
+    }
+
+    private static Map<String, String> rule(ContentRule rule) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("name", rule.name());
+        shown.put("in", rule.where());
+        shown.put("pattern", rule.pattern().pattern());
+        return shown;
+    }
+}
