@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
@@ -23,6 +24,7 @@ import org.tracewall.core.dmarc.DmarcEvaluator;
 import org.tracewall.core.dns.DnsJavaResolver;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.PendingLookups;
+import org.tracewall.core.dnsbl.DnsList;
 import org.tracewall.core.dnsbl.DnsListChecker;
 import org.tracewall.core.dnsbl.DnsListConfig;
 import org.tracewall.core.dnsbl.UrlListCheck;
@@ -54,6 +56,7 @@ import org.tracewall.reputation.sender.ReputationConfig;
 import org.tracewall.reputation.sender.ReputationStore;
 import org.tracewall.reputation.text.AttachmentConfig;
 import org.tracewall.reputation.text.AttachmentReader;
+import org.tracewall.reputation.text.TikaAttachmentReader;
 import org.tracewall.reputation.text.Tokenizer;
 import org.tracewall.store.StateStores;
 
@@ -84,6 +87,8 @@ public final class TracewallEngine implements AutoCloseable {
     private final DnsListChecker dnsLists;
     private final double dnsListThreshold;
     private final ScoreConfig fileScore;
+    /** The resolver itself, under any view of it the caller wrapped around (its counts are the metrics'). */
+    private final DnsJavaResolver resolver;
     private final LiveScoreConfig score;
     private final BayesConfig bayesConfig;
     private final AttachmentReader attachments;
@@ -116,7 +121,8 @@ public final class TracewallEngine implements AutoCloseable {
         this.var = var;
         this.clock = clock;
         Map<String, String> all = settings.asMap();
-        this.dns = dnsView.apply(DnsJavaResolver.create(settings.dns()));
+        this.resolver = DnsJavaResolver.create(settings.dns());
+        this.dns = dnsView.apply(resolver);
         this.pendingLookups = PendingLookups.from(settings.dns(), dns);
         this.traceability = TraceabilityChecker.fromConfig(dns, TraceabilityConfig.fromProperties(all, conf));
         this.storeConfig = StoreConfig.fromProperties(all);
@@ -364,6 +370,32 @@ public final class TracewallEngine implements AutoCloseable {
             serverSecret = quarantine.secret().orElseGet(this::storedSecret);
         }
         return serverSecret;
+    }
+
+    /**
+     * What the engine counted since it started, for the operator's metrics (James serves them as
+     * gauges): DNS questions, cache hits and temporary failures; each DNS list's error answers
+     * (the list refusing this resolver, or a bad query: 127.255.255.x and the like, which never
+     * list anyone); the times a check failed open because the state store did not answer; Tika's
+     * requests and failures when attachments are read. Each value is read when asked.
+     */
+    public Map<String, LongSupplier> counters() {
+        Map<String, LongSupplier> counters = new LinkedHashMap<>();
+        counters.put("tracewall.dns.lookups", resolver::lookups);
+        counters.put("tracewall.dns.cacheHits", resolver::cacheHits);
+        counters.put("tracewall.dns.temporaryFailures", resolver::temporaryFailures);
+        for (DnsList list : dnsLists.lists()) {
+            counters.put("tracewall.dnsbl.errorAnswers." + list.zone(), () -> dnsLists.errorAnswerCounts().getOrDefault(list.zone(), 0L));
+        }
+        counters.put("tracewall.greylist.failOpen", () -> greylist().failOpenCount());
+        counters.put("tracewall.rate.failOpen", () -> rateLimiter().failOpenCount());
+        counters.put("tracewall.authThrottle.failOpen", () -> authThrottle().failOpenCount());
+        if (attachments instanceof TikaAttachmentReader) {
+            TikaAttachmentReader tika = (TikaAttachmentReader) attachments;
+            counters.put("tracewall.tika.requests", tika::requests);
+            counters.put("tracewall.tika.failures", tika::failures);
+        }
+        return counters;
     }
 
     /** One line for the start-up log: the DNS settings, the store and the Bayes model. */

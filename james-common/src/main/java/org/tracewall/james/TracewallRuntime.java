@@ -14,6 +14,7 @@ import javax.inject.Singleton;
 import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.FileSystem;
+import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.utils.PropertiesProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,14 +66,16 @@ public class TracewallRuntime {
 
     private final TracewallEngine engine;
 
+    /** @param gauges where the engine's counts ({@link TracewallEngine#counters()}) are served from, as James gauges */
     @Inject
-    public TracewallRuntime(PropertiesProvider propertiesProvider, FileSystem fileSystem, TracewallClock clock)
+    public TracewallRuntime(PropertiesProvider propertiesProvider, FileSystem fileSystem, TracewallClock clock, GaugeRegistry gauges)
         throws ConfigurationException {
         Map<String, String> properties = readProperties(propertiesProvider);
         try {
             Path conf = fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_CONF).toPath();
             Path var = fileSystem.getFile(FileSystem.FILE_PROTOCOL_AND_VAR).toPath();
             this.engine = TracewallEngine.from(properties, conf, var, clock);
+            engine.counters().forEach((name, value) -> gauges.register(name, value::getAsLong));
             LOGGER.info("Tracewall {} ready: {}", Tracewall.version(), engine.describe());
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
             throw new ConfigurationException("conf/tracewall.properties: " + e.getMessage(), e);

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
@@ -44,6 +45,10 @@ public final class DnsJavaResolver implements DnsResolver {
     private final Resolver resolver;
     private final DnsConfig config;
     private final DnsCache cache;
+    /** Counted for the operator's metrics: each asked name and type, how many the cache answered, how many failed for now. */
+    private final LongAdder lookups = new LongAdder();
+    private final LongAdder cacheHits = new LongAdder();
+    private final LongAdder temporaryFailures = new LongAdder();
 
     DnsJavaResolver(Resolver resolver, DnsConfig config, DnsCache cache) {
         this.resolver = resolver;
@@ -75,6 +80,21 @@ public final class DnsJavaResolver implements DnsResolver {
         return cache.size();
     }
 
+    /** Questions asked of this resolver (a CNAME chased counts once more). */
+    public long lookups() {
+        return lookups.sum();
+    }
+
+    /** Questions the cache answered. */
+    public long cacheHits() {
+        return cacheHits.sum();
+    }
+
+    /** Questions that ended in a temporary failure (timeout, SERVFAIL, nothing sent). */
+    public long temporaryFailures() {
+        return temporaryFailures.sum();
+    }
+
     /** Forgets every cached answer. */
     public void clearCache() {
         cache.clear();
@@ -95,8 +115,10 @@ public final class DnsJavaResolver implements DnsResolver {
     }
 
     private CompletableFuture<DnsAnswer<Record>> lookup(Name name, int type, int hops) {
+        lookups.increment();
         DnsAnswer<Record> cached = cache.get(name, type);
         if (cached != null) {
+            cacheHits.increment();
             return CompletableFuture.completedFuture(cached);
         }
         Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
@@ -104,10 +126,16 @@ public final class DnsJavaResolver implements DnsResolver {
         try {
             sent = resolver.sendAsync(query).toCompletableFuture();
         } catch (RuntimeException e) {
+            temporaryFailures.increment();
             return CompletableFuture.completedFuture(DnsAnswer.temporaryFailure("cannot send: " + e));
         }
         return sent.orTimeout(config.deadline().toMillis(), TimeUnit.MILLISECONDS)
             .handle((response, error) -> error != null ? failure(error) : interpret(name, type, response))
+            .whenComplete((result, error) -> {
+                if (result != null && result.answer != null && result.answer.isTemporaryFailure()) {
+                    temporaryFailures.increment();
+                }
+            })
             .thenCompose(result -> result.chaseTo == null
                 ? CompletableFuture.completedFuture(result.answer)
                 : chase(name, type, result.chaseTo, hops));

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.james.filesystem.api.FileSystem;
+import org.apache.james.metrics.api.NoopGaugeRegistry;
 import org.apache.james.server.core.configuration.Configuration;
 import org.apache.james.server.core.filesystem.FileSystemImpl;
 import org.apache.james.utils.PropertiesProvider;
@@ -33,6 +34,6 @@ public final class TestRuntimes {
         Configuration.Basic james = Configuration.builder().workingDirectory(root.toFile())
             .configurationPath(new Configuration.ConfigurationPath(FileSystem.FILE_PROTOCOL_AND_CONF)).build();
         FileSystemImpl fileSystem = new FileSystemImpl(james.directories());
-        return new TracewallRuntime(new PropertiesProvider(fileSystem, james.configurationPath()), fileSystem, clock);
+        return new TracewallRuntime(new PropertiesProvider(fileSystem, james.configurationPath()), fileSystem, clock, new NoopGaugeRegistry());
     }
 }

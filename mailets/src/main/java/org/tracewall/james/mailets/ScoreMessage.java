@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.store.StoreUnavailableException;
+import org.tracewall.james.DecisionMetrics;
 import org.tracewall.james.MailText;
 import org.tracewall.james.MessageScoring;
 import org.tracewall.james.OriginHeader;
@@ -43,8 +44,8 @@ import com.google.common.net.InetAddresses;
  * {@code X-Spam-Score} and {@code X-Spam-Status} (SpamAssassin's form), each replacing any copy, the signed
  * {@code X-Tracewall-Origin} (the reputation features, for users' reports to teach: {@code BayesLearn},
  * {@code ReleaseFromQuarantine}), the {@code org.tracewall.score.*} attributes that
- * {@code HasScoreAction} matches, one {@code tracewall-decision} log line, and the James metric
- * {@code tracewall.score.<action>}. It does not act: compose the actions with matchers.
+ * {@code HasScoreAction} matches, one {@code tracewall-decision} log line, and the James metrics
+ * {@code tracewall.score.<action>} and {@code tracewall.symbol.<NAME>} per symbol that counted. It does not act: compose the actions with matchers.
  *
  * <pre>{@code
  * <mailet match="All" class="org.tracewall.james.mailets.ScoreMessage"/>
@@ -118,7 +119,7 @@ public class ScoreMessage extends GenericMailet {
         message.setHeader(SPAM_SCORE_HEADER, decision.scoreText());
         message.setHeader(SPAM_STATUS_HEADER, MimeUtility.fold(SPAM_STATUS_HEADER.length() + 2, decision.spamStatusHeader()));
         // Headers only: no saveChanges(), which would re-read a multipart body for nothing.
-        metrics.generate("tracewall.score." + decision.action().code()).increment();
+        DecisionMetrics.count(metrics, decision);
         LOGGER.info("tracewall-decision phase=container session={} mail={} ip={} from=<{}> rcpts={} {}", SmtpSessionId.of(mail),
             mail.getName(), mail.getRemoteAddr(), mail.getMaybeSender().asString(), mail.getRecipients().size(), decision.logFields());
     }

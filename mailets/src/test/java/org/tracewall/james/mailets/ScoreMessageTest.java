@@ -58,6 +58,9 @@ class ScoreMessageTest {
         assertThat(mail.getAttribute(ScoreAttributes.ACTION)).contains(new Attribute(ScoreAttributes.ACTION, AttributeValue.of("tag")));
         assertThat(mail.getAttribute(ScoreAttributes.SCORE)).contains(new Attribute(ScoreAttributes.SCORE, AttributeValue.of(5.5)));
         assertThat(metrics.countFor("tracewall.score.tag")).isEqualTo(1);
+        assertThat(metrics.countFor("tracewall.symbol.HELO_NOT_FQDN")).isEqualTo(1);
+        assertThat(metrics.countFor("tracewall.symbol.FREE")).isEqualTo(1);
+        assertThat(metrics.countFor("tracewall.symbol.BAYES")).isZero();
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.Domain;
 import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.domainlist.api.DomainListException;
+import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.protocols.api.handler.ExtensibleHandler;
 import org.apache.james.protocols.api.handler.WiringException;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -27,6 +28,7 @@ import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.score.ScoreAction;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoreDecision;
+import org.tracewall.james.DecisionMetrics;
 import org.tracewall.james.MailText;
 import org.tracewall.james.MessageScoring;
 import org.tracewall.james.ReputationAttributes;
@@ -57,23 +59,28 @@ public class ScoreHook implements JamesMessageHook, ExtensibleHandler {
     private final AttachmentReader attachments;
     private final DomainList domains;
     private final Supplier<ReputationStore> reputation;
+    private final MetricFactory metrics;
 
     @Inject
-    public ScoreHook(TracewallRuntime runtime, DomainList domains) {
-        this(runtime::scoreConfig, runtime.attachments(), domains, runtime::reputation);
+    public ScoreHook(TracewallRuntime runtime, DomainList domains, MetricFactory metrics) {
+        this(runtime::scoreConfig, runtime.attachments(), domains, runtime::reputation, metrics);
     }
 
-    ScoreHook(Supplier<ScoreConfig> score, AttachmentReader attachments, DomainList domains) {
-        this(score, attachments, domains, null);
+    ScoreHook(Supplier<ScoreConfig> score, AttachmentReader attachments, DomainList domains, MetricFactory metrics) {
+        this(score, attachments, domains, null, metrics);
     }
 
-    /** @param reputation taught by the refusals (a supplier: the store opens on first use) */
+    /**
+     * @param reputation taught by the refusals (a supplier: the store opens on first use)
+     * @param metrics    counts each refusal, and its symbols ({@link DecisionMetrics})
+     */
     ScoreHook(Supplier<ScoreConfig> score, AttachmentReader attachments, DomainList domains,
-              Supplier<ReputationStore> reputation) {
+              Supplier<ReputationStore> reputation, MetricFactory metrics) {
         this.score = score;
         this.attachments = attachments;
         this.domains = domains;
         this.reputation = reputation;
+        this.metrics = metrics;
     }
 
     /** It takes no parameters: a child element in its {@code <handler>} is a mistake, named at start. */
@@ -135,6 +142,7 @@ public class ScoreHook implements JamesMessageHook, ExtensibleHandler {
         if (reputation != null) {
             ReputationAttributes.learn(mail, decision.action(), reputation.get());
         }
+        DecisionMetrics.count(metrics, decision);
         LOGGER.info("tracewall-decision phase=data session={} ip={} from=<{}> rcpts={} {}", session.getSessionID(),
             IpAddresses.readable(session.getRemoteAddress().getAddress()), SmtpText.safe(mail.getMaybeSender().asString()),
             mail.getRecipients().size(), decision.logFields());

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.server.core.MimeMessageInputStreamSource;
@@ -29,7 +30,8 @@ class ScoreHookTest {
     private static final Map<String, String> RULES = Map.of(
         "score.rule.PILLS.in", "body", "score.rule.PILLS.pattern", "cheap pills", "score.rule.PILLS.weight", "40");
 
-    private final ScoreHook hook = new ScoreHook(() -> ScoreConfig.read(RULES), AttachmentReader.NONE, new FakeDomainList());
+    private final RecordingMetricFactory metrics = new RecordingMetricFactory();
+    private final ScoreHook hook = new ScoreHook(() -> ScoreConfig.read(RULES), AttachmentReader.NONE, new FakeDomainList(), metrics);
 
     private static FakeMail mail(String body) throws Exception {
         String raw = "From: a@example.test\r\nTo: bob@tracewall.local\r\nSubject: hello\r\n\r\n" + body + "\r\n";
@@ -54,6 +56,8 @@ class ScoreHookTest {
         assertThat(result.getResult()).isEqualTo(HookReturnCode.deny());
         assertThat(result.getSmtpRetCode()).isEqualTo("554");
         assertThat(result.getSmtpDescription()).contains("PILLS");
+        assertThat(metrics.countFor("tracewall.score.reject")).isEqualTo(1);
+        assertThat(metrics.countFor("tracewall.symbol.PILLS")).isEqualTo(1);
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** ScoreHook reads the symbols the other message hooks record: a Tracewall message hook after it stops James's start. */
 class ScoreHookWiringTest {
-    private final ScoreHook score = new ScoreHook(null, null, null);
+    private final ScoreHook score = new ScoreHook(null, null, null, null);
 
     @Test
     void aTracewallHookAfterScoreHookShouldStopTheStart() {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.mailet.base.test.FakeMail;
@@ -22,7 +23,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 class SmtpSessionLogTest {
-    private final SmtpSessionLog log = new SmtpSessionLog();
+    private final RecordingMetricFactory metrics = new RecordingMetricFactory();
+    private final SmtpSessionLog log = new SmtpSessionLog(metrics);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(SmtpSessionLog.class);
 
@@ -65,6 +67,8 @@ class SmtpSessionLogTest {
 
         assertThat(logged()).contains("tracewall-refusal session=session-192.0.2.9 ip=192.0.2.9 hook=SmtpArgumentsHook reply=550 5.7.23 spf-fail")
             .contains("reply=4xx").doesNotContain("\r\nX-Injected");
+        assertThat(metrics.countFor("tracewall.refusal.SmtpArgumentsHook.550")).isEqualTo(1);
+        assertThat(metrics.countFor("tracewall.refusal.SmtpArgumentsHook.4xx")).isEqualTo(1);
     }
 
     @Test
@@ -73,6 +77,7 @@ class SmtpSessionLogTest {
         log.onHookResult(new FakeSession("192.0.2.9"), HookResult.OK, 0, new SmtpArgumentsHook());
 
         assertThat(lines.list).isEmpty();
+        assertThat(metrics.countFor("tracewall.refusal.SmtpArgumentsHook.550")).isZero();
     }
 
     @Test
