@@ -2,7 +2,9 @@ package org.tracewall.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -35,15 +37,21 @@ final class ConfigCommand implements Runnable {
         out.println("Usage: tracewall config check|dump|reference [OPTIONS]; see tracewall config --help");
     }
 
-    /** {@code config check}: builds the engine from the file exactly as James does at start, list files included. */
+    /**
+     * {@code config check}: builds the engine from the file exactly as James does at start, list
+     * files included; with {@code --conf DIR}, also the Tracewall handlers of DIR/smtpserver.xml.
+     */
     @Command(name = "check", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 64,
-        description = "Read the file as James will at start (every key, the list files it names); exit 78 naming the first problem.")
+        description = "Read the file as James will at start (every key, the list files it names), and with --conf the Tracewall "
+            + "handlers of smtpserver.xml (each element one the handler takes); exit 78 naming every problem.")
     static final class Check implements Callable<Integer> {
         private final PrintStream out;
         private final PrintStream err;
 
-        @Option(names = "--config", required = true, description = "the tracewall.properties to check")
+        @Option(names = "--config", description = "the tracewall.properties to check (default with --conf: DIR/tracewall.properties)")
         Path config;
+        @Option(names = "--conf", description = "James's conf directory: its tracewall.properties and smtpserver.xml")
+        Path conf;
 
         Check(PrintStream out, PrintStream err) {
             this.out = out;
@@ -52,14 +60,45 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() {
+            Path properties = config != null ? config : conf == null ? null : conf.resolve("tracewall.properties");
+            if (properties == null) {
+                err.println("tracewall config check: give --config FILE or --conf DIR");
+                return 64;
+            }
+            int code = checkProperties(properties);
+            return conf == null || code != 0 ? code : checkSmtpServer(conf.resolve("smtpserver.xml"));
+        }
+
+        private int checkProperties(Path file) {
             try {
-                Map<String, String> properties = ConfigFile.read(config);
-                try (TracewallEngine engine = ConfigFile.engine(properties, config, UnaryOperator.identity())) {
-                    out.println(config + ": ok, " + properties.size() + " key(s) set, the others at their defaults");
+                Map<String, String> properties = ConfigFile.read(file);
+                try (TracewallEngine engine = ConfigFile.engine(properties, file, UnaryOperator.identity())) {
+                    out.println(file + ": ok, " + properties.size() + " key(s) set, the others at their defaults");
                     return 0;
                 }
             } catch (IllegalArgumentException e) {
-                err.println(config + ": " + e.getMessage());
+                err.println(file + ": " + e.getMessage());
+                return EX_CONFIG;
+            } catch (IOException e) {
+                err.println("tracewall: " + e.getMessage());
+                return TracewallCli.EX_NOINPUT;
+            }
+        }
+
+        private int checkSmtpServer(Path file) {
+            if (!Files.exists(file)) {
+                out.println(file + ": none, nothing to check");
+                return 0;
+            }
+            try {
+                List<String> problems = HandlerElementsCheck.problems(file);
+                problems.forEach(problem -> err.println(file + ": " + problem));
+                if (problems.isEmpty()) {
+                    out.println(file + ": ok, every Tracewall handler takes the elements it is given");
+                }
+                return problems.isEmpty() ? 0 : EX_CONFIG;
+            } catch (IllegalArgumentException e) {
+                err.println(file + ": " + e.getMessage());
                 return EX_CONFIG;
             } catch (IOException e) {
                 err.println("tracewall: " + e.getMessage());

@@ -34,6 +34,44 @@ class ConfigCommandTest {
     }
 
     @Test
+    void theShippedGatewayConfDirectoryShouldCheckOkHandlersIncluded() throws Exception {
+        for (String file : new String[] {"tracewall.properties", "tracewall-registry.txt", "tracewall-compensation.txt", "smtpserver.xml"}) {
+            copySample(file);
+        }
+
+        int code = run("config", "check", "--conf", conf.toString());
+
+        assertThat(err()).isEmpty();
+        assertThat(code).isZero();
+        assertThat(out()).contains("tracewall.properties: ok", "smtpserver.xml: ok, every Tracewall handler");
+    }
+
+    @Test
+    void aMisspeltHandlerElementOrAnUnknownHandlerShouldBeNamed() throws Exception {
+        for (String file : new String[] {"tracewall.properties", "tracewall-registry.txt", "tracewall-compensation.txt", "smtpserver.xml"}) {
+            copySample(file);
+        }
+        Path smtpserver = conf.resolve("smtpserver.xml");
+        String sample = Files.readString(smtpserver);
+        assertThat(sample).contains("<untraceable>");
+        Files.writeString(smtpserver, sample.replaceFirst("<untraceable>(\\w+)</untraceable>", "<untracable>$1</untracable>")
+            .replaceFirst("org.tracewall.james.smtp.HookTimers", "org.tracewall.james.smtp.HookTimer"));
+
+        int code = run("config", "check", "--conf", conf.toString());
+
+        assertThat(code).isEqualTo(ConfigCommand.EX_CONFIG);
+        assertThat(err()).contains("<handler class=\"org.tracewall.james.smtp.TraceabilityHook\">: unknown element <untracable>"
+            + " (known: dkim, temperror, unknown, untraceable)")
+            .contains("<handler class=\"org.tracewall.james.smtp.HookTimer\">: Tracewall has no such handler");
+    }
+
+    @Test
+    void neitherFileNorDirectoryShouldBeAUsageError() {
+        assertThat(run("config", "check")).isEqualTo(64);
+        assertThat(err()).contains("--config FILE or --conf DIR");
+    }
+
+    @Test
     void aMisspeltKeyShouldFailTheCheckNamingItOnStderr() throws Exception {
         Path file = write("greylist.delay=5m\ngreylist.dealy=10m\n");
 
