@@ -35,10 +35,9 @@ import org.slf4j.LoggerFactory;
 import org.tracewall.core.quarantine.InvalidReleaseTokenException;
 import org.tracewall.core.quarantine.ReleaseToken;
 import org.tracewall.core.store.StoreUnavailableException;
-import org.tracewall.james.OriginHeader;
+import org.tracewall.james.QuarantineRelease;
 import org.tracewall.james.Tracewall;
 import org.tracewall.james.TracewallRuntime;
-import org.tracewall.reputation.sender.ReputationStore;
 
 /**
  * Releases quarantined mail on the recipient's request: the reminder digest's links send a
@@ -118,36 +117,14 @@ public class ReleaseFromQuarantine extends GenericMailet {
             LOGGER.warn("quarantine-release: refused: {} asked for mail held for {}", user, recipient.asString());
             return "refused: this link is not yours (send it from the account it was sent to)";
         }
-        MailRepository quarantine = quarantine();
-        MailKey key = new MailKey(token.mailKey());
-        Mail held = quarantine.retrieve(key);
-        if (held == null || !held.getRecipients().contains(recipient)) {
+        List<MailAddress> released = new QuarantineRelease(quarantine(), getMailetContext(), runtime)
+            .release(new MailKey(token.mailKey()), List.of(recipient));
+        if (released.isEmpty()) {
             LOGGER.info("quarantine-release: {} for {} is no longer held", token.mailKey(), recipient.asString());
             return "no longer held (released or deleted already)";
         }
-        getMailetContext().sendMail(held.getMaybeSender().asOptional().orElse(MailAddress.nullSender()), List.of(recipient), held.getMessage(),
-            "transport");
-        teachReleased(held);
-        List<MailAddress> remaining = new ArrayList<>(held.getRecipients());
-        remaining.remove(recipient);
-        if (remaining.isEmpty()) {
-            quarantine.remove(key);
-        } else {
-            held.setRecipients(remaining);
-            quarantine.store(held);
-        }
         LOGGER.info("quarantine-release: {} released {} to {}", user, token.mailKey(), recipient.asString());
         return RELEASED_OUTCOME;
-    }
-
-    /** The recipient says it is not spam: what quarantined it counted a bad outcome, this is a good one. */
-    private void teachReleased(Mail held) throws MessagingException {
-        try {
-            OriginHeader.read(held.getMessage(), runtime.originStamp())
-                .ifPresent(features -> OriginHeader.teach(features, ReputationStore.Outcome.GOOD, runtime.reputation()));
-        } catch (StoreUnavailableException e) {
-            LOGGER.warn("quarantine-release: state store unavailable, the release of {} was not learned: {}", held.getName(), e.getMessage());
-        }
     }
 
     private void reply(Mail request, String user, int released, List<String> outcomes) throws MessagingException {

@@ -1,0 +1,264 @@
+package org.tracewall.james.webadmin;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+import javax.mail.Header;
+import javax.mail.MessagingException;
+import javax.mail.internet.AddressException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.mailrepository.api.MailKey;
+import org.apache.james.mailrepository.api.MailRepository;
+import org.apache.james.mailrepository.api.MailRepositoryStore;
+import org.apache.james.mailrepository.api.MailRepositoryUrl;
+import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.apache.james.webadmin.utils.JsonTransformer;
+import org.apache.james.webadmin.utils.Responses;
+import org.apache.mailet.Mail;
+import org.apache.mailet.MailetContext;
+import org.eclipse.jetty.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracewall.james.AuthenticationAttributes;
+import org.tracewall.james.QuarantineRelease;
+import org.tracewall.james.ScoreAttributes;
+import org.tracewall.james.TraceAttributes;
+import org.tracewall.james.TracewallRuntime;
+import org.tracewall.james.VirusAttributes;
+import org.tracewall.reputation.text.AttachmentReader;
+import org.tracewall.reputation.text.MessageTextExtractor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+/**
+ * WebAdmin routes for the mail the quarantine holds: list it (filters by recipient, sender,
+ * reason), preview one (its header fields and the text of its text parts, HTML stripped: nothing
+ * of it is run or fetched; JSON escapes what a sender put in), release it to some or all of its recipients (as a recipient's signed
+ * link does, its origin then learning a good outcome), forward a copy to another address (an
+ * analyst), delete it. Register in {@code webadmin.properties}:
+ * {@code extensions.routes=org.tracewall.james.webadmin.QuarantineMailRoutes}.
+ *
+ * <pre>
+ * GET    /tracewall/quarantine/mails?recipient=bob@tracewall.local&amp;reason=score&amp;limit=50
+ *        [{"key":"Mail...","sender":"a@b.example","recipients":["bob@tracewall.local"],"subject":"...","reason":"score","detail":"12.00 ..."}]
+ * GET    /tracewall/quarantine/mails/KEY                        the same, with "headers" and "text"
+ * POST   /tracewall/quarantine/mails/KEY/release  {"recipients": ["bob@tracewall.local"]}   (none: all)   {"released":[...]}
+ * POST   /tracewall/quarantine/mails/KEY/forward  {"to": ["analyst@tracewall.local"]}                  204
+ * DELETE /tracewall/quarantine/mails/KEY                                                            204
+ * </pre>
+ */
+public class QuarantineMailRoutes implements Routes {
+    public static final String BASE_PATH = "/tracewall/quarantine/mails";
+    static final String KEY = ":key";
+    static final int MAX_LIMIT = 1000;
+    static final int PREVIEW_CHARS = 4000;
+    static final int MAX_HEADERS = 100;
+    private static final Logger LOGGER = LoggerFactory.getLogger(QuarantineMailRoutes.class);
+
+    private final TracewallRuntime runtime;
+    private final MailRepositoryStore repositories;
+    private final MailetContext context;
+    private final JsonTransformer json = new JsonTransformer();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Inject
+    public QuarantineMailRoutes(TracewallRuntime runtime, MailRepositoryStore repositories, MailetContext context) {
+        this.runtime = runtime;
+        this.repositories = repositories;
+        this.context = context;
+    }
+
+    @Override
+    public String getBasePath() {
+        return BASE_PATH;
+    }
+
+    @Override
+    public void define(Service service) {
+        service.get(BASE_PATH, this::list, json);
+        service.get(BASE_PATH + "/" + KEY, this::preview, json);
+        service.post(BASE_PATH + "/" + KEY + "/release", this::release, json);
+        service.post(BASE_PATH + "/" + KEY + "/forward", this::forward);
+        service.delete(BASE_PATH + "/" + KEY, this::delete);
+    }
+
+    private Object list(Request request, Response response) throws Exception {
+        String recipient = lower(request.queryParams("recipient"));
+        String sender = lower(request.queryParams("sender"));
+        String reason = lower(request.queryParams("reason"));
+        int limit = limit(request.queryParams("limit"));
+        List<Map<String, Object>> held = new ArrayList<>();
+        MailRepository quarantine = quarantine();
+        for (Iterator<MailKey> keys = quarantine.list(); keys.hasNext() && held.size() < limit;) {
+            MailKey key = keys.next();
+            Mail mail = quarantine.retrieve(key);
+            if (mail != null && matches(mail, recipient, sender, reason)) {
+                held.add(summary(key, mail));
+            }
+        }
+        return held;
+    }
+
+    private Object preview(Request request, Response response) throws Exception {
+        MailKey key = key(request);
+        Mail mail = held(key);
+        Map<String, Object> preview = summary(key, mail);
+        List<Map<String, String>> headers = new ArrayList<>();
+        for (Enumeration<Header> all = mail.getMessage().getAllHeaders(); all.hasMoreElements() && headers.size() < MAX_HEADERS;) {
+            Header header = all.nextElement();
+            headers.add(Map.of("name", header.getName(), "value", header.getValue()));
+        }
+        preview.put("headers", headers);
+        String text = MessageTextExtractor.extract(mail.getMessage(), AttachmentReader.NONE).body();
+        preview.put("text", text.length() > PREVIEW_CHARS ? text.substring(0, PREVIEW_CHARS) : text);
+        return preview;
+    }
+
+    private Object release(Request request, Response response) throws Exception {
+        MailKey key = key(request);
+        Mail mail = held(key);
+        List<MailAddress> asked = request.body().isBlank() ? List.copyOf(mail.getRecipients()) : addresses(request, "recipients");
+        List<MailAddress> released = new QuarantineRelease(quarantine(), context, runtime).release(key, asked);
+        if (released.isEmpty()) {
+            throw RouteErrors.badRequest("The mail is not held for " + asked, null);
+        }
+        LOGGER.info("tracewall-admin quarantine released {} to {}", key.asString(), released);
+        return Map.of("released", released.stream().map(MailAddress::asString).collect(Collectors.toList()));
+    }
+
+    private Object forward(Request request, Response response) throws Exception {
+        MailKey key = key(request);
+        Mail mail = held(key);
+        List<MailAddress> to = addresses(request, "to");
+        context.sendMail(mail.getMaybeSender().asOptional().orElse(MailAddress.nullSender()), to, mail.getMessage(), "transport");
+        LOGGER.info("tracewall-admin quarantine forwarded {} to {}", key.asString(), to);
+        return Responses.returnNoContent(response);
+    }
+
+    private Object delete(Request request, Response response) throws Exception {
+        MailKey key = key(request);
+        held(key);
+        quarantine().remove(key);
+        LOGGER.info("tracewall-admin quarantine deleted {}", key.asString());
+        return Responses.returnNoContent(response);
+    }
+
+    private static Map<String, Object> summary(MailKey key, Mail mail) throws MessagingException {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("key", key.asString());
+        summary.put("sender", mail.getMaybeSender().asString());
+        summary.put("recipients", mail.getRecipients().stream().map(MailAddress::asString).collect(Collectors.toList()));
+        String subject = mail.getMessage().getSubject();
+        summary.put("subject", subject == null ? "" : subject);
+        summary.put("heldSince", mail.getLastUpdated() == null ? null : mail.getLastUpdated().toInstant().toString());
+        summary.put("reason", reason(mail));
+        summary.put("detail", detail(mail));
+        return summary;
+    }
+
+    /** Why it is held: the virus scan, the From domain's DMARC policy, or the score. */
+    static String reason(Mail mail) {
+        if (mail.getAttribute(VirusAttributes.VIRUS).isPresent()) {
+            return "virus";
+        }
+        if (mail.getAttribute(AuthenticationAttributes.DMARC_QUARANTINE).isPresent()) {
+            return "dmarc";
+        }
+        return "score";
+    }
+
+    private static String detail(Mail mail) {
+        switch (reason(mail)) {
+            case "virus":
+                return TraceAttributes.string(mail, VirusAttributes.VIRUS).orElse("");
+            case "dmarc":
+                return TraceAttributes.string(mail, AuthenticationAttributes.DMARC_QUARANTINE).orElse("");
+            default:
+                return mail.getAttribute(ScoreAttributes.SCORE).map(a -> String.valueOf(a.getValue().value())).orElse("")
+                    + " " + TraceAttributes.string(mail, ScoreAttributes.RULES).orElse("");
+        }
+    }
+
+    private static boolean matches(Mail mail, String recipient, String sender, String reason) {
+        return (recipient == null || mail.getRecipients().stream().anyMatch(r -> r.asString().equalsIgnoreCase(recipient)))
+            && (sender == null || mail.getMaybeSender().asString().toLowerCase(Locale.ROOT).contains(sender))
+            && (reason == null || reason(mail).equals(reason));
+    }
+
+    private Mail held(MailKey key) throws MessagingException {
+        Mail mail = quarantine().retrieve(key);
+        if (mail == null) {
+            throw ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404).type(ErrorResponder.ErrorType.NOT_FOUND)
+                .message("The quarantine holds no mail '%s'", key.asString()).haltError();
+        }
+        return mail;
+    }
+
+    private MailRepository quarantine() throws MessagingException {
+        try {
+            return repositories.select(MailRepositoryUrl.from(runtime.quarantine().repository()));
+        } catch (MailRepositoryStore.MailRepositoryStoreException e) {
+            throw new MessagingException("Cannot open the quarantine " + runtime.quarantine().repository(), e);
+        }
+    }
+
+    private static MailKey key(Request request) {
+        return new MailKey(request.params(KEY));
+    }
+
+    private List<MailAddress> addresses(Request request, String field) {
+        JsonNode values;
+        try {
+            values = mapper.readTree(request.body()).get(field);
+        } catch (IOException | RuntimeException e) {
+            throw RouteErrors.badRequest("The body must be JSON: {\"" + field + "\": [\"name@example.com\"]}", e);
+        }
+        if (values == null || !values.isArray() || values.isEmpty()) {
+            throw RouteErrors.badRequest("Missing field '" + field + "' (a list of addresses)", null);
+        }
+        List<MailAddress> addresses = new ArrayList<>();
+        for (JsonNode value : values) {
+            try {
+                addresses.add(new MailAddress(value.asText()));
+            } catch (AddressException e) {
+                throw RouteErrors.badRequest("Invalid address '" + value.asText() + "' in '" + field + "'", e);
+            }
+        }
+        return Collections.unmodifiableList(addresses);
+    }
+
+    private static String lower(String value) {
+        return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return 100;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw RouteErrors.badRequest("'limit' must be 1 to " + MAX_LIMIT + ", not " + value, null);
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw RouteErrors.badRequest("'limit' must be a number, not " + value, e);
+        }
+    }
+}
