@@ -37,6 +37,8 @@ import org.tracewall.core.rate.RateLimiter;
 import org.tracewall.core.score.LiveScoreConfig;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoringPolicy;
+import org.tracewall.core.stats.DecisionStats;
+import org.tracewall.core.stats.StatsConfig;
 import org.tracewall.core.store.StateStore;
 import org.tracewall.core.store.StoreConfig;
 import org.tracewall.core.store.StoreUnavailableException;
@@ -90,6 +92,7 @@ public final class TracewallEngine implements AutoCloseable {
     /** The resolver itself, under any view of it the caller wrapped around (its counts are the metrics'). */
     private final DnsJavaResolver resolver;
     private final LiveScoreConfig score;
+    private final DecisionStats stats;
     private final BayesConfig bayesConfig;
     private final AttachmentReader attachments;
     private final QuarantineConfig quarantine;
@@ -135,6 +138,7 @@ public final class TracewallEngine implements AutoCloseable {
         this.urlLists = new UrlListCheck(dnsLists, traceability.publicSuffixList(), lists.urlDomains());
         this.fileScore = ScoreConfig.read(all);
         this.score = new LiveScoreConfig(all, this::store, clock);
+        this.stats = new DecisionStats(this::store, clock, StatsConfig.fromProperties(all));
         this.bayesConfig = BayesConfig.fromProperties(all, var);
         this.attachments = AttachmentConfig.reader(all);
         this.quarantine = QuarantineConfig.fromProperties(all);
@@ -221,6 +225,11 @@ public final class TracewallEngine implements AutoCloseable {
     /** The keyword and header rules ({@code score.rule.*}) of the file, a check that emits symbols for the scoring. */
     public ContentRules contentRules() {
         return fileScore.contentRules();
+    }
+
+    /** The hourly counts of the final decisions, in {@link #store()} ({@code stats.*}). */
+    public DecisionStats stats() {
+        return stats;
     }
 
     /** The score settings with their run-time overrides, kept in {@link #store()} (WebAdmin's score routes change them). */
@@ -390,6 +399,7 @@ public final class TracewallEngine implements AutoCloseable {
         counters.put("tracewall.greylist.failOpen", () -> greylist().failOpenCount());
         counters.put("tracewall.rate.failOpen", () -> rateLimiter().failOpenCount());
         counters.put("tracewall.authThrottle.failOpen", () -> authThrottle().failOpenCount());
+        counters.put("tracewall.stats.failOpen", stats::failOpenCount);
         if (attachments instanceof TikaAttachmentReader) {
             TikaAttachmentReader tika = (TikaAttachmentReader) attachments;
             counters.put("tracewall.tika.requests", tika::requests);

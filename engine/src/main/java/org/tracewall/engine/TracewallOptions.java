@@ -19,6 +19,7 @@ import org.tracewall.core.honeypot.HoneypotConfig;
 import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.rate.RateConfig;
 import org.tracewall.core.score.ScoreConfig;
+import org.tracewall.core.stats.StatsConfig;
 import org.tracewall.core.store.StoreConfig;
 import org.tracewall.core.trace.TraceabilityConfig;
 import org.tracewall.greylist.GreylistConfig;
@@ -35,7 +36,7 @@ import org.tracewall.reputation.text.AttachmentConfig;
 public final class TracewallOptions {
     public static final List<OptionSection> SECTIONS = List.of(DnsConfig.OPTIONS, TraceabilityConfig.OPTIONS, DnsListConfig.OPTIONS,
         GreylistConfig.OPTIONS, RateConfig.OPTIONS, AuthThrottleConfig.OPTIONS, ScoreConfig.OPTIONS, BayesConfig.OPTIONS,
-        FingerprintConfig.OPTIONS, ReputationConfig.OPTIONS, HoneypotConfig.OPTIONS,
+        FingerprintConfig.OPTIONS, ReputationConfig.OPTIONS, HoneypotConfig.OPTIONS, StatsConfig.OPTIONS,
         AutoWhitelistConfig.OPTIONS,
         AttachmentConfig.OPTIONS, StoreConfig.OPTIONS, QuarantineConfig.OPTIONS,
         WebAdminAccessConfig.OPTIONS);

@@ -20,11 +20,15 @@ import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.james.TracewallJamesExtension;
 import org.tracewall.testing.smtp.SmtpTestClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * What the checks decided, the James way: after real SMTP, WebAdmin's Prometheus route counts
  * decisions by action and by symbol (every check's verdicts), refusals by hook and reply code,
  * DNS questions and cache hits, and a DNS list's error answer (the list refusing this resolver),
- * which used to be dropped in silence.
+ * which used to be dropped in silence; and the hourly statistics of the state store
+ * ({@code GET /tracewall/stats}): actions, symbols, sender domains, clients.
  */
 class MetricsIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
@@ -47,9 +51,13 @@ class MetricsIntegrationTest {
     }
 
     private static String metrics() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + james.webAdminPort() + "/metrics")).build();
+        return get("/metrics");
+    }
+
+    private static String get(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + james.webAdminPort() + path)).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }
 
@@ -83,5 +91,12 @@ class MetricsIntegrationTest {
         assertThat(value(metrics, "tracewall_dns_cacheHits")).as("the second session's answers").isPositive();
         assertThat(value(metrics, "tracewall_dnsbl_errorAnswers_bl_test")).as("met by the check of each accepted session").isEqualTo(2);
         assertThat(value(metrics, "tracewall_greylist_failOpen")).isZero();
+
+        JsonNode stats = new ObjectMapper().readTree(get("/tracewall/stats?hours=2"));
+        assertThat(stats.get("actions").get("accept").asLong()).isEqualTo(2);
+        assertThat(stats.get("topSymbols").get("TRACE_TRACEABLE").asLong()).isEqualTo(2);
+        assertThat(stats.get("topSenderDomains").get("sender.test").asLong()).isEqualTo(2);
+        assertThat(stats.get("topClients").get("127.0.71.5").asLong()).isEqualTo(2);
+        assertThat(stats.get("actionsByHour")).hasSize(2);
     }
 }

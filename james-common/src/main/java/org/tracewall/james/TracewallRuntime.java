@@ -34,6 +34,7 @@ import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.core.rate.RateLimiter;
 import org.tracewall.core.score.LiveScoreConfig;
 import org.tracewall.core.score.ScoreConfig;
+import org.tracewall.core.stats.DecisionStats;
 import org.tracewall.core.store.StateStore;
 import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.core.trace.TraceabilityChecker;
@@ -163,6 +164,11 @@ public class TracewallRuntime {
      */
     public ScoreConfig scoreConfig() {
         return engine.liveScore().current();
+    }
+
+    /** The hourly counts of the final decisions ({@link TracewallEngine#stats()}). */
+    public DecisionStats stats() {
+        return engine.stats();
     }
 
     /** The score settings with their run-time overrides ({@link TracewallEngine#liveScore()}). */

@@ -125,6 +125,34 @@ public final class MvStoreStateStore implements StateStore {
     }
 
     @Override
+    public synchronized Map<String, Long> allCounters(String map) {
+        return guarded(() -> {
+            Map<String, Long> found = new HashMap<>();
+            String prefix = map + SEPARATOR;
+            // Keys are sorted: the map's counters are the run of keys from its prefix on.
+            for (Iterator<String> keys = counters.keyIterator(prefix); keys.hasNext();) {
+                String key = keys.next();
+                if (!key.startsWith(prefix)) {
+                    break;
+                }
+                found.put(key.substring(prefix.length()), counters.get(key));
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public synchronized void deleteCounters(String map) {
+        guarded(() -> {
+            for (String field : allCounters(map).keySet()) {
+                counters.remove(map + SEPARATOR + field);
+            }
+            return null;
+        });
+        written();
+    }
+
+    @Override
     public synchronized Map<String, Long> counters(String map, Collection<String> fields) {
         return guarded(() -> {
             Map<String, Long> found = new HashMap<>();

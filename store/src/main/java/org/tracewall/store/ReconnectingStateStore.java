@@ -121,6 +121,16 @@ final class ReconnectingStateStore implements StateStore {
     }
 
     @Override
+    public Map<String, Long> allCounters(String map) {
+        return call(store -> store.allCounters(map));
+    }
+
+    @Override
+    public void deleteCounters(String map) {
+        run(store -> store.deleteCounters(map));
+    }
+
+    @Override
     public void addToSet(String set, String member) {
         run(store -> store.addToSet(set, member));
     }

@@ -145,6 +145,18 @@ public final class RedisStateStore implements StateStore {
         return found;
     }
 
+    @Override
+    public Map<String, Long> allCounters(String map) {
+        Map<String, Long> found = new HashMap<>();
+        guarded(() -> commands.hgetall(map)).forEach((field, value) -> found.put(field, Long.parseLong(value)));
+        return found;
+    }
+
+    @Override
+    public void deleteCounters(String map) {
+        guarded(() -> commands.del(map));
+    }
+
     private static List<List<String>> batches(Collection<String> fields) {
         List<String> all = List.copyOf(fields);
         List<List<String>> batches = new ArrayList<>();

@@ -75,6 +75,16 @@ public class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public Map<String, Long> allCounters(String map) {
+        return new HashMap<>(counters.getOrDefault(map, Map.of()));
+    }
+
+    @Override
+    public void deleteCounters(String map) {
+        counters.remove(map);
+    }
+
+    @Override
     public Map<String, Long> counters(String map, Collection<String> fields) {
         Map<String, Long> counts = counters.getOrDefault(map, Map.of());
         Map<String, Long> found = new HashMap<>();

@@ -53,6 +53,12 @@ public interface StateStore extends AutoCloseable {
     /** The counters of those fields that exist, in one round trip; missing fields are left out. */
     Map<String, Long> counters(String map, Collection<String> fields);
 
+    /** Every counter of a map (for maps an operator reads whole, such as the hourly statistics: not a Bayes model). */
+    Map<String, Long> allCounters(String map);
+
+    /** Removes a counter map and all its counters. */
+    void deleteCounters(String map);
+
     /** "memory", "embedded /var/...", "redis redis://..." for logs and status pages. */
     String describe();
 

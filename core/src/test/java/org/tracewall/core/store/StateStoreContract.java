@@ -185,6 +185,20 @@ public interface StateStoreContract {
     }
 
     @Test
+    default void allCountersShouldReadAMapWholeAndDeleteCountersRemoveIt() {
+        String map = key("whole");
+        String neighbour = key("whole") + "x";
+        store().addToCounters(map, List.of("a", "发票"), 2);
+        store().addToCounters(neighbour, List.of("a"), 5);
+
+        assertThat(store().allCounters(map)).isEqualTo(Map.of("a", 2L, "发票", 2L));
+
+        store().deleteCounters(map);
+        assertThat(store().allCounters(map)).isEmpty();
+        assertThat(store().allCounters(neighbour)).as("a map whose name begins the same").isEqualTo(Map.of("a", 5L));
+    }
+
+    @Test
     default void countersShouldKeepUnicodeFieldNamesApart() {
         String map = key("unicode");
         store().addToCounters(map, List.of("发票", "发", "subject:发票"), 1);

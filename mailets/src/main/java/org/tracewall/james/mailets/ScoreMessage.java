@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoreDecision;
+import org.tracewall.core.stats.DecisionStats;
 import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.james.DecisionMetrics;
 import org.tracewall.james.MailText;
@@ -75,27 +76,30 @@ public class ScoreMessage extends GenericMailet {
     private final MetricFactory metrics;
     private final Supplier<ReputationStore> reputation;
     private final Supplier<OriginStamp> stamps;
+    private final DecisionStats stats;
 
     @Inject
     public ScoreMessage(TracewallRuntime runtime, MetricFactory metrics) {
-        this(runtime::scoreConfig, runtime.attachments(), metrics, runtime::reputation, runtime::originStamp);
+        this(runtime::scoreConfig, runtime.attachments(), metrics, runtime::reputation, runtime::originStamp, runtime.stats());
     }
 
     ScoreMessage(Supplier<ScoreConfig> score, AttachmentReader attachments, MetricFactory metrics) {
-        this(score, attachments, metrics, null, null);
+        this(score, attachments, metrics, null, null, null);
     }
 
     /**
      * @param reputation taught by each decision (a supplier: the store opens on first use); null: nothing learned
      * @param stamps signs the features into {@link OriginHeader}, for users' reports to teach; null: no header
+     * @param stats the hourly counts of decisions; null: none kept
      */
     ScoreMessage(Supplier<ScoreConfig> score, AttachmentReader attachments, MetricFactory metrics,
-                 Supplier<ReputationStore> reputation, Supplier<OriginStamp> stamps) {
+                 Supplier<ReputationStore> reputation, Supplier<OriginStamp> stamps, DecisionStats stats) {
         this.score = score;
         this.attachments = attachments;
         this.metrics = metrics;
         this.reputation = reputation;
         this.stamps = stamps;
+        this.stats = stats;
     }
 
     @Override
@@ -119,7 +123,7 @@ public class ScoreMessage extends GenericMailet {
         message.setHeader(SPAM_SCORE_HEADER, decision.scoreText());
         message.setHeader(SPAM_STATUS_HEADER, MimeUtility.fold(SPAM_STATUS_HEADER.length() + 2, decision.spamStatusHeader()));
         // Headers only: no saveChanges(), which would re-read a multipart body for nothing.
-        DecisionMetrics.count(metrics, decision);
+        DecisionMetrics.count(metrics, stats, decision, mail);
         LOGGER.info("tracewall-decision phase=container session={} mail={} ip={} from=<{}> rcpts={} {}", SmtpSessionId.of(mail),
             mail.getName(), mail.getRemoteAddr(), mail.getMaybeSender().asString(), mail.getRecipients().size(), decision.logFields());
     }

@@ -28,6 +28,7 @@ import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.score.ScoreAction;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoreDecision;
+import org.tracewall.core.stats.DecisionStats;
 import org.tracewall.james.DecisionMetrics;
 import org.tracewall.james.MailText;
 import org.tracewall.james.MessageScoring;
@@ -60,27 +61,30 @@ public class ScoreHook implements JamesMessageHook, ExtensibleHandler {
     private final DomainList domains;
     private final Supplier<ReputationStore> reputation;
     private final MetricFactory metrics;
+    private final DecisionStats stats;
 
     @Inject
     public ScoreHook(TracewallRuntime runtime, DomainList domains, MetricFactory metrics) {
-        this(runtime::scoreConfig, runtime.attachments(), domains, runtime::reputation, metrics);
+        this(runtime::scoreConfig, runtime.attachments(), domains, runtime::reputation, metrics, runtime.stats());
     }
 
     ScoreHook(Supplier<ScoreConfig> score, AttachmentReader attachments, DomainList domains, MetricFactory metrics) {
-        this(score, attachments, domains, null, metrics);
+        this(score, attachments, domains, null, metrics, null);
     }
 
     /**
      * @param reputation taught by the refusals (a supplier: the store opens on first use)
      * @param metrics    counts each refusal, and its symbols ({@link DecisionMetrics})
+     * @param stats      the hourly counts of decisions; null: none kept
      */
     ScoreHook(Supplier<ScoreConfig> score, AttachmentReader attachments, DomainList domains,
-              Supplier<ReputationStore> reputation, MetricFactory metrics) {
+              Supplier<ReputationStore> reputation, MetricFactory metrics, DecisionStats stats) {
         this.score = score;
         this.attachments = attachments;
         this.domains = domains;
         this.reputation = reputation;
         this.metrics = metrics;
+        this.stats = stats;
     }
 
     /** It takes no parameters: a child element in its {@code <handler>} is a mistake, named at start. */
@@ -142,7 +146,7 @@ public class ScoreHook implements JamesMessageHook, ExtensibleHandler {
         if (reputation != null) {
             ReputationAttributes.learn(mail, decision.action(), reputation.get());
         }
-        DecisionMetrics.count(metrics, decision);
+        DecisionMetrics.count(metrics, stats, decision, mail);
         LOGGER.info("tracewall-decision phase=data session={} ip={} from=<{}> rcpts={} {}", session.getSessionID(),
             IpAddresses.readable(session.getRemoteAddress().getAddress()), SmtpText.safe(mail.getMaybeSender().asString()),
             mail.getRecipients().size(), decision.logFields());
