@@ -21,7 +21,7 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  * A user's spam report teaches the reputation of where the mail came from, not only its words:
  * a tagged mail (which teaches nothing by itself: the filter was not sure) arrives with its signed
  * X-Tracewall-Origin; the user forwards it as an attachment to spam@; the next, clean, mail from
- * the same client is REPUTATION_BAD.
+ * the same client is REPUTATION_BAD; reporting an altered copy of the same mail again teaches nothing more.
  */
 class ReputationFeedbackIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
@@ -61,7 +61,7 @@ class ReputationFeedbackIntegrationTest {
         }
     }
 
-    private static void reportAsSpam(String original) throws IOException {
+    private static void reportAsSpam(String original, int reportsKept) throws IOException {
         String report = "From: bob@tracewall.local\r\nSubject: Fwd: spam\r\nMIME-Version: 1.0\r\n"
             + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
             + "--b1\r\nContent-Type: text/plain\r\n\r\nthis is spam\r\n"
@@ -71,18 +71,21 @@ class ReputationFeedbackIntegrationTest {
             assertThat(smtp.authPlain("bob@tracewall.local", "bobpw").code()).isEqualTo(235);
             assertThat(smtp.send("bob@tracewall.local", List.of("spam@tracewall.local"), report).code()).isEqualTo(250);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> james.repositoryCount(BayesIntegrationTest.FEEDBACK) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> james.repositoryCount(BayesIntegrationTest.FEEDBACK) == reportsKept);
     }
 
     @Test
     void aSpamReportShouldMakeTheOriginBad() throws Exception {
         assertThat(send("bob@tracewall.local", "zq-tag watches", "two gold watches for one").code()).isEqualTo(250);
         String tagged = firstMessage("bob@tracewall.local", "bobpw");
-        assertThat(tagged).contains("Subject: [SPAM] zq-tag watches").contains("X-Tracewall-Origin: v1.");
+        assertThat(tagged).contains("Subject: [SPAM] zq-tag watches").contains("X-Tracewall-Origin: v2.");
 
-        reportAsSpam(tagged);
+        reportAsSpam(tagged, 1);
+        // The same mail again, altered (Bayes counts it as new): one delivered mail is one opinion.
+        reportAsSpam("X-Copy: again\r\n" + tagged, 2);
 
         assertThat(send("carol@tracewall.local", "the agenda", "the agenda for Monday").code()).isEqualTo(250);
-        assertThat(Gateway.rules(james, "carol@tracewall.local", "pw")).contains("REPUTATION_BAD(");
+        // One bad outcome: score 1/3, times the weight 4 (two would give 2.00).
+        assertThat(Gateway.rules(james, "carol@tracewall.local", "pw")).contains("REPUTATION_BAD(1.33)");
     }
 }

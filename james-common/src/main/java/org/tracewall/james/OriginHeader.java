@@ -8,26 +8,24 @@ import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeUtility;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tracewall.core.dkim.HeaderField;
 import org.tracewall.core.dkim.RawMessage;
-import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.reputation.sender.OriginStamp;
 import org.tracewall.reputation.sender.ReputationFeatures;
 import org.tracewall.reputation.sender.ReputationStore;
+import org.tracewall.reputation.sender.StampedOrigin;
 
 /**
  * The {@value #NAME} header: the reputation features of a mail as the gateway saw it at SMTP
  * (client address, network, sender domain, HELO, link domains, cluster), signed
  * ({@link OriginStamp}) into the delivered or quarantined message, so that what users later say
- * of it teaches those features: a spam report a bad outcome, a not-spam report or a release from
- * the quarantine a good one. Without it a report could teach only the text (Bayes, prints): the
- * address it came from is not in the message in a form anyone may trust.
+ * of it teaches those features, once per delivered mail ({@link ReputationStore#recordOnce}): a
+ * spam report a bad outcome, a not-spam report or a release from the quarantine a good one.
+ * Without it a report could teach only the text (Bayes, prints): the address it came from is not
+ * in the message in a form anyone may trust.
  */
 public final class OriginHeader {
     public static final String NAME = "X-Tracewall-Origin";
-    private static final Logger LOGGER = LoggerFactory.getLogger(OriginHeader.class);
 
     private OriginHeader() {
     }
@@ -37,27 +35,18 @@ public final class OriginHeader {
         message.setHeader(NAME, MimeUtility.fold(NAME.length() + 2, stamps.sign(features)));
     }
 
-    /** The features of the first field that verifies, if any. */
-    public static Optional<ReputationFeatures> read(byte[] message, OriginStamp stamps) {
+    /** The origin of the first field that verifies, if any. */
+    public static Optional<StampedOrigin> read(byte[] message, OriginStamp stamps) {
         return first(RawMessage.parse(message).fields(NAME).stream().map(HeaderField::value), stamps);
     }
 
     /** As {@link #read(byte[], OriginStamp)}, from a parsed message (a held one, released). */
-    public static Optional<ReputationFeatures> read(MimeMessage message, OriginStamp stamps) throws MessagingException {
+    public static Optional<StampedOrigin> read(MimeMessage message, OriginStamp stamps) throws MessagingException {
         String[] values = message.getHeader(NAME);
         return values == null ? Optional.empty() : first(Arrays.stream(values), stamps);
     }
 
-    private static Optional<ReputationFeatures> first(Stream<String> values, OriginStamp stamps) {
+    private static Optional<StampedOrigin> first(Stream<String> values, OriginStamp stamps) {
         return values.map(stamps::verify).flatMap(Optional::stream).findFirst();
-    }
-
-    /** Teaches the features what a user said of their mail; a store that is down learns nothing, and says so. */
-    public static void teach(ReputationFeatures features, ReputationStore.Outcome outcome, ReputationStore reputation) {
-        try {
-            reputation.record(features, outcome);
-        } catch (StoreUnavailableException e) {
-            LOGGER.warn("reputation: state store unavailable, a user's report was not learned: {}", e.getMessage());
-        }
     }
 }

@@ -65,7 +65,7 @@ public final class QuarantineRelease {
     private void teachReleased(Mail held) throws MessagingException {
         try {
             OriginHeader.read(held.getMessage(), runtime.originStamp())
-                .ifPresent(features -> OriginHeader.teach(features, ReputationStore.Outcome.GOOD, runtime.reputation()));
+                .ifPresent(origin -> runtime.reputation().recordOnce(origin, ReputationStore.Outcome.GOOD));
         } catch (StoreUnavailableException e) {
             LOGGER.warn("quarantine-release: state store unavailable, the release of {} was not learned: {}", held.getName(), e.getMessage());
         }

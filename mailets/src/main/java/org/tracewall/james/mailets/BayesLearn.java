@@ -27,6 +27,7 @@ import org.tracewall.james.Tracewall;
 import org.tracewall.james.TracewallRuntime;
 import org.tracewall.reputation.bayes.BayesFilter;
 import org.tracewall.reputation.fingerprint.Fingerprint;
+import org.tracewall.reputation.sender.OriginStamp;
 import org.tracewall.reputation.sender.ReputationStore;
 import org.tracewall.reputation.text.MessageTextExtractor;
 
@@ -39,8 +40,8 @@ import org.tracewall.reputation.text.MessageTextExtractor;
  * Each reported text's bulk print is reported too: as spam, its copies then score FUZZY_SPAM
  * ({@code FingerprintHook}); as ham, one spam report of it is taken back. A reported message that
  * this gateway delivered carries its signed origin ({@code X-Tracewall-Origin}: client, network,
- * sender domain, HELO, links, cluster): a first report of it teaches their reputation, bad as spam,
- * good as ham.
+ * sender domain, HELO, links, cluster): the first report of that mail (any copy of it, by any
+ * recipient) teaches their reputation, bad as spam, good as ham.
  *
  * <pre>{@code
  * <mailet match="RecipientIs=spam@tracewall.local" class="org.tracewall.james.mailets.BayesLearn">
@@ -80,13 +81,15 @@ public class BayesLearn extends GenericMailet {
         }
         int learned = 0;
         try {
+            // Before anything is learned: a store that cannot give the secret stops here, and the kept mail can be taught again.
+            OriginStamp stamps = runtime.originStamp();
             for (byte[] message : messages(mail)) {
                 if (filter.learn(message, spam) != BayesFilter.Learned.ALREADY_KNOWN) {
                     learned++;
-                    // Once per message, as Bayes: reporting one mail ten times is one opinion.
-                    OriginHeader.read(message, runtime.originStamp()).ifPresent(features -> OriginHeader.teach(features,
-                        spam ? ReputationStore.Outcome.BAD : ReputationStore.Outcome.GOOD, runtime.reputation()));
                 }
+                // Once per delivered mail, whatever Bayes says of this copy: an altered copy is the same opinion.
+                OriginHeader.read(message, stamps).ifPresent(origin -> runtime.reputation().recordOnce(origin,
+                    spam ? ReputationStore.Outcome.BAD : ReputationStore.Outcome.GOOD));
                 reportPrint(message);
             }
         } catch (StoreUnavailableException e) {

@@ -22,6 +22,7 @@ import org.tracewall.core.net.IpNetwork;
  */
 public final class ReputationFeatures {
     private static final int MAX_URL_DOMAINS = 5;
+    static final int MAX_VALUE_CHARS = 255;
 
     private final List<String> keys;
 
@@ -40,20 +41,29 @@ public final class ReputationFeatures {
         InetAddress ip = IpNetwork.normalize(client);
         keys.add("ip:" + IpAddresses.readable(ip));
         keys.add("net:" + IpNetwork.of(ip, IpNetwork.isIpv4(ip) ? 24 : 64));
-        String domain = senderDomain.toLowerCase(Locale.ROOT);
+        String domain = bounded(senderDomain);
         if (!domain.isEmpty()) {
             keys.add("domain:" + domain);
         }
-        String name = helo.toLowerCase(Locale.ROOT);
+        String name = bounded(helo);
         if (!name.isEmpty()) {
             keys.add("helo:" + name);
         }
         if (originatingIp != null) {
             keys.add("xoip:" + IpAddresses.readable(IpNetwork.normalize(originatingIp)));
         }
-        urlDomains.stream().limit(MAX_URL_DOMAINS).forEach(url -> keys.add("url:" + url.toLowerCase(Locale.ROOT)));
-        keys.add("cluster:" + shape(name) + "|" + domain + "|" + (urlDomains.isEmpty() ? "" : urlDomains.get(0).toLowerCase(Locale.ROOT)));
+        urlDomains.stream().limit(MAX_URL_DOMAINS).forEach(url -> keys.add("url:" + bounded(url)));
+        keys.add("cluster:" + shape(name) + "|" + domain + "|" + (urlDomains.isEmpty() ? "" : bounded(urlDomains.get(0))));
         return new ReputationFeatures(new ArrayList<>(keys));
+    }
+
+    /**
+     * Lower case, at most {@value #MAX_VALUE_CHARS} characters: a domain name is never longer, and a
+     * HELO name the client chose must not make the keys (and the signed origin) grow with it.
+     */
+    private static String bounded(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        return lower.length() <= MAX_VALUE_CHARS ? lower : lower.substring(0, MAX_VALUE_CHARS);
     }
 
     /** A name with its digit runs folded to "#": the shape that a pool of dynamic hosts shares. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 import org.tracewall.core.store.StateStore;
+import org.tracewall.core.store.StoreUnavailableException;
 
 /**
  * Learned reputation in the state store (memory, embedded file, or Redis shared by the nodes):
@@ -54,6 +55,36 @@ public final class ReputationStore {
             Reputation after = outcome == Outcome.GOOD ? new Reputation(before.good() + 1, before.bad())
                 : new Reputation(before.good(), before.bad() + 1);
             store.put(KEY + key, fourDecimals(after.good()) + " " + fourDecimals(after.bad()) + " " + now, expiry);
+        }
+    }
+
+    /**
+     * Counts a user's word on one delivered mail ({@link StampedOrigin}) once: a report of an altered
+     * copy, or of the same mail by another recipient, teaches nothing more. The lesson is kept as long
+     * as the outcomes it adds.
+     *
+     * @return whether it was taught (false: taught before)
+     * @throws StoreUnavailableException when the store does not answer: then nothing was taught, and it may be taught again
+     */
+    public boolean recordOnce(StampedOrigin origin, Outcome outcome) {
+        String lesson = KEY + "lesson:" + origin.id();
+        if (!store.putIfAbsent(lesson, outcome.name(), expiry)) {
+            return false;
+        }
+        try {
+            record(origin.features(), outcome);
+            return true;
+        } catch (StoreUnavailableException e) {
+            forget(lesson);
+            throw e;
+        }
+    }
+
+    private void forget(String lesson) {
+        try {
+            store.delete(lesson);
+        } catch (StoreUnavailableException e) {
+            // The store is down: the lesson stays marked as taught, which loses one outcome, never adds a false one.
         }
     }
 

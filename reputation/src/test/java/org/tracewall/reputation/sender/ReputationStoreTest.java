@@ -29,6 +29,19 @@ class ReputationStoreTest {
     }
 
     @Test
+    void aUsersWordOnOneMailShouldCountOnceHoweverOftenItIsReported() throws Exception {
+        ReputationFeatures spammer = features("192.0.2.5", "dsl-1.example.net");
+
+        assertThat(store.recordOnce(new StampedOrigin("mail-1", spammer), ReputationStore.Outcome.BAD)).isTrue();
+        assertThat(store.recordOnce(new StampedOrigin("mail-1", spammer), ReputationStore.Outcome.BAD)).isFalse();
+        assertThat(store.recordOnce(new StampedOrigin("mail-1", spammer), ReputationStore.Outcome.GOOD)).isFalse();
+        assertThat(store.lookup(spammer).get("ip:192.0.2.5").bad()).isEqualTo(1.0);
+
+        assertThat(store.recordOnce(new StampedOrigin("mail-2", spammer), ReputationStore.Outcome.BAD)).as("another mail").isTrue();
+        assertThat(store.lookup(spammer).get("ip:192.0.2.5").bad()).isEqualTo(2.0);
+    }
+
+    @Test
     void outcomesShouldAddUpAndFadeWithTheHalfLife() throws Exception {
         ReputationFeatures spammer = features("192.0.2.5", "dsl-1.example.net");
         store.record(spammer, ReputationStore.Outcome.BAD);
