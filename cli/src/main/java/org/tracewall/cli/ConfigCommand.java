@@ -66,7 +66,9 @@ final class ConfigCommand implements Runnable {
                 return 64;
             }
             int code = checkProperties(properties);
-            return conf == null || code != 0 ? code : checkSmtpServer(conf.resolve("smtpserver.xml"));
+            // Every problem named at once: a bad properties file does not hide a misspelt handler element.
+            int handlers = conf == null ? 0 : checkSmtpServer(conf.resolve("smtpserver.xml"));
+            return code != 0 ? code : handlers;
         }
 
         private int checkProperties(Path file) {

@@ -35,7 +35,6 @@ import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.core.rate.RateConfig;
 import org.tracewall.core.rate.RateLimiter;
 import org.tracewall.core.score.LiveScoreConfig;
-import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.core.stats.DecisionStats;
 import org.tracewall.core.stats.StatsConfig;
@@ -88,7 +87,6 @@ public final class TracewallEngine implements AutoCloseable {
     private final AuthThrottleConfig authThrottleConfig;
     private final DnsListChecker dnsLists;
     private final double dnsListThreshold;
-    private final ScoreConfig fileScore;
     /** The resolver itself, under any view of it the caller wrapped around (its counts are the metrics'). */
     private final DnsJavaResolver resolver;
     private final LiveScoreConfig score;
@@ -136,7 +134,6 @@ public final class TracewallEngine implements AutoCloseable {
         this.dnsLists = new DnsListChecker(dns, lists.lists());
         this.dnsListThreshold = lists.threshold();
         this.urlLists = new UrlListCheck(dnsLists, traceability.publicSuffixList(), lists.urlDomains());
-        this.fileScore = ScoreConfig.read(all);
         this.score = new LiveScoreConfig(all, this::store, clock);
         this.stats = new DecisionStats(this::store, clock, StatsConfig.fromProperties(all));
         this.bayesConfig = BayesConfig.fromProperties(all, var);
@@ -219,12 +216,12 @@ public final class TracewallEngine implements AutoCloseable {
      * {@link #liveScore()}, the file's settings with the operator's run-time overrides.
      */
     public ScoringPolicy scoring() {
-        return fileScore.policy();
+        return score.fileConfig().policy();
     }
 
     /** The keyword and header rules ({@code score.rule.*}) of the file, a check that emits symbols for the scoring. */
     public ContentRules contentRules() {
-        return fileScore.contentRules();
+        return score.fileConfig().contentRules();
     }
 
     /** The hourly counts of the final decisions, in {@link #store()} ({@code stats.*}). */

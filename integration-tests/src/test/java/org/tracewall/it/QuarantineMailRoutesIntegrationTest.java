@@ -117,7 +117,10 @@ class QuarantineMailRoutesIntegrationTest {
         String rings = keyOf("zq-hold rings");
         assertThat(call("POST", "/tracewall/quarantine/mails/" + rings + "/forward", "{\"to\": [\"dave@tracewall.local\"]}").statusCode())
             .isEqualTo(204);
-        assertThat(Gateway.deliveredHeaders(james, "dave@tracewall.local", "pw")).contains("Subject: zq-hold rings");
+        assertThat(Gateway.deliveredHeaders(james, "dave@tracewall.local", "pw")).as("a copy from the postmaster, the mail attached")
+            .contains("Subject: Quarantined mail: zq-hold rings").contains("Content-Type: multipart/mixed");
+        assertThat(call("POST", "/tracewall/quarantine/mails/" + rings + "/forward", "{\"to\": [\"someone@elsewhere.example\"]}")
+            .statusCode()).as("never relayed out").isEqualTo(400);
         assertThat(call("POST", "/tracewall/quarantine/mails/" + rings + "/forward", "{\"to\": \"dave\"}").statusCode()).isEqualTo(400);
         assertThat(call("DELETE", "/tracewall/quarantine/mails/" + rings, null).statusCode()).isEqualTo(204);
         assertThat(held("?recipient=bob@tracewall.local")).isEmpty();

@@ -24,7 +24,6 @@ import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
-import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
@@ -165,11 +164,7 @@ public class ReleaseFromQuarantine extends GenericMailet {
     }
 
     private MailRepository quarantine() throws MessagingException {
-        try {
-            return repositories.select(MailRepositoryUrl.from(runtime.quarantine().repository()));
-        } catch (MailRepositoryStore.MailRepositoryStoreException e) {
-            throw new MessagingException("Cannot open the quarantine " + runtime.quarantine().repository(), e);
-        }
+        return QuarantineRelease.repository(repositories, runtime);
     }
 
     private static Set<String> tokens(Mail request) throws MessagingException {

@@ -1,6 +1,5 @@
 package org.tracewall.james.webadmin;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -9,18 +8,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.mail.Header;
 import javax.mail.MessagingException;
+import javax.mail.Part;
+import javax.mail.Session;
 import javax.mail.internet.AddressException;
+import javax.mail.internet.MimeBodyPart;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
-import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
@@ -39,9 +44,6 @@ import org.tracewall.james.VirusAttributes;
 import org.tracewall.reputation.text.AttachmentReader;
 import org.tracewall.reputation.text.MessageTextExtractor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import spark.Request;
 import spark.Response;
 import spark.Service;
@@ -50,8 +52,9 @@ import spark.Service;
  * WebAdmin routes for the mail the quarantine holds: list it (filters by recipient, sender,
  * reason), preview one (its header fields and the text of its text parts, HTML stripped: nothing
  * of it is run or fetched; JSON escapes what a sender put in), release it to some or all of its recipients (as a recipient's signed
- * link does, its origin then learning a good outcome), forward a copy to another address (an
- * analyst), delete it. Register in {@code webadmin.properties}:
+ * link does, its origin then learning a good outcome), forward a copy to a local address (an
+ * analyst: a new message from the postmaster with the held one attached), delete it. A list reads
+ * at most {@value #MAX_SCANNED} held mails. Register in {@code webadmin.properties}:
  * {@code extensions.routes=org.tracewall.james.webadmin.QuarantineMailRoutes}.
  *
  * <pre>
@@ -69,13 +72,13 @@ public class QuarantineMailRoutes implements Routes {
     static final int MAX_LIMIT = 1000;
     static final int PREVIEW_CHARS = 4000;
     static final int MAX_HEADERS = 100;
+    static final int MAX_SCANNED = 10_000;
     private static final Logger LOGGER = LoggerFactory.getLogger(QuarantineMailRoutes.class);
 
     private final TracewallRuntime runtime;
     private final MailRepositoryStore repositories;
     private final MailetContext context;
     private final JsonTransformer json = new JsonTransformer();
-    private final ObjectMapper mapper = new ObjectMapper();
 
     @Inject
     public QuarantineMailRoutes(TracewallRuntime runtime, MailRepositoryStore repositories, MailetContext context) {
@@ -105,11 +108,17 @@ public class QuarantineMailRoutes implements Routes {
         int limit = limit(request.queryParams("limit"));
         List<Map<String, Object>> held = new ArrayList<>();
         MailRepository quarantine = quarantine();
-        for (Iterator<MailKey> keys = quarantine.list(); keys.hasNext() && held.size() < limit;) {
+        int scanned = 0;
+        // Each held mail is read to be filtered: a narrow filter over a big quarantine stops at MAX_SCANNED, not at its end.
+        for (Iterator<MailKey> keys = quarantine.list(); keys.hasNext() && held.size() < limit && scanned < MAX_SCANNED; scanned++) {
             MailKey key = keys.next();
             Mail mail = quarantine.retrieve(key);
-            if (mail != null && matches(mail, recipient, sender, reason)) {
-                held.add(summary(key, mail));
+            try {
+                if (mail != null && matches(mail, recipient, sender, reason)) {
+                    held.add(summary(key, mail));
+                }
+            } finally {
+                LifecycleUtil.dispose(mail);
             }
         }
         return held;
@@ -118,22 +127,31 @@ public class QuarantineMailRoutes implements Routes {
     private Object preview(Request request, Response response) throws Exception {
         MailKey key = key(request);
         Mail mail = held(key);
-        Map<String, Object> preview = summary(key, mail);
-        List<Map<String, String>> headers = new ArrayList<>();
-        for (Enumeration<Header> all = mail.getMessage().getAllHeaders(); all.hasMoreElements() && headers.size() < MAX_HEADERS;) {
-            Header header = all.nextElement();
-            headers.add(Map.of("name", header.getName(), "value", header.getValue()));
+        try {
+            Map<String, Object> preview = summary(key, mail);
+            List<Map<String, String>> headers = new ArrayList<>();
+            for (Enumeration<Header> all = mail.getMessage().getAllHeaders(); all.hasMoreElements() && headers.size() < MAX_HEADERS;) {
+                Header header = all.nextElement();
+                headers.add(Map.of("name", header.getName(), "value", header.getValue()));
+            }
+            preview.put("headers", headers);
+            String text = MessageTextExtractor.extract(mail.getMessage(), AttachmentReader.NONE).body();
+            preview.put("text", text.length() > PREVIEW_CHARS ? text.substring(0, PREVIEW_CHARS) : text);
+            return preview;
+        } finally {
+            LifecycleUtil.dispose(mail);
         }
-        preview.put("headers", headers);
-        String text = MessageTextExtractor.extract(mail.getMessage(), AttachmentReader.NONE).body();
-        preview.put("text", text.length() > PREVIEW_CHARS ? text.substring(0, PREVIEW_CHARS) : text);
-        return preview;
     }
 
     private Object release(Request request, Response response) throws Exception {
         MailKey key = key(request);
         Mail mail = held(key);
-        List<MailAddress> asked = request.body().isBlank() ? List.copyOf(mail.getRecipients()) : addresses(request, "recipients");
+        List<MailAddress> asked;
+        try {
+            asked = request.body().isBlank() ? List.copyOf(mail.getRecipients()) : addresses(request, "recipients");
+        } finally {
+            LifecycleUtil.dispose(mail);
+        }
         List<MailAddress> released = new QuarantineRelease(quarantine(), context, runtime).release(key, asked);
         if (released.isEmpty()) {
             throw RouteErrors.badRequest("The mail is not held for " + asked, null);
@@ -142,18 +160,49 @@ public class QuarantineMailRoutes implements Routes {
         return Map.of("released", released.stream().map(MailAddress::asString).collect(Collectors.toList()));
     }
 
+    /**
+     * A copy for an analyst, never the held mail itself: a new message from the postmaster with it
+     * attached as it arrived, to local addresses only, so that the server neither resends spam under
+     * its forged sender nor relays it out.
+     */
     private Object forward(Request request, Response response) throws Exception {
         MailKey key = key(request);
-        Mail mail = held(key);
         List<MailAddress> to = addresses(request, "to");
-        context.sendMail(mail.getMaybeSender().asOptional().orElse(MailAddress.nullSender()), to, mail.getMessage(), "transport");
+        for (MailAddress address : to) {
+            if (!context.isLocalEmail(address)) {
+                throw RouteErrors.badRequest("Forward to local addresses only, not " + address.asString(), null);
+            }
+        }
+        Mail mail = held(key);
+        try {
+            context.sendMail(context.getPostmaster(), to, wrapped(mail, key), "transport");
+        } finally {
+            LifecycleUtil.dispose(mail);
+        }
         LOGGER.info("tracewall-admin quarantine forwarded {} to {}", key.asString(), to);
         return Responses.returnNoContent(response);
     }
 
+    private MimeMessage wrapped(Mail mail, MailKey key) throws MessagingException {
+        MimeMessage copy = new MimeMessage(Session.getInstance(new Properties()));
+        copy.setFrom(context.getPostmaster().asString());
+        String subject = mail.getMessage().getSubject();
+        copy.setSubject("Quarantined mail: " + (subject == null ? "" : subject), "UTF-8");
+        MimeBodyPart note = new MimeBodyPart();
+        note.setText("Held in the quarantine (" + reason(mail) + ": " + detail(mail).trim() + "), key " + key.asString()
+            + ".\nAttached as it arrived: it may be spam, phishing or a virus. Do not open its links or attachments.\n", "UTF-8");
+        MimeBodyPart held = new MimeBodyPart();
+        held.setContent(mail.getMessage(), "message/rfc822");
+        held.setDisposition(Part.ATTACHMENT);
+        copy.setContent(new MimeMultipart(note, held));
+        copy.setHeader("Auto-Submitted", "auto-generated");
+        copy.saveChanges();
+        return copy;
+    }
+
     private Object delete(Request request, Response response) throws Exception {
         MailKey key = key(request);
-        held(key);
+        LifecycleUtil.dispose(held(key));
         quarantine().remove(key);
         LOGGER.info("tracewall-admin quarantine deleted {}", key.asString());
         return Responses.returnNoContent(response);
@@ -211,33 +260,20 @@ public class QuarantineMailRoutes implements Routes {
     }
 
     private MailRepository quarantine() throws MessagingException {
-        try {
-            return repositories.select(MailRepositoryUrl.from(runtime.quarantine().repository()));
-        } catch (MailRepositoryStore.MailRepositoryStoreException e) {
-            throw new MessagingException("Cannot open the quarantine " + runtime.quarantine().repository(), e);
-        }
+        return QuarantineRelease.repository(repositories, runtime);
     }
 
     private static MailKey key(Request request) {
         return new MailKey(request.params(KEY));
     }
 
-    private List<MailAddress> addresses(Request request, String field) {
-        JsonNode values;
-        try {
-            values = mapper.readTree(request.body()).get(field);
-        } catch (IOException | RuntimeException e) {
-            throw RouteErrors.badRequest("The body must be JSON: {\"" + field + "\": [\"name@example.com\"]}", e);
-        }
-        if (values == null || !values.isArray() || values.isEmpty()) {
-            throw RouteErrors.badRequest("Missing field '" + field + "' (a list of addresses)", null);
-        }
+    private static List<MailAddress> addresses(Request request, String field) {
         List<MailAddress> addresses = new ArrayList<>();
-        for (JsonNode value : values) {
+        for (String value : JsonBodies.strings(JsonBodies.object(request), field)) {
             try {
-                addresses.add(new MailAddress(value.asText()));
+                addresses.add(new MailAddress(value));
             } catch (AddressException e) {
-                throw RouteErrors.badRequest("Invalid address '" + value.asText() + "' in '" + field + "'", e);
+                throw RouteErrors.badRequest("Invalid address '" + value + "' in '" + field + "'", e);
             }
         }
         return Collections.unmodifiableList(addresses);

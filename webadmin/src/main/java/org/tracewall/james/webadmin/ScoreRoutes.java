@@ -1,6 +1,5 @@
 package org.tracewall.james.webadmin;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,6 @@ import org.tracewall.core.score.Thresholds;
 import org.tracewall.james.TracewallRuntime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import spark.Request;
 import spark.Response;
@@ -49,7 +47,8 @@ import spark.Service;
  * DELETE /tracewall/score/thresholds/tag                                                            204
  * </pre>
  *
- * A rule of the file cannot be deleted here (it is the file's); set its weight to 0 to silence it.
+ * A rule of the file cannot be deleted here (409: it is the file's); set its weight to 0 to silence it
+ * ({@code PUT weights/NAME} sets a content rule's own weight).
  */
 public class ScoreRoutes implements Routes {
     public static final String BASE_PATH = "/tracewall/score";
@@ -59,7 +58,6 @@ public class ScoreRoutes implements Routes {
 
     private final LiveScoreConfig score;
     private final JsonTransformer json = new JsonTransformer();
-    private final ObjectMapper mapper = new ObjectMapper();
 
     @Inject
     public ScoreRoutes(TracewallRuntime runtime) {
@@ -81,7 +79,7 @@ public class ScoreRoutes implements Routes {
         service.put(BASE_PATH + "/weights/" + NAME, (request, response) -> set(response, weight(request)));
         service.delete(BASE_PATH + "/weights/" + NAME, (request, response) -> remove(response, List.of(weightKey(request))));
         service.put(BASE_PATH + "/rules/" + NAME, (request, response) -> set(response, rule(request)));
-        service.delete(BASE_PATH + "/rules/" + NAME, (request, response) -> remove(response, ruleKeys(request)));
+        service.delete(BASE_PATH + "/rules/" + NAME, (request, response) -> remove(response, ruleKeys(fromOverridesOnly(request))));
         service.put(BASE_PATH + "/thresholds/" + NAME, (request, response) -> set(response, threshold(request)));
         service.delete(BASE_PATH + "/thresholds/" + NAME, (request, response) -> remove(response, List.of(thresholdKey(request))));
     }
@@ -121,21 +119,39 @@ public class ScoreRoutes implements Routes {
     }
 
     private Map<String, String> weight(Request request) {
-        return Map.of(weightKey(request), field(body(request), "weight"));
+        return Map.of(weightKey(request), JsonBodies.scalar(JsonBodies.object(request), "weight"));
     }
 
     private Map<String, String> rule(Request request) {
-        JsonNode body = body(request);
+        JsonNode body = JsonBodies.object(request);
         String prefix = "score.rule." + name(request) + ".";
-        return Map.of(prefix + "in", field(body, "in"), prefix + "pattern", field(body, "pattern"), prefix + "weight", field(body, "weight"));
+        return Map.of(prefix + "in", JsonBodies.scalar(body, "in"), prefix + "pattern", JsonBodies.scalar(body, "pattern"),
+            prefix + "weight", JsonBodies.scalar(body, "weight"));
     }
 
     private Map<String, String> threshold(Request request) {
-        return Map.of(thresholdKey(request), field(body(request), "points"));
+        return Map.of(thresholdKey(request), JsonBodies.scalar(JsonBodies.object(request), "points"));
     }
 
-    private static String weightKey(Request request) {
-        return "score.weight." + name(request);
+    /**
+     * A content rule's weight is its own key ({@code score.rule.NAME.weight}, which wins over
+     * {@code score.weight.NAME}): setting the other would answer 204 and change nothing.
+     */
+    private String weightKey(Request request) {
+        String name = name(request);
+        boolean isRule = score.current().contentRules().rules().stream().anyMatch(rule -> rule.name().equals(name));
+        return isRule ? "score.rule." + name + ".weight" : "score.weight." + name;
+    }
+
+    /** Only a rule added at run time can be deleted here; one of the file is silenced with weight 0. */
+    private Request fromOverridesOnly(Request request) {
+        String name = name(request);
+        if (score.fileSettings().containsKey("score.rule." + name + ".in")) {
+            throw ErrorResponder.builder().statusCode(HttpStatus.CONFLICT_409).type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
+                .message("The rule %s is tracewall.properties': set its weight to 0 (PUT %s/weights/%s) to silence it", name, BASE_PATH, name)
+                .haltError();
+        }
+        return request;
     }
 
     private static List<String> ruleKeys(Request request) {
@@ -159,26 +175,6 @@ public class ScoreRoutes implements Routes {
             throw RouteErrors.badRequest("Invalid name '" + name + "': letters, digits and _ only", null);
         }
         return name;
-    }
-
-    private JsonNode body(Request request) {
-        try {
-            JsonNode body = mapper.readTree(request.body());
-            if (body == null || !body.isObject()) {
-                throw RouteErrors.badRequest("The body must be a JSON object", null);
-            }
-            return body;
-        } catch (IOException e) {
-            throw RouteErrors.badRequest("The body is not JSON: " + e.getMessage(), e);
-        }
-    }
-
-    private static String field(JsonNode body, String name) {
-        JsonNode value = body.get(name);
-        if (value == null || value.isNull() || value.isContainerNode()) {
-            throw RouteErrors.badRequest("Missing field '" + name + "' (a number or a string)", null);
-        }
-        return value.asText();
     }
 
     private static Object points(double threshold) {

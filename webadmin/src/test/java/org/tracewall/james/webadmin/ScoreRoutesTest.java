@@ -72,6 +72,18 @@ class ScoreRoutesTest {
     }
 
     @Test
+    void aContentRulesWeightShouldBeSetOnTheRuleAndAFileRuleNeverDeleted() {
+        given().body("{\"weight\": 0}").put(ScoreRoutes.BASE_PATH + "/weights/FILE").then().statusCode(HttpStatus.NO_CONTENT_204);
+
+        assertThat(score.current().policy().weights()).containsEntry("FILE", 0.0);
+        assertThat(score.overrides()).containsOnlyKeys("score.rule.FILE.weight");
+        when().delete(ScoreRoutes.BASE_PATH + "/rules/FILE").then().statusCode(HttpStatus.CONFLICT_409)
+            .body("message", containsString("weight to 0"));
+        when().delete(ScoreRoutes.BASE_PATH + "/weights/FILE").then().statusCode(HttpStatus.NO_CONTENT_204);
+        assertThat(score.current().policy().weights()).containsEntry("FILE", 2.0);
+    }
+
+    @Test
     void aThresholdShouldTakeANumberOrOff() {
         given().body("{\"points\": \"off\"}").put(ScoreRoutes.BASE_PATH + "/thresholds/tag").then().statusCode(HttpStatus.NO_CONTENT_204);
         when().get(ScoreRoutes.BASE_PATH).then().body("thresholds.tag", equalTo("off"));
