@@ -27,7 +27,7 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  */
 class ComposeConfigurationIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
-    static final RedisServerProcess REDIS = GreylistIntegrationTest.startRedis();
+    static final RedisServerProcess REDIS = RedisServerProcess.startOnFreePortOrFail();
 
     @RegisterExtension
     static TracewallJamesExtension james = TracewallJamesExtension.builder()

@@ -3,7 +3,6 @@ package org.tracewall.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,7 +25,7 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  */
 class FingerprintIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
-    static final RedisServerProcess REDIS = startRedis();
+    static final RedisServerProcess REDIS = RedisServerProcess.startOnFreePortOrFail();
     static final String FEEDBACK = "file://var/mail/bayes-feedback/";
     static final String CAMPAIGN = "We are pleased to offer you an exclusive discount on premium watches this week only. Order %d items"
         + " before Friday and shipping is free to any address. Use code %d at checkout and see the full catalogue of brands and models.";
@@ -37,13 +36,6 @@ class FingerprintIntegrationTest {
     @RegisterExtension
     static TracewallJamesExtension nodeB = node();
 
-    static RedisServerProcess startRedis() {
-        try {
-            return RedisServerProcess.startOnFreePort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("redis-server is needed (apt-get install redis-server)", e);
-        }
-    }
 
     static TracewallJamesExtension node() {
         TracewallJamesExtension.Builder builder = Gateway.builder(DNS)

@@ -2,7 +2,6 @@ package org.tracewall.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +24,7 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  */
 class GreylistIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
-    static final RedisServerProcess REDIS = startRedis();
+    static final RedisServerProcess REDIS = RedisServerProcess.startOnFreePortOrFail();
 
     @RegisterExtension
     static TracewallJamesExtension james = redisNode();
@@ -49,13 +48,6 @@ class GreylistIntegrationTest {
             .build();
     }
 
-    static RedisServerProcess startRedis() {
-        try {
-            return RedisServerProcess.startOnFreePort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @AfterAll
     static void stop() {

@@ -3,7 +3,6 @@ package org.tracewall.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +28,7 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  */
 class RuntimeScoreIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
-    static final RedisServerProcess REDIS = startRedis();
+    static final RedisServerProcess REDIS = RedisServerProcess.startOnFreePortOrFail();
     static final String CAMPAIGN = "limited offer zq-runtime-campaign";
 
     @RegisterExtension
@@ -38,13 +37,6 @@ class RuntimeScoreIntegrationTest {
     @RegisterExtension
     static TracewallJamesExtension otherNode = node();
 
-    static RedisServerProcess startRedis() {
-        try {
-            return RedisServerProcess.startOnFreePort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("redis-server is needed (apt-get install redis-server)", e);
-        }
-    }
 
     static TracewallJamesExtension node() {
         return Gateway.builder(DNS).property("store.type", "redis").property("store.redis.uri", REDIS.uri())

@@ -3,7 +3,6 @@ package org.tracewall.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +24,7 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  */
 class SharedLearnedStateIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
-    static final RedisServerProcess REDIS = startRedis();
+    static final RedisServerProcess REDIS = RedisServerProcess.startOnFreePortOrFail();
     static final String CAMPAIGN = "Exclusive for our members: buy two premium gold watches for the price of one before %d midnight,"
         + " free delivery to your door, a certificate of origin and a two year warranty for every order this month.";
 
@@ -35,13 +34,6 @@ class SharedLearnedStateIntegrationTest {
     @RegisterExtension
     static TracewallJamesExtension otherNode = node();
 
-    static RedisServerProcess startRedis() {
-        try {
-            return RedisServerProcess.startOnFreePort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("redis-server is needed (apt-get install redis-server)", e);
-        }
-    }
 
     static TracewallJamesExtension node() {
         return Gateway.builder(DNS)

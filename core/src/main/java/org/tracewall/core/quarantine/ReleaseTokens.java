@@ -1,14 +1,11 @@
 package org.tracewall.core.quarantine;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.tracewall.core.crypto.HmacKey;
 
 /**
  * Signs and checks release tokens: {@code v1.KEY.RECIPIENT.EXPIRY.MAC}, the first two base64url,
@@ -18,18 +15,17 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ReleaseTokens {
     private static final String VERSION = "v1";
-    private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final HmacKey key;
 
     /** @param secret at least 32 bytes */
     public ReleaseTokens(byte[] secret) {
         if (secret.length < 32) {
             throw new IllegalArgumentException("A release-token secret needs at least 32 bytes, not " + secret.length);
         }
-        this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+        this.key = HmacKey.of(secret);
     }
 
     public String sign(ReleaseToken token) {
@@ -72,13 +68,7 @@ public final class ReleaseTokens {
     }
 
     private byte[] mac(String payload) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return key.mac(payload.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String encode(String value) {

@@ -1,7 +1,6 @@
 package org.tracewall.reputation.sender;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -9,8 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.tracewall.core.crypto.HmacKey;
 
 /**
  * The reputation features of a delivered mail, signed into a header value so that a user's later
@@ -24,7 +22,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class OriginStamp {
     private static final String VERSION = "v2";
-    private static final String ALGORITHM = "HmacSHA256";
     private static final int MAC_BYTES = 16;
     /** Derives this stamp's key from the server secret, which also signs release links: one key per use. */
     private static final byte[] KEY_LABEL = "tracewall origin stamp v2".getBytes(StandardCharsets.US_ASCII);
@@ -36,14 +33,11 @@ public final class OriginStamp {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final HmacKey key;
 
     /** @param serverSecret at least 32 bytes */
     public OriginStamp(byte[] serverSecret) {
-        if (serverSecret.length < 32) {
-            throw new IllegalArgumentException("The server secret needs at least 32 bytes, not " + serverSecret.length);
-        }
-        this.key = new SecretKeySpec(mac(new SecretKeySpec(serverSecret, ALGORITHM), KEY_LABEL), ALGORITHM);
+        this.key = HmacKey.of(serverSecret).derive(KEY_LABEL);
     }
 
     /** The stamp, with a space every {@value #PIECE_CHARS} characters: a header folds there, and {@link #verify} ignores them. */
@@ -52,7 +46,7 @@ public final class OriginStamp {
         RANDOM.nextBytes(nonce);
         String payload = VERSION + "." + ENCODER.encodeToString(nonce) + "."
             + ENCODER.encodeToString(String.join("\n", features.keys()).getBytes(StandardCharsets.UTF_8));
-        String stamp = payload + "." + ENCODER.encodeToString(Arrays.copyOf(mac(key, payload.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES));
+        String stamp = payload + "." + ENCODER.encodeToString(Arrays.copyOf(key.mac(payload.getBytes(StandardCharsets.US_ASCII)), MAC_BYTES));
         StringBuilder pieces = new StringBuilder(stamp.length() + stamp.length() / PIECE_CHARS);
         for (int start = 0; start < stamp.length(); start += PIECE_CHARS) {
             pieces.append(start == 0 ? "" : " ").append(stamp, start, Math.min(stamp.length(), start + PIECE_CHARS));
@@ -72,7 +66,7 @@ public final class OriginStamp {
         }
         try {
             byte[] given = DECODER.decode(parts[3]);
-            byte[] expected = Arrays.copyOf(mac(key, (parts[0] + "." + parts[1] + "." + parts[2]).getBytes(StandardCharsets.US_ASCII)),
+            byte[] expected = Arrays.copyOf(key.mac((parts[0] + "." + parts[1] + "." + parts[2]).getBytes(StandardCharsets.US_ASCII)),
                 MAC_BYTES);
             if (!MessageDigest.isEqual(expected, given)) {
                 return Optional.empty();
@@ -82,16 +76,6 @@ public final class OriginStamp {
                 : Optional.of(new StampedOrigin(parts[1], ReputationFeatures.ofKeys(List.of(keys.split("\n")))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    private static byte[] mac(SecretKeySpec key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +37,15 @@ public final class RedisServerProcess implements AutoCloseable {
     /** Starts a server on a free loopback port. */
     public static RedisServerProcess startOnFreePort() throws IOException {
         return startOnFreePort(null);
+    }
+
+    /** As {@link #startOnFreePort()}, for a static field: a missing redis-server fails the class, saying what to install. */
+    public static RedisServerProcess startOnFreePortOrFail() {
+        try {
+            return startOnFreePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("redis-server is needed (apt-get install redis-server)", e);
+        }
     }
 
     /**

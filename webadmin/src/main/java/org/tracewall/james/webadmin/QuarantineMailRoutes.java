@@ -69,6 +69,7 @@ import spark.Service;
 public class QuarantineMailRoutes implements Routes {
     public static final String BASE_PATH = "/tracewall/quarantine/mails";
     static final String KEY = ":key";
+    static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
     static final int PREVIEW_CHARS = 4000;
     static final int MAX_HEADERS = 100;
@@ -105,7 +106,7 @@ public class QuarantineMailRoutes implements Routes {
         String recipient = lower(request.queryParams("recipient"));
         String sender = lower(request.queryParams("sender"));
         String reason = lower(request.queryParams("reason"));
-        int limit = limit(request.queryParams("limit"));
+        int limit = QueryParameters.wholeNumber(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         List<Map<String, Object>> held = new ArrayList<>();
         MailRepository quarantine = quarantine();
         int scanned = 0;
@@ -281,20 +282,5 @@ public class QuarantineMailRoutes implements Routes {
 
     private static String lower(String value) {
         return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return 100;
-        }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw RouteErrors.badRequest("'limit' must be 1 to " + MAX_LIMIT + ", not " + value, null);
-            }
-            return limit;
-        } catch (NumberFormatException e) {
-            throw RouteErrors.badRequest("'limit' must be a number, not " + value, e);
-        }
     }
 }

@@ -50,22 +50,7 @@ public class StatsRoutes implements Routes {
     }
 
     private Object summary(Request request, Response response) {
-        int hours = hours(request.queryParams("hours"));
+        int hours = QueryParameters.wholeNumber(request, "hours", DEFAULT_HOURS, 1, Integer.MAX_VALUE);
         return RouteErrors.available(() -> stats.summary(hours).asMap());
-    }
-
-    private static int hours(String value) {
-        if (value == null) {
-            return DEFAULT_HOURS;
-        }
-        try {
-            int hours = Integer.parseInt(value.trim());
-            if (hours < 1) {
-                throw RouteErrors.badRequest("'hours' must be 1 or more, not " + value, null);
-            }
-            return hours;
-        } catch (NumberFormatException e) {
-            throw RouteErrors.badRequest("'hours' must be a number, not " + value, e);
-        }
     }
 }
