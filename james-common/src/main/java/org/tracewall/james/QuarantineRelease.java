@@ -1,5 +1,6 @@
 package org.tracewall.james;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
@@ -26,11 +27,15 @@ import com.google.common.util.concurrent.Striped;
  * {@code transport} processor for the released recipients only, stays held for the others, and
  * leaves the quarantine with its last recipient. A release is someone's word that the mail is
  * wanted: its signed origin ({@link OriginHeader}) learns a good outcome. Releases of one mail
- * take turns within a node.
+ * take turns within a node, and each recipient's release is claimed in the state store, once for
+ * every node.
  */
 public final class QuarantineRelease {
     private static final Logger LOGGER = LoggerFactory.getLogger(QuarantineRelease.class);
     private static final Striped<Lock> LOCKS = Striped.lock(64);
+    private static final String CLAIM = "tracewall:quarantine:released:";
+    /** Longer than any mail is held (the digests' links live for days). */
+    private static final Duration CLAIM_KEPT = Duration.ofDays(90);
 
     private final MailRepository quarantine;
     private final MailetContext context;
@@ -75,6 +80,7 @@ public final class QuarantineRelease {
         }
         List<MailAddress> released = new ArrayList<>(recipients);
         released.retainAll(held.getRecipients());
+        released.removeIf(recipient -> !claimed(key, recipient));
         if (released.isEmpty()) {
             return List.of();
         }
@@ -89,6 +95,21 @@ public final class QuarantineRelease {
         }
         teachReleased(held);
         return released;
+    }
+
+    /**
+     * Each (mail, recipient) is released once across every node that shares the state store: the
+     * lock above is one node's, and nodes that share a repository could otherwise both send. A store
+     * that does not answer leaves it to that lock: a release is wanted mail, not to be held back.
+     */
+    private boolean claimed(MailKey key, MailAddress recipient) {
+        try {
+            return runtime.store().putIfAbsent(CLAIM + key.asString() + ":" + recipient.asString(), "released", CLAIM_KEPT);
+        } catch (StoreUnavailableException e) {
+            LOGGER.warn("quarantine-release: state store unavailable, {} released to {} on this node's word: {}", key.asString(),
+                recipient.asString(), e.getMessage());
+            return true;
+        }
     }
 
     private void teachReleased(Mail held) throws MessagingException {

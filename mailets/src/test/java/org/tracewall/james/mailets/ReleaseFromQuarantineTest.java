@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tracewall.core.quarantine.ReleaseToken;
 import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.james.OriginHeader;
+import org.tracewall.james.QuarantineRelease;
 import org.tracewall.james.TracewallRuntime;
 import org.tracewall.james.testing.FakeDomainList;
 import org.tracewall.james.testing.TestRuntimes;
@@ -143,6 +144,21 @@ class ReleaseFromQuarantineTest {
         assertThat(runtime.reputation().lookup(origin).get("ip:192.0.2.7")).extracting(Reputation::good, Reputation::bad)
             .containsExactly(1.0, 0.0);
         assertThat(runtime.reputation().lookup(origin)).as("every feature, once").hasSize(origin.keys().size());
+    }
+
+    @Test
+    void aMailReleasedOnceShouldNotBeReleasedAgainFromAnotherCopyOfIt() throws Exception {
+        hold("q1", "bob@tracewall.local");
+        mailet.service(request("bob@tracewall.local", "RELEASE " + token("q1", "bob@tracewall.local")));
+        // Another node's view of a shared quarantine, which still holds it.
+        hold("q1", "bob@tracewall.local");
+
+        List<MailAddress> again = new QuarantineRelease(quarantine, sent, runtime).release(new MailKey("q1"),
+            List.of(new MailAddress("bob@tracewall.local")));
+
+        assertThat(again).isEmpty();
+        assertThat(sent.getSentMails().stream().filter(mail -> mail.getSender().asString().equals("news@remote.example")))
+            .as("delivered once").hasSize(1);
     }
 
     @Test
