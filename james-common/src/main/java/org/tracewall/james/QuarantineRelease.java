@@ -16,6 +16,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.store.StoreUnavailableException;
 import org.tracewall.reputation.sender.ReputationStore;
 
@@ -48,8 +49,8 @@ public final class QuarantineRelease {
     }
 
     /** The quarantine of {@code quarantine.repository}. */
-    public static MailRepository repository(MailRepositoryStore repositories, TracewallRuntime runtime) throws MessagingException {
-        String url = runtime.quarantine().repository();
+    public static MailRepository repository(MailRepositoryStore repositories, QuarantineConfig config) throws MessagingException {
+        String url = config.repository();
         try {
             return repositories.select(MailRepositoryUrl.from(url));
         } catch (MailRepositoryStore.MailRepositoryStoreException e) {

@@ -164,7 +164,7 @@ public class ReleaseFromQuarantine extends GenericMailet {
     }
 
     private MailRepository quarantine() throws MessagingException {
-        return QuarantineRelease.repository(repositories, runtime);
+        return QuarantineRelease.repository(repositories, runtime.quarantine());
     }
 
     private static Set<String> tokens(Mail request) throws MessagingException {

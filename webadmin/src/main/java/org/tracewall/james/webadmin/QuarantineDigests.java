@@ -19,7 +19,6 @@ import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
-import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.slf4j.Logger;
@@ -29,6 +28,7 @@ import org.tracewall.core.quarantine.DigestText;
 import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.quarantine.ReleaseToken;
 import org.tracewall.core.quarantine.ReleaseTokens;
+import org.tracewall.james.QuarantineRelease;
 
 /**
  * Sends each local recipient of quarantined mail one reminder digest listing what was held, with
@@ -78,12 +78,11 @@ final class QuarantineDigests {
         this.config = config;
     }
 
-    MailRepository repository() throws MailRepositoryStore.MailRepositoryStoreException {
-        return repositories.select(MailRepositoryUrl.from(config.repository()));
+    MailRepository repository() throws MessagingException {
+        return QuarantineRelease.repository(repositories, config);
     }
 
-    Report send(ReleaseTokens tokens, Instant now) throws MessagingException, DomainListException,
-        MailRepositoryStore.MailRepositoryStoreException {
+    Report send(ReleaseTokens tokens, Instant now) throws MessagingException, DomainListException {
         Instant expires = now.plus(config.linkLifetime());
         Map<MailAddress, List<DigestEntry>> byRecipient = new LinkedHashMap<>();
         long held = 0;

@@ -261,7 +261,7 @@ public class QuarantineMailRoutes implements Routes {
     }
 
     private MailRepository quarantine() throws MessagingException {
-        return QuarantineRelease.repository(repositories, runtime);
+        return QuarantineRelease.repository(repositories, runtime.quarantine());
     }
 
     private static MailKey key(Request request) {
