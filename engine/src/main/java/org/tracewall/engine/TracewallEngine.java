@@ -30,6 +30,8 @@ import org.tracewall.core.dnsbl.DnsListConfig;
 import org.tracewall.core.dnsbl.UrlListCheck;
 import org.tracewall.core.honeypot.Honeypot;
 import org.tracewall.core.honeypot.HoneypotConfig;
+import org.tracewall.core.operator.OperationLog;
+import org.tracewall.core.operator.OperatorSessions;
 import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.core.rate.RateConfig;
@@ -91,6 +93,8 @@ public final class TracewallEngine implements AutoCloseable {
     private final DnsJavaResolver resolver;
     private final LiveScoreConfig score;
     private final DecisionStats stats;
+    private final OperationLog operations;
+    private final OperatorSessions operatorSessions;
     private final BayesConfig bayesConfig;
     private final AttachmentReader attachments;
     private final QuarantineConfig quarantine;
@@ -140,6 +144,8 @@ public final class TracewallEngine implements AutoCloseable {
         this.attachments = AttachmentConfig.reader(all);
         this.quarantine = QuarantineConfig.fromProperties(all);
         this.webAdminAccess = WebAdminAccessConfig.fromProperties(all);
+        this.operations = new OperationLog(this::store, clock);
+        this.operatorSessions = new OperatorSessions(this::store, webAdminAccess.sessionLifetime());
         this.fingerprintConfig = FingerprintConfig.fromProperties(all);
         this.reputationConfig = ReputationConfig.fromProperties(all);
         this.honeypotConfig = HoneypotConfig.fromProperties(all);
@@ -227,6 +233,16 @@ public final class TracewallEngine implements AutoCloseable {
     /** The hourly counts of the final decisions, in {@link #store()} ({@code stats.*}). */
     public DecisionStats stats() {
         return stats;
+    }
+
+    /** Every change made through WebAdmin or the dashboard, and every sign-in, in {@link #store()}. */
+    public OperationLog operations() {
+        return operations;
+    }
+
+    /** The dashboard's sign-ins, in {@link #store()} so that every node knows them. */
+    public OperatorSessions operatorSessions() {
+        return operatorSessions;
     }
 
     /** The score settings with their run-time overrides, kept in {@link #store()} (WebAdmin's score routes change them). */

@@ -29,6 +29,8 @@ import org.tracewall.core.dns.PendingLookups;
 import org.tracewall.core.dnsbl.DnsListChecker;
 import org.tracewall.core.dnsbl.UrlListCheck;
 import org.tracewall.core.honeypot.Honeypot;
+import org.tracewall.core.operator.OperationLog;
+import org.tracewall.core.operator.OperatorSessions;
 import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.core.rate.RateLimiter;
@@ -199,6 +201,16 @@ public class TracewallRuntime {
     /** The Host names and browser origins WebAdmin accepts ({@code webadmin.*}). */
     public WebAdminAccessConfig webAdminAccess() {
         return engine.webAdminAccess();
+    }
+
+    /** Every change made through WebAdmin or the dashboard ({@link TracewallEngine#operations()}). */
+    public OperationLog operations() {
+        return engine.operations();
+    }
+
+    /** The dashboard's sign-ins ({@link TracewallEngine#operatorSessions()}). */
+    public OperatorSessions operatorSessions() {
+        return engine.operatorSessions();
     }
 
     /** Now, by the clock every Tracewall check reads (tests move it). */
