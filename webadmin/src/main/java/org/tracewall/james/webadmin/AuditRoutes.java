@@ -4,7 +4,6 @@ import java.net.InetAddress;
 
 import javax.inject.Inject;
 
-import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +31,7 @@ import spark.Service;
  *  "problems":["192.0.2.10 is listed on zen (127.0.0.4)"],"dnsLists":{...},"reverseDns":{...},"spf":{...},"traceability":{...}}
  * </pre>
  */
-public class AuditRoutes implements Routes {
+public class AuditRoutes implements MountedRoutes {
     public static final String BASE_PATH = "/tracewall/audit";
     private static final Logger LOGGER = LoggerFactory.getLogger(AuditRoutes.class);
 
@@ -55,8 +54,8 @@ public class AuditRoutes implements Routes {
     }
 
     @Override
-    public void define(Service service) {
-        service.get(BASE_PATH, this::audit, json);
+    public void define(Service service, String base) {
+        service.get(base, this::audit, json);
     }
 
     private Object audit(Request request, Response response) {

@@ -7,7 +7,6 @@ import java.util.TreeSet;
 
 import javax.inject.Inject;
 
-import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
@@ -32,9 +31,9 @@ import spark.Service;
  * DELETE /tracewall/greylist/whitelist/senders?entry=partner.example     204
  * </pre>
  */
-public class GreylistRoutes implements Routes {
+public class GreylistRoutes implements MountedRoutes {
     public static final String BASE_PATH = "/tracewall/greylist";
-    static final String LIST_PATH = BASE_PATH + "/whitelist/:kind";
+    static final String WHITELIST = "/whitelist/:kind";
     static final String KIND = ":kind";
     static final String ENTRY = "entry";
 
@@ -58,11 +57,11 @@ public class GreylistRoutes implements Routes {
     }
 
     @Override
-    public void define(Service service) {
-        service.get(BASE_PATH, this::status, json);
-        service.get(LIST_PATH, this::list, json);
-        service.put(LIST_PATH, this::add);
-        service.delete(LIST_PATH, this::remove);
+    public void define(Service service, String base) {
+        service.get(base, this::status, json);
+        service.get(base + WHITELIST, this::list, json);
+        service.put(base + WHITELIST, this::add);
+        service.delete(base + WHITELIST, this::remove);
     }
 
     private Object status(Request request, Response response) {

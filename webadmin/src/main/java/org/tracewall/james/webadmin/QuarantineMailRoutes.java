@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -26,7 +27,6 @@ import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepository;
 import org.apache.james.mailrepository.api.MailRepositoryStore;
-import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
@@ -66,7 +66,7 @@ import spark.Service;
  * DELETE /tracewall/quarantine/mails/KEY                                                            204
  * </pre>
  */
-public class QuarantineMailRoutes implements Routes {
+public class QuarantineMailRoutes implements MountedRoutes {
     public static final String BASE_PATH = "/tracewall/quarantine/mails";
     static final String KEY = ":key";
     static final int DEFAULT_LIMIT = 100;
@@ -74,6 +74,11 @@ public class QuarantineMailRoutes implements Routes {
     static final int PREVIEW_CHARS = 4000;
     static final int MAX_HEADERS = 100;
     static final int MAX_SCANNED = 10_000;
+    /**
+     * A request attribute: the one address whose held mail this request may see and release (the
+     * dashboard sets it for a signed-in user). Held mail of other recipients is then not there.
+     */
+    static final String ONLY_FOR = "tracewall.quarantine.onlyFor";
     private static final Logger LOGGER = LoggerFactory.getLogger(QuarantineMailRoutes.class);
 
     private final TracewallRuntime runtime;
@@ -94,16 +99,16 @@ public class QuarantineMailRoutes implements Routes {
     }
 
     @Override
-    public void define(Service service) {
-        service.get(BASE_PATH, this::list, json);
-        service.get(BASE_PATH + "/" + KEY, this::preview, json);
-        service.post(BASE_PATH + "/" + KEY + "/release", this::release, json);
-        service.post(BASE_PATH + "/" + KEY + "/forward", this::forward);
-        service.delete(BASE_PATH + "/" + KEY, this::delete);
+    public void define(Service service, String base) {
+        service.get(base, this::list, json);
+        service.get(base + "/" + KEY, this::preview, json);
+        service.post(base + "/" + KEY + "/release", this::release, json);
+        service.post(base + "/" + KEY + "/forward", this::forward);
+        service.delete(base + "/" + KEY, this::delete);
     }
 
     private Object list(Request request, Response response) throws Exception {
-        String recipient = lower(request.queryParams("recipient"));
+        String recipient = onlyFor(request).orElse(lower(request.queryParams("recipient")));
         String sender = lower(request.queryParams("sender"));
         String reason = lower(request.queryParams("reason"));
         int limit = QueryParameters.wholeNumber(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
@@ -127,7 +132,7 @@ public class QuarantineMailRoutes implements Routes {
 
     private Object preview(Request request, Response response) throws Exception {
         MailKey key = key(request);
-        Mail mail = held(key);
+        Mail mail = held(key, request);
         try {
             Map<String, Object> preview = summary(key, mail);
             List<Map<String, String>> headers = new ArrayList<>();
@@ -146,10 +151,15 @@ public class QuarantineMailRoutes implements Routes {
 
     private Object release(Request request, Response response) throws Exception {
         MailKey key = key(request);
-        Mail mail = held(key);
+        Mail mail = held(key, request);
         List<MailAddress> asked;
         try {
-            asked = request.body().isBlank() ? List.copyOf(mail.getRecipients()) : addresses(request, "recipients");
+            Optional<String> onlyFor = onlyFor(request);
+            if (onlyFor.isPresent()) {
+                asked = List.of(new MailAddress(onlyFor.get()));
+            } else {
+                asked = request.body().isBlank() ? List.copyOf(mail.getRecipients()) : addresses(request, "recipients");
+            }
         } finally {
             LifecycleUtil.dispose(mail);
         }
@@ -174,7 +184,7 @@ public class QuarantineMailRoutes implements Routes {
                 throw RouteErrors.badRequest("Forward to local addresses only, not " + address.asString(), null);
             }
         }
-        Mail mail = held(key);
+        Mail mail = held(key, request);
         try {
             context.sendMail(context.getPostmaster(), to, wrapped(mail, key), "transport");
         } finally {
@@ -203,7 +213,7 @@ public class QuarantineMailRoutes implements Routes {
 
     private Object delete(Request request, Response response) throws Exception {
         MailKey key = key(request);
-        LifecycleUtil.dispose(held(key));
+        LifecycleUtil.dispose(held(key, request));
         quarantine().remove(key);
         LOGGER.info("tracewall-admin quarantine deleted {}", key.asString());
         return Responses.returnNoContent(response);
@@ -251,8 +261,14 @@ public class QuarantineMailRoutes implements Routes {
             && (reason == null || reason(mail).equals(reason));
     }
 
-    private Mail held(MailKey key) throws MessagingException {
+    /** The held mail, if this request may see it: for a request limited to one address, only mail held for it. */
+    private Mail held(MailKey key, Request request) throws MessagingException {
         Mail mail = quarantine().retrieve(key);
+        Optional<String> onlyFor = onlyFor(request);
+        if (mail != null && onlyFor.isPresent() && mail.getRecipients().stream().noneMatch(r -> r.asString().equalsIgnoreCase(onlyFor.get()))) {
+            LifecycleUtil.dispose(mail);
+            mail = null;
+        }
         if (mail == null) {
             throw ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404).type(ErrorResponder.ErrorType.NOT_FOUND)
                 .message("The quarantine holds no mail '%s'", key.asString()).haltError();
@@ -262,6 +278,11 @@ public class QuarantineMailRoutes implements Routes {
 
     private MailRepository quarantine() throws MessagingException {
         return QuarantineRelease.repository(repositories, runtime.quarantine());
+    }
+
+    private static Optional<String> onlyFor(Request request) {
+        Object address = request.attribute(ONLY_FOR);
+        return address == null ? Optional.empty() : Optional.of(address.toString().toLowerCase(Locale.ROOT));
     }
 
     private static MailKey key(Request request) {

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
-import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
@@ -50,7 +49,7 @@ import spark.Service;
  * A rule of the file cannot be deleted here (409: it is the file's); set its weight to 0 to silence it
  * ({@code PUT weights/NAME} sets a content rule's own weight).
  */
-public class ScoreRoutes implements Routes {
+public class ScoreRoutes implements MountedRoutes {
     public static final String BASE_PATH = "/tracewall/score";
     static final String NAME = ":name";
     private static final Set<String> THRESHOLDS = Set.of("tag", "quarantine", "reject");
@@ -74,14 +73,14 @@ public class ScoreRoutes implements Routes {
     }
 
     @Override
-    public void define(Service service) {
-        service.get(BASE_PATH, this::show, json);
-        service.put(BASE_PATH + "/weights/" + NAME, (request, response) -> set(response, weight(request)));
-        service.delete(BASE_PATH + "/weights/" + NAME, (request, response) -> remove(response, List.of(weightKey(request))));
-        service.put(BASE_PATH + "/rules/" + NAME, (request, response) -> set(response, rule(request)));
-        service.delete(BASE_PATH + "/rules/" + NAME, (request, response) -> remove(response, ruleKeys(fromOverridesOnly(request))));
-        service.put(BASE_PATH + "/thresholds/" + NAME, (request, response) -> set(response, threshold(request)));
-        service.delete(BASE_PATH + "/thresholds/" + NAME, (request, response) -> remove(response, List.of(thresholdKey(request))));
+    public void define(Service service, String base) {
+        service.get(base, this::show, json);
+        service.put(base + "/weights/" + NAME, (request, response) -> set(response, weight(request)));
+        service.delete(base + "/weights/" + NAME, (request, response) -> remove(response, List.of(weightKey(request))));
+        service.put(base + "/rules/" + NAME, (request, response) -> set(response, rule(request)));
+        service.delete(base + "/rules/" + NAME, (request, response) -> remove(response, ruleKeys(fromOverridesOnly(request))));
+        service.put(base + "/thresholds/" + NAME, (request, response) -> set(response, threshold(request)));
+        service.delete(base + "/thresholds/" + NAME, (request, response) -> remove(response, List.of(thresholdKey(request))));
     }
 
     private Object show(Request request, Response response) {

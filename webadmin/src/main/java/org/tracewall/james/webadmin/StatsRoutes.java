@@ -2,7 +2,6 @@ package org.tracewall.james.webadmin;
 
 import javax.inject.Inject;
 
-import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.tracewall.core.stats.DecisionStats;
 import org.tracewall.james.TracewallRuntime;
@@ -23,7 +22,7 @@ import spark.Service;
  *      "topSenderDomains":{...},"topClients":{...},"actionsByHour":{"2026-12-03T18:00:00Z":{"accept":12},...}}
  * </pre>
  */
-public class StatsRoutes implements Routes {
+public class StatsRoutes implements MountedRoutes {
     public static final String BASE_PATH = "/tracewall/stats";
     static final int DEFAULT_HOURS = 24;
 
@@ -45,8 +44,8 @@ public class StatsRoutes implements Routes {
     }
 
     @Override
-    public void define(Service service) {
-        service.get(BASE_PATH, this::summary, json);
+    public void define(Service service, String base) {
+        service.get(base, this::summary, json);
     }
 
     private Object summary(Request request, Response response) {

@@ -1,5 +1,7 @@
 package org.tracewall.james.webadmin;
 
+import java.util.Set;
+
 import javax.inject.Inject;
 
 import org.apache.james.webadmin.Routes;
@@ -8,6 +10,9 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.config.WebAdminAccessConfig;
+import org.tracewall.core.operator.Operation;
+import org.tracewall.core.operator.OperationLog;
+import org.tracewall.core.operator.OperatorSession;
 import org.tracewall.james.TracewallRuntime;
 
 import spark.HaltException;
@@ -20,10 +25,14 @@ import spark.Service;
  * <ul>
  * <li>a request whose {@code Host} is not one of {@code webadmin.allowedHosts} gets 403: a page
  * that rebinds its own name to 127.0.0.1 (DNS rebinding) sends that name as Host;</li>
- * <li>a request with an {@code Origin} that is not one of {@code webadmin.allowedOrigins} (none
- * by default) gets 403: browsers send Origin with every cross-site request, scripts send none;</li>
+ * <li>a request with an {@code Origin} that is neither the server's own (the dashboard's pages)
+ * nor one of {@code webadmin.allowedOrigins} (none by default) gets 403: browsers send Origin with
+ * every cross-site request, scripts send none;</li>
  * <li>the {@code Access-Control-Allow-*} headers James 3.8.1 adds to every answer (its CORS
  * filter ignores {@code cors.enable}) are removed, except for an allowed origin.</li>
+ * <li>every change that was carried out (a request other than GET, HEAD or OPTIONS answered
+ * below 400), by whom (the dashboard's user, or the subject of the WebAdmin token James
+ * checked), goes to the {@link OperationLog}.</li>
  * </ul>
  * Register it first in {@code webadmin.properties}:
  * {@code extensions.routes=org.tracewall.james.webadmin.WebAdminGuard,...}. It adds filters, no routes.
@@ -34,15 +43,19 @@ public class WebAdminGuard implements Routes {
     private static final String[] CORS_HEADERS = {"Access-Control-Allow-Origin", "Access-Control-Allow-Methods",
         "Access-Control-Allow-Headers", "Access-Control-Allow-Credentials", "Access-Control-Expose-Headers"};
 
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
     private final WebAdminAccessConfig access;
+    private final OperationLog operations;
 
     @Inject
     public WebAdminGuard(TracewallRuntime runtime) {
-        this(runtime.webAdminAccess());
+        this(runtime.webAdminAccess(), runtime.operations());
     }
 
-    WebAdminGuard(WebAdminAccessConfig access) {
+    WebAdminGuard(WebAdminAccessConfig access, OperationLog operations) {
         this.access = access;
+        this.operations = operations;
     }
 
     @Override
@@ -53,11 +66,34 @@ public class WebAdminGuard implements Routes {
     @Override
     public void define(Service service) {
         service.before(this::guard);
+        service.after(this::record);
+    }
+
+    /** The server's own pages may call it: their origin is the very scheme and Host the request came to. */
+    private boolean isAllowed(Request request, String origin) {
+        String own = request.raw().getScheme() + "://" + request.headers("Host");
+        return access.isAllowedOrigin(origin) || origin.trim().equalsIgnoreCase(own);
+    }
+
+    /** After a change was carried out (James halts refused ones before this runs). */
+    private void record(Request request, Response response) {
+        if (READS.contains(request.requestMethod()) || DashboardRoutes.SESSION.equals(request.pathInfo())) {
+            return;
+        }
+        int status = response.status() == 0 ? HttpStatus.OK_200 : response.status();
+        if (status >= HttpStatus.BAD_REQUEST_400) {
+            return;
+        }
+        Object operator = request.attribute(DashboardRoutes.OPERATOR);
+        String who = operator instanceof OperatorSession ? ((OperatorSession) operator).user() : TokenSubject.of(request.headers("Authorization"));
+        String query = request.queryString() == null ? "" : "?" + request.queryString();
+        operations.record(new Operation(operations.now(), who, operator == null ? "webadmin" : "dashboard",
+            request.requestMethod() + " " + request.pathInfo() + query, status, request.body()));
     }
 
     private void guard(Request request, Response response) {
         String origin = request.headers("Origin");
-        if (origin != null && access.isAllowedOrigin(origin)) {
+        if (origin != null && isAllowed(request, origin)) {
             response.raw().setHeader("Access-Control-Allow-Origin", origin.trim());
             response.raw().setHeader("Vary", "Origin");
         } else {
@@ -69,7 +105,7 @@ public class WebAdminGuard implements Routes {
         if (!access.isAllowedHost(host)) {
             throw refusal("Host '" + printable(host) + "' is not one of webadmin.allowedHosts in tracewall.properties");
         }
-        if (origin != null && !access.isAllowedOrigin(origin)) {
+        if (origin != null && !isAllowed(request, origin)) {
             throw refusal("Origin '" + printable(origin) + "' is not one of webadmin.allowedOrigins in tracewall.properties");
         }
     }
