@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -31,7 +34,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.james.TracewallJamesExtension;
-import org.tracewall.testing.smtp.SmtpTestClient;
 
 /**
  * The dashboard in a real headless Chromium (Debian's, driven through its chromedriver), against
@@ -59,9 +61,9 @@ class DashboardBrowserIntegrationTest {
     @BeforeAll
     static void quarantinedMail() throws Exception {
         DNS.zone().txt("shop.test", "v=spf1 ip4:127.0.71.0/24 -all").a("mx.shop.test", "127.0.71.5").ptr("127.0.71.5", "mx.shop.test");
-        send("bob@tracewall.local", "zq-hold watches for bob", "Two gold watches for the price of one.");
-        send("carol@tracewall.local", "zq-hold shoes for carol", "Shoes.");
-        send("carol@tracewall.local", "welcome", "Not held.");
+        Gateway.sendPromo(james, "127.0.71.5", "bob@tracewall.local", "zq-hold watches for bob", "Two gold watches for the price of one.");
+        Gateway.sendPromo(james, "127.0.71.5", "carol@tracewall.local", "zq-hold shoes for carol", "Shoes.");
+        Gateway.sendPromo(james, "127.0.71.5", "carol@tracewall.local", "welcome", "Not held.");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> james.repositoryCount(QUARANTINE) == 2);
         Files.createDirectories(SCREENSHOTS);
     }
@@ -87,17 +89,10 @@ class DashboardBrowserIntegrationTest {
     void stopBrowser() throws IOException {
         browser.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
-    private static void send(String to, String subject, String body) throws IOException {
-        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.71.5")) {
-            smtp.ehlo("mx.shop.test");
-            assertThat(smtp.send("promo@shop.test", List.of(to), "From: promo@shop.test\r\nSubject: " + subject + "\r\n\r\n" + body + "\r\n")
-                .code()).isEqualTo(250);
-        }
-    }
 
     @Test
     void aUserShouldSeeAndReleaseOnlyTheirOwnHeldMail() throws Exception {
@@ -216,7 +211,7 @@ class DashboardBrowserIntegrationTest {
 
     private static String keyOf(String recipient) throws Exception {
         String held = webAdmin("/tracewall/quarantine/mails?recipient=" + recipient);
-        return java.net.URLEncoder.encode(held.replaceAll("(?s).*?\"key\":\"([^\"]+)\".*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(held.replaceAll("(?s).*?\"key\":\"([^\"]+)\".*", "$1"), StandardCharsets.UTF_8);
     }
 
     private static String webAdmin(String path) throws Exception {

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.james.utils.TestIMAPClient;
 import org.awaitility.Awaitility;
@@ -122,6 +123,15 @@ public final class Gateway {
             SmtpReply mail = smtp.mailFrom(from);
             assertThat(mail.code()).as(mail.toString()).isEqualTo(250);
             return smtp.rcptTo(to);
+        }
+    }
+
+    /** Sends one message from {@code promo@shop.test} (client {@code clientIp}, HELO {@code mx.shop.test}), which must be accepted. */
+    static void sendPromo(TracewallJamesExtension james, String clientIp, String to, String subject, String body) throws IOException {
+        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), clientIp)) {
+            smtp.ehlo("mx.shop.test");
+            SmtpReply reply = smtp.send("promo@shop.test", List.of(to), "From: promo@shop.test\r\nSubject: " + subject + "\r\n\r\n" + body + "\r\n");
+            assertThat(reply.code()).as(reply.toString()).isEqualTo(250);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.tracewall.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tracewall.testing.dns.LoopbackDnsServer;
 import org.tracewall.testing.james.TracewallJamesExtension;
-import org.tracewall.testing.smtp.SmtpTestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,9 +39,9 @@ class QuarantineMailRoutesIntegrationTest {
     @BeforeAll
     static void zones() throws Exception {
         DNS.zone().txt("shop.test", "v=spf1 ip4:127.0.70.0/24 -all").a("mx.shop.test", "127.0.70.5").ptr("127.0.70.5", "mx.shop.test");
-        send("bob@tracewall.local", "zq-hold watches", "Two gold watches for the price of one.");
-        send("bob@tracewall.local", "zq-hold rings", "Rings, half price.");
-        send("carol@tracewall.local", "zq-hold shoes", "Shoes.");
+        Gateway.sendPromo(james, "127.0.70.5", "bob@tracewall.local", "zq-hold watches", "Two gold watches for the price of one.");
+        Gateway.sendPromo(james, "127.0.70.5", "bob@tracewall.local", "zq-hold rings", "Rings, half price.");
+        Gateway.sendPromo(james, "127.0.70.5", "carol@tracewall.local", "zq-hold shoes", "Shoes.");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> james.repositoryCount(QUARANTINE) == 3);
     }
 
@@ -53,13 +50,6 @@ class QuarantineMailRoutesIntegrationTest {
         DNS.close();
     }
 
-    private static void send(String to, String subject, String body) throws IOException {
-        try (SmtpTestClient smtp = SmtpTestClient.connect(james.smtpPort(), "127.0.70.5")) {
-            smtp.ehlo("mx.shop.test");
-            assertThat(smtp.send("promo@shop.test", List.of(to), "From: promo@shop.test\r\nSubject: " + subject + "\r\n\r\n" + body + "\r\n")
-                .code()).isEqualTo(250);
-        }
-    }
 
     private static HttpResponse<String> call(String method, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + james.webAdminPort() + path))
