@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -76,7 +77,9 @@ public class DashboardRoutes implements PublicRoutes {
         "app.js", "text/javascript; charset=utf-8", "app.css", "text/css; charset=utf-8");
     private static final String SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
         + "img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-    private static final String QUARANTINE = "/quarantine/mails";
+    /** What a user may ask: the list and a preview of held mail, and its release, nothing else of the API. */
+    private static final Pattern OWN_QUARANTINE_READ = Pattern.compile("/quarantine/mails(/[^/]+)?");
+    private static final Pattern OWN_QUARANTINE_RELEASE = Pattern.compile("/quarantine/mails/[^/]+/release");
 
     private final UsersRepository users;
     private final WebAdminAccessConfig access;
@@ -185,12 +188,14 @@ public class DashboardRoutes implements PublicRoutes {
         if (!read && !"1".equals(request.headers(CHANGE_HEADER))) {
             throw refusal(HttpStatus.FORBIDDEN_403, "A change needs the " + CHANGE_HEADER + " header");
         }
-        String path = request.pathInfo().substring(API.length());
+        // The path as the router matches it (still encoded), so that an encoded slash cannot pass for one here.
+        String path = request.uri().substring(API.length());
         if (session.role() == OperatorRole.AUDITOR && !read) {
             throw refusal(HttpStatus.FORBIDDEN_403, "An auditor changes nothing");
         }
         if (session.role() == OperatorRole.USER) {
-            boolean own = path.equals("/me") || path.startsWith(QUARANTINE) && (read || path.endsWith("/release"));
+            boolean own = read && (path.equals("/me") || OWN_QUARANTINE_READ.matcher(path).matches())
+                || "POST".equals(request.requestMethod()) && OWN_QUARANTINE_RELEASE.matcher(path).matches();
             if (!own) {
                 throw refusal(HttpStatus.FORBIDDEN_403, "A user sees only the quarantine of their own address");
             }

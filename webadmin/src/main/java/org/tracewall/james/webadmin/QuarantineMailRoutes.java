@@ -121,7 +121,7 @@ public class QuarantineMailRoutes implements MountedRoutes {
             Mail mail = quarantine.retrieve(key);
             try {
                 if (mail != null && matches(mail, recipient, sender, reason)) {
-                    held.add(summary(key, mail));
+                    held.add(summary(key, mail, onlyFor(request)));
                 }
             } finally {
                 LifecycleUtil.dispose(mail);
@@ -134,7 +134,7 @@ public class QuarantineMailRoutes implements MountedRoutes {
         MailKey key = key(request);
         Mail mail = held(key, request);
         try {
-            Map<String, Object> preview = summary(key, mail);
+            Map<String, Object> preview = summary(key, mail, onlyFor(request));
             List<Map<String, String>> headers = new ArrayList<>();
             for (Enumeration<Header> all = mail.getMessage().getAllHeaders(); all.hasMoreElements() && headers.size() < MAX_HEADERS;) {
                 Header header = all.nextElement();
@@ -219,11 +219,13 @@ public class QuarantineMailRoutes implements MountedRoutes {
         return Responses.returnNoContent(response);
     }
 
-    private static Map<String, Object> summary(MailKey key, Mail mail) throws MessagingException {
+    /** {@code onlyFor}: the one recipient who asks, who sees no other (Bcc'd ones included). */
+    private static Map<String, Object> summary(MailKey key, Mail mail, Optional<String> onlyFor) throws MessagingException {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("key", key.asString());
         summary.put("sender", mail.getMaybeSender().asString());
-        summary.put("recipients", mail.getRecipients().stream().map(MailAddress::asString).collect(Collectors.toList()));
+        summary.put("recipients", onlyFor.map(List::of)
+            .orElseGet(() -> mail.getRecipients().stream().map(MailAddress::asString).collect(Collectors.toList())));
         String subject = mail.getMessage().getSubject();
         summary.put("subject", subject == null ? "" : subject);
         summary.put("heldSince", mail.getLastUpdated() == null ? null : mail.getLastUpdated().toInstant().toString());

@@ -66,16 +66,23 @@ public class WebAdminGuard implements Routes {
     @Override
     public void define(Service service) {
         service.before(this::guard);
-        service.after(this::record);
+        service.afterAfter(this::record);
     }
 
-    /** The server's own pages may call it: their origin is the very scheme and Host the request came to. */
+    /**
+     * The server's own pages may call it: their origin names the very Host the request came to
+     * (the scheme is left out: behind a proxy that ends TLS the page is https, the request http).
+     */
     private boolean isAllowed(Request request, String origin) {
-        String own = request.raw().getScheme() + "://" + request.headers("Host");
-        return access.isAllowedOrigin(origin) || origin.trim().equalsIgnoreCase(own);
+        String host = origin.trim().replaceFirst("^https?://", "");
+        return access.isAllowedOrigin(origin) || host.equalsIgnoreCase(String.valueOf(request.headers("Host")));
     }
 
-    /** After a change was carried out (James halts refused ones before this runs). */
+    /**
+     * After every request, halted ones too (James's routes answer many changes with a halt):
+     * those carried out are logged. Only Tracewall's own bodies are kept: James's carry passwords
+     * (users, password checks), Tracewall's none but the sign-in's, which is not kept either.
+     */
     private void record(Request request, Response response) {
         if (READS.contains(request.requestMethod()) || DashboardRoutes.SESSION.equals(request.pathInfo())) {
             return;
@@ -88,7 +95,8 @@ public class WebAdminGuard implements Routes {
         String who = operator instanceof OperatorSession ? ((OperatorSession) operator).user() : TokenSubject.of(request.headers("Authorization"));
         String query = request.queryString() == null ? "" : "?" + request.queryString();
         operations.record(new Operation(operations.now(), who, operator == null ? "webadmin" : "dashboard",
-            request.requestMethod() + " " + request.pathInfo() + query, status, request.body()));
+            request.requestMethod() + " " + request.pathInfo() + query, status,
+            request.pathInfo().startsWith(MountedRoutes.OWN_PREFIX + "/") ? request.body() : ""));
     }
 
     private void guard(Request request, Response response) {
