@@ -26,7 +26,12 @@ final class CapturedLogs implements AutoCloseable {
 
     /** Each event's message, with its exception's message when it has one. */
     List<String> lines() {
-        return captured.list.stream()
+        List<ILoggingEvent> events;
+        // The server's threads go on logging: AppenderBase.doAppend appends under the appender's own lock.
+        synchronized (captured) {
+            events = List.copyOf(captured.list);
+        }
+        return events.stream()
             .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
             .collect(Collectors.toList());
     }
