@@ -14,6 +14,12 @@ public final class HmacKey {
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
+    /**
+     * A Mac per thread, initialised once: looking up the provider and initialising a Mac for each
+     * value took a sixth of the container's Tracewall time in the load profile. A Mac is not
+     * thread-safe, and doFinal leaves it ready for the next value under the same key.
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     private HmacKey(byte[] key) {
         this.key = new SecretKeySpec(key, ALGORITHM);
@@ -33,10 +39,14 @@ public final class HmacKey {
     }
 
     public byte[] mac(byte[] data) {
+        return macs.get().doFinal(data);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

@@ -25,4 +25,37 @@ public final class DomainNames {
         }
         return true;
     }
+
+    /**
+     * Letters, digits, hyphens and dots only, a letter or digit at either end, labels of 1 to 63
+     * characters: a name that Unicode normalisation and IDN's ToASCII leave as it is (but for
+     * case). Nearly every name in mail is one, and those steps showed in the load profile.
+     */
+    public static boolean isPlainAscii(String name) {
+        int length = name.length();
+        if (length == 0 || !isLetterOrDigit(name.charAt(0)) || !isLetterOrDigit(name.charAt(length - 1))) {
+            return false;
+        }
+        int labelLength = 0;
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            if (c == '.') {
+                if (labelLength == 0) {
+                    return false;
+                }
+                labelLength = 0;
+            } else if (isLetterOrDigit(c) || c == '-') {
+                if (++labelLength > 63) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
 }

@@ -89,15 +89,15 @@ public final class PublicSuffixList {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (domain.isEmpty() || domain.startsWith(".") || domain.contains("..")) {
+        if (domain.isEmpty() || domain.startsWith(".") || domain.endsWith(".") || domain.contains("..")) {
             return Optional.empty();
         }
-        String[] labels = domain.split("\\.");
-        int suffixLabels = publicSuffixLabels(labels);
-        if (labels.length <= suffixLabels) {
+        int[] starts = labelStarts(domain);
+        int suffixLabels = publicSuffixLabels(domain, starts);
+        if (starts.length <= suffixLabels) {
             return Optional.empty();
         }
-        return Optional.of(join(labels, labels.length - suffixLabels - 1));
+        return Optional.of(domain.substring(starts[starts.length - suffixLabels - 1]));
     }
 
     /** True when both names have the same organizational domain. */
@@ -106,31 +106,39 @@ public final class PublicSuffixList {
         return left.isPresent() && left.equals(organizationalDomain(b));
     }
 
-    private int publicSuffixLabels(String[] labels) {
-        for (int i = 0; i < labels.length; i++) {
-            String suffix = join(labels, i);
-            if (exceptions.contains(suffix)) {
-                return labels.length - i - 1;
+    /** The suffixes are substrings from these offsets (a lookup per message and per domain: no joins). */
+    private static int[] labelStarts(String domain) {
+        int count = 1;
+        for (int i = 0; i < domain.length(); i++) {
+            count += domain.charAt(i) == '.' ? 1 : 0;
+        }
+        int[] starts = new int[count];
+        for (int i = 0, label = 1; i < domain.length(); i++) {
+            if (domain.charAt(i) == '.') {
+                starts[label++] = i + 1;
             }
-            if (rules.contains(suffix) || (i + 1 < labels.length && wildcards.contains(join(labels, i + 1)))) {
-                return labels.length - i;
+        }
+        return starts;
+    }
+
+    private int publicSuffixLabels(String domain, int[] starts) {
+        int labels = starts.length;
+        for (int i = 0; i < labels; i++) {
+            String suffix = domain.substring(starts[i]);
+            if (exceptions.contains(suffix)) {
+                return labels - i - 1;
+            }
+            if (rules.contains(suffix) || (i + 1 < labels && wildcards.contains(domain.substring(starts[i + 1])))) {
+                return labels - i;
             }
         }
         return 1;
     }
 
-    private static String join(String[] labels, int from) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = from; i < labels.length; i++) {
-            if (i > from) {
-                sb.append('.');
-            }
-            sb.append(labels[i]);
-        }
-        return sb.toString();
-    }
-
     private static String ascii(String name) {
+        if (DomainNames.isPlainAscii(name)) {
+            return name.toLowerCase(Locale.ROOT);
+        }
         return IDN.toASCII(name, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
     }
 }

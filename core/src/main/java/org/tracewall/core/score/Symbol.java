@@ -90,8 +90,16 @@ public final class Symbol {
 
     /** Details come from the SMTP session (HELO names, sender domains): keep them one printable line. */
     private static String printable(String text) {
-        String flat = text.replaceAll("[\\p{Cntrl}]", " ");
-        return flat.length() > 200 ? flat.substring(0, 200) : flat;
+        String bounded = text.length() > 200 ? text.substring(0, 200) : text;
+        // A loop, not a regex: every symbol a mail carries is decoded here once per phase.
+        char[] chars = null;
+        for (int i = 0; i < bounded.length(); i++) {
+            if (Character.isISOControl(bounded.charAt(i))) {
+                chars = chars == null ? bounded.toCharArray() : chars;
+                chars[i] = ' ';
+            }
+        }
+        return chars == null ? bounded : new String(chars);
     }
 
     @Override

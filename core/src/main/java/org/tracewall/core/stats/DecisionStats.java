@@ -1,6 +1,8 @@
 package org.tracewall.core.stats;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -120,8 +122,11 @@ public final class DecisionStats {
         return Math.floorDiv(epochMillis, 3_600_000L);
     }
 
-    private static String stamp(long hour) {
-        return Instant.ofEpochSecond(hour * 3600).toString().replaceAll("[^0-9]", "").substring(0, 10);
+    /** "2026120318": by arithmetic, since it is written once per decision (Instant.toString and a regex showed in the load profile). */
+    static String stamp(long hour) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(hour * 3600, 0, ZoneOffset.UTC);
+        long digits = time.getYear() * 1_000_000L + time.getMonthValue() * 10_000L + time.getDayOfMonth() * 100L + time.getHour();
+        return Long.toString(digits);
     }
 
     /** What the last hours decided. */

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.tracewall.core.domain.DomainNames;
+
 /**
  * Every address a mail client could display as the author of a message: what its From and Sender
  * headers say, read as leniently as the most lenient reader, not as strictly as a parser that
@@ -84,6 +86,16 @@ public final class DisplayedAddresses {
      * refuses (a label over 63 characters, say) is kept, otherwise normalised.
      */
     public static String normaliseDomain(String domain) {
+        if (DomainNames.isPlainAscii(domain)) {
+            // Nearly every domain: NFKC, the patterns and IDN leave letters, digits, hyphens and inner
+            // dots alone, and they were a fifth of the header checks in the load profile.
+            return domain.toLowerCase(Locale.ROOT);
+        }
+        return normaliseFully(domain);
+    }
+
+    /** {@link #normaliseDomain} without its shortcut for plain host names. */
+    static String normaliseFully(String domain) {
         String text = trim(INVISIBLE.matcher(FULL_STOPS.matcher(Normalizer.normalize(domain, Normalizer.Form.NFKC)).replaceAll("."))
             .replaceAll(""));
         try {

@@ -3,6 +3,7 @@ package org.tracewall.core.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -218,6 +219,20 @@ class DisplayedAddressesTest {
             ".tracewall.local", "\uFF54racewall.local", "tracewall\uFF0Elocal", "tracewall\u3002local", "tracewall.local\u3002"})
         void normaliseDomainShouldReadLookalikesAsTheSameDomain(String domain) {
             assertThat(DisplayedAddresses.normaliseDomain(domain)).isEqualTo("tracewall.local");
+        }
+
+        @Test
+        void normaliseDomainShouldTakeItsShortcutOnlyWhereTheFullWayAgrees() {
+            Random random = new Random(7);
+            String alphabet = "aZ09-._ .xn--\u00e9";
+            for (int i = 0; i < 20_000; i++) {
+                StringBuilder domain = new StringBuilder();
+                for (int c = random.nextInt(80); c >= 0; c--) {
+                    domain.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                assertThat(DisplayedAddresses.normaliseDomain(domain.toString())).as(domain.toString())
+                    .isEqualTo(DisplayedAddresses.normaliseFully(domain.toString()));
+            }
         }
 
         @Test
