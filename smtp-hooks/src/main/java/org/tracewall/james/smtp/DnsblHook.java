@@ -32,7 +32,6 @@ import org.tracewall.core.dnsbl.DnsListSymbols;
 import org.tracewall.core.dnsbl.DnsListVerdict;
 import org.tracewall.core.dnsbl.UrlListCheck;
 import org.tracewall.core.net.IpAddresses;
-import org.tracewall.james.MailText;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
 import org.tracewall.james.TracewallRuntime;
@@ -49,7 +48,7 @@ import org.tracewall.reputation.text.AttachmentReader;
  * and weights are the {@code dnsbl.*} keys of tracewall.properties.
  *
  * <p>At the end of DATA, URL lists ({@code type=url}: URIBL, SURBL) are asked about the links of
- * the message (its text read once for the phase, {@link MailText}): the symbol {@code URIBL}
+ * the message (its text read once for the phase, {@link TransactionText}): the symbol {@code URIBL}
  * weighed by the summed weights of the lists that answered, and one {@code URIBL_<LIST>} per
  * list, for the scoring only (never a reject here); a list that does not answer counts for nothing.
  *
@@ -143,7 +142,7 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
     }
 
     private void checkLinks(SMTPSession session, Mail mail) {
-        List<String> hosts = MailText.of(mail, () -> TransactionBytes.of(session, mail), attachments).urlDomains();
+        List<String> hosts = TransactionText.of(session, mail, attachments).urlDomains();
         if (hosts.isEmpty()) {
             return;
         }

@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.config.OptionSection;
 import org.tracewall.core.store.StoreUnavailableException;
-import org.tracewall.james.MailText;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
 import org.tracewall.james.TracewallRuntime;
@@ -26,7 +25,7 @@ import org.tracewall.reputation.text.AttachmentReader;
 
 /**
  * Bulk fingerprints at the end of DATA: the print of the message's text ({@link Fingerprint},
- * read from the text of the phase, {@link MailText}) counts the recipients its copies reached in
+ * read from the text of the phase, {@link TransactionText}) counts the recipients its copies reached in
  * {@code fingerprint.window}, across every node that shares the state store; at
  * {@code fingerprint.bulkRecipients} the mail gets the symbol {@code BULK}, and a print reported
  * as spam (through {@code BayesLearn}'s spam@ feedback) gives {@code FUZZY_SPAM}. For the scoring
@@ -65,7 +64,7 @@ public class FingerprintHook implements JamesMessageHook {
         if (SessionTrust.isTrusted(session)) {
             return HookResult.DECLINED;
         }
-        Optional<Fingerprint> print = Fingerprint.of(MailText.of(mail, () -> TransactionBytes.of(session, mail), attachments).body());
+        Optional<Fingerprint> print = Fingerprint.of(TransactionText.of(session, mail, attachments).body());
         if (print.isEmpty()) {
             return HookResult.DECLINED;
         }

@@ -25,7 +25,6 @@ import org.tracewall.core.config.OptionSection;
 import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.score.KnownSymbol;
 import org.tracewall.core.store.StoreUnavailableException;
-import org.tracewall.james.MailText;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
 import org.tracewall.james.TracewallRuntime;
@@ -103,7 +102,7 @@ public class HoneypotHook implements RcptHook, JamesMessageHook {
         LOGGER.info("honeypot ip={} from=<{}> traps={} other recipients={}", IpAddresses.readable(client),
             SmtpText.safe(mail.getMaybeSender().asString()), traps, others.size());
         runtime.honeypot().trapped(client);
-        Fingerprint.of(MailText.of(mail, () -> TransactionBytes.of(session, mail), runtime.attachments()).body())
+        Fingerprint.of(TransactionText.of(session, mail, runtime.attachments()).body())
             .ifPresent(print -> runtime.fingerprints().reportSpam(print));
     }
 }

@@ -24,7 +24,6 @@ import org.tracewall.core.net.IpAddresses;
 import org.tracewall.core.score.KnownSymbol;
 import org.tracewall.core.score.Symbol;
 import org.tracewall.core.store.StoreUnavailableException;
-import org.tracewall.james.MailText;
 import org.tracewall.james.ReputationAttributes;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.TracewallRuntime;
@@ -85,7 +84,7 @@ public class ReputationHook implements JamesMessageHook {
     private ReputationFeatures features(SMTPSession session, Mail mail) {
         String helo = session.getAttachment(SMTPSession.CURRENT_HELO_NAME, ProtocolSession.State.Connection).orElse("");
         String senderDomain = mail.getMaybeSender().asOptional().map(a -> a.getDomain().asString()).orElse("");
-        List<String> links = UrlListNames.of(MailText.of(mail, () -> TransactionBytes.of(session, mail), runtime.attachments()).urlDomains(),
+        List<String> links = UrlListNames.of(TransactionText.of(session, mail, runtime.attachments()).urlDomains(),
             runtime.traceability().publicSuffixList(), LINK_DOMAINS);
         return ReputationFeatures.of(session.getRemoteAddress().getAddress(), senderDomain, helo, originatingIp(mail), links);
     }

@@ -30,7 +30,6 @@ import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoreDecision;
 import org.tracewall.core.stats.DecisionStats;
 import org.tracewall.james.DecisionMetrics;
-import org.tracewall.james.MailText;
 import org.tracewall.james.MessageScoring;
 import org.tracewall.james.ReputationAttributes;
 import org.tracewall.james.TracewallRuntime;
@@ -137,7 +136,7 @@ public class ScoreHook implements JamesMessageHook, ExtensibleHandler {
         }
         boolean localSender = session.getUsername() != null || session.isRelayingAllowed();
         ScoreDecision decision = MessageScoring.evaluate(score.get(),
-            () -> MailText.of(mail, () -> TransactionBytes.of(session, mail), attachments), mail,
+            () -> TransactionText.of(session, mail, attachments), mail,
             session.getRemoteAddress().getAddress(), localSender,
             this::isLocal);
         if (decision.action() != ScoreAction.REJECT) {
