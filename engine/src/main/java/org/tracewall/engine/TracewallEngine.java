@@ -6,12 +6,21 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
+import org.tracewall.core.alert.AlertConfig;
+import org.tracewall.core.alert.AlertMonitor;
+import org.tracewall.core.alert.AlertSink;
+import org.tracewall.core.alert.WebhookSink;
 import org.tracewall.core.auth.AuthThrottle;
 import org.tracewall.core.auth.AuthThrottleConfig;
 import org.tracewall.core.awl.AutoWhitelist;
@@ -93,6 +102,7 @@ public final class TracewallEngine implements AutoCloseable {
     private final DnsJavaResolver resolver;
     private final LiveScoreConfig score;
     private final DecisionStats stats;
+    private final AlertConfig alertConfig;
     private final OperationLog operations;
     private final OperatorSessions operatorSessions;
     private final BayesConfig bayesConfig;
@@ -140,6 +150,7 @@ public final class TracewallEngine implements AutoCloseable {
         this.urlLists = new UrlListCheck(dnsLists, traceability.publicSuffixList(), lists.urlDomains());
         this.score = new LiveScoreConfig(all, this::store, clock);
         this.stats = new DecisionStats(this::store, clock, StatsConfig.fromProperties(all));
+        this.alertConfig = AlertConfig.fromProperties(all);
         this.bayesConfig = BayesConfig.fromProperties(all, var);
         this.attachments = AttachmentConfig.reader(all);
         this.quarantine = QuarantineConfig.fromProperties(all);
@@ -419,6 +430,31 @@ public final class TracewallEngine implements AutoCloseable {
             counters.put("tracewall.tika.failures", tika::failures);
         }
         return counters;
+    }
+
+    public AlertConfig alertConfig() {
+        return alertConfig;
+    }
+
+    /**
+     * The alerts of {@code alert.*}, sent to its webhook (if any) and to {@code sinks} (James adds
+     * mail), over this node's decisions, fail-open counts and {@code queueSize}, and the DNS lists'
+     * word on {@code alert.ownAddresses}. The caller checks it once per {@code alert.interval}.
+     */
+    public AlertMonitor alerts(List<AlertSink> sinks, Supplier<OptionalLong> queueSize, String node) {
+        List<AlertSink> all = new ArrayList<>();
+        alertConfig.webhook().ifPresent(uri -> all.add(new WebhookSink(uri)));
+        all.addAll(sinks);
+        AlertMonitor.Sources sources = new AlertMonitor.Sources(stats::actionsOnThisNode, this::failOpenTotal, queueSize,
+            own -> dnsLists.check(own, List.of()).hits().stream().filter(hit -> hit.list().weight() > 0) // an allow list vouches
+                .map(hit -> hit.list().name()).distinct().collect(Collectors.toList()));
+        return new AlertMonitor(alertConfig, sources, this::store, all, node, clock);
+    }
+
+    /** Every check that failed open since start: the store's users and Tika. */
+    private long failOpenTotal() {
+        return counters().entrySet().stream().filter(e -> e.getKey().endsWith(".failOpen") || e.getKey().equals("tracewall.tika.failures"))
+            .mapToLong(e -> e.getValue().getAsLong()).sum();
     }
 
     /** One line for the start-up log: the DNS settings, the store and the Bayes model. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.tracewall.core.alert.AlertConfig;
 import org.tracewall.core.auth.AuthThrottleConfig;
 import org.tracewall.core.awl.AutoWhitelistConfig;
 import org.tracewall.core.config.Option;
@@ -39,7 +40,7 @@ public final class TracewallOptions {
         FingerprintConfig.OPTIONS, ReputationConfig.OPTIONS, HoneypotConfig.OPTIONS, StatsConfig.OPTIONS,
         AutoWhitelistConfig.OPTIONS,
         AttachmentConfig.OPTIONS, StoreConfig.OPTIONS, QuarantineConfig.OPTIONS,
-        WebAdminAccessConfig.OPTIONS);
+        WebAdminAccessConfig.OPTIONS, AlertConfig.OPTIONS);
 
     private TracewallOptions() {
     }

@@ -9,13 +9,17 @@ import java.util.Map;
 
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
+import javax.inject.Provider;
 import javax.inject.Singleton;
 
 import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.metrics.api.GaugeRegistry;
+import org.apache.james.queue.api.MailQueueFactory;
+import org.apache.james.queue.api.ManageableMailQueue;
 import org.apache.james.utils.PropertiesProvider;
+import org.apache.mailet.MailetContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.auth.AuthThrottle;
@@ -68,10 +72,18 @@ public class TracewallRuntime {
     private static final Logger LOGGER = LoggerFactory.getLogger(TracewallRuntime.class);
 
     private final TracewallEngine engine;
+    /** Null unless {@code alert.*} names somewhere to send alerts. */
+    private final AlertScheduler alerts;
 
-    /** @param gauges where the engine's counts ({@link TracewallEngine#counters()}) are served from, as James gauges */
+    /**
+     * @param gauges        where the engine's counts ({@link TracewallEngine#counters()}) are served from, as James gauges
+     * @param mailetContext for alert mail; providers, asked at the first alert check, since the
+     *                      mailet container is still being built when the first component asks for this
+     * @param queues        for the spool queue's size, which alerts watch
+     */
     @Inject
-    public TracewallRuntime(PropertiesProvider propertiesProvider, FileSystem fileSystem, TracewallClock clock, GaugeRegistry gauges)
+    public TracewallRuntime(PropertiesProvider propertiesProvider, FileSystem fileSystem, TracewallClock clock, GaugeRegistry gauges,
+                            Provider<MailetContext> mailetContext, Provider<MailQueueFactory<? extends ManageableMailQueue>> queues)
         throws ConfigurationException {
         Map<String, String> properties = readProperties(propertiesProvider);
         try {
@@ -80,6 +92,7 @@ public class TracewallRuntime {
             this.engine = TracewallEngine.from(properties, conf, var, clock);
             engine.counters().forEach((name, value) -> gauges.register(name, value::getAsLong));
             LOGGER.info("Tracewall {} ready: {}", Tracewall.version(), engine.describe());
+            this.alerts = AlertScheduler.start(engine, mailetContext, queues);
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
             throw new ConfigurationException("conf/tracewall.properties: " + e.getMessage(), e);
         }
@@ -244,6 +257,9 @@ public class TracewallRuntime {
     /** Closes the state store when James stops (its file must be free for the next start). */
     @PreDestroy
     public void close() {
+        if (alerts != null) {
+            alerts.close();
+        }
         engine.close();
     }
 

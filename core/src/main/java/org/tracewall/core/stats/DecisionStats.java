@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -40,6 +42,8 @@ public final class DecisionStats {
     private final LongSupplier clock;
     private final int retentionHours;
     private final AtomicLong cleanedHour = new AtomicLong(Long.MIN_VALUE);
+    /** The decisions of this node since it started, by action, whatever the store: what alerts measure rates with. */
+    private final Map<String, LongAdder> actionsHere = new ConcurrentHashMap<>();
     /** A store that does not answer costs the statistics a count, never the mail its decision. */
     private final FailOpen failOpen = new FailOpen("stats");
 
@@ -54,6 +58,7 @@ public final class DecisionStats {
      * @param client the client's address as text, empty when unknown
      */
     public void record(String action, Collection<String> symbols, String senderDomain, String client) {
+        actionsHere.computeIfAbsent(action, a -> new LongAdder()).increment();
         try {
             add(action, symbols, senderDomain, client);
         } catch (StoreUnavailableException e) {
@@ -74,6 +79,13 @@ public final class DecisionStats {
         }
         store.get().addToCounters(KEY + stamp(hour), fields, 1);
         cleanUp(hour);
+    }
+
+    /** This node's decisions since it started, by action. */
+    public Map<String, Long> actionsOnThisNode() {
+        Map<String, Long> counts = new TreeMap<>();
+        actionsHere.forEach((action, count) -> counts.put(action, count.sum()));
+        return counts;
     }
 
     /** Decisions not counted because the store did not answer. */

@@ -34,6 +34,7 @@ public final class TestRuntimes {
         Configuration.Basic james = Configuration.builder().workingDirectory(root.toFile())
             .configurationPath(new Configuration.ConfigurationPath(FileSystem.FILE_PROTOCOL_AND_CONF)).build();
         FileSystemImpl fileSystem = new FileSystemImpl(james.directories());
-        return new TracewallRuntime(new PropertiesProvider(fileSystem, james.configurationPath()), fileSystem, clock, new NoopGaugeRegistry());
+        return new TracewallRuntime(new PropertiesProvider(fileSystem, james.configurationPath()), fileSystem, clock, new NoopGaugeRegistry(),
+            () -> null, () -> null);
     }
 }
