@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -25,6 +27,7 @@ import org.tracewall.core.auth.AuthThrottle;
 import org.tracewall.core.auth.AuthThrottleConfig;
 import org.tracewall.core.awl.AutoWhitelist;
 import org.tracewall.core.awl.AutoWhitelistConfig;
+import org.tracewall.core.config.LiveSettings;
 import org.tracewall.core.config.TracewallSettings;
 import org.tracewall.core.config.WebAdminAccessConfig;
 import org.tracewall.core.content.ContentRules;
@@ -33,9 +36,9 @@ import org.tracewall.core.dmarc.DmarcEvaluator;
 import org.tracewall.core.dns.DnsJavaResolver;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.PendingLookups;
+import org.tracewall.core.dnsbl.ActiveDnsLists;
 import org.tracewall.core.dnsbl.DnsList;
 import org.tracewall.core.dnsbl.DnsListChecker;
-import org.tracewall.core.dnsbl.DnsListConfig;
 import org.tracewall.core.dnsbl.UrlListCheck;
 import org.tracewall.core.honeypot.Honeypot;
 import org.tracewall.core.honeypot.HoneypotConfig;
@@ -45,7 +48,7 @@ import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.core.rate.RateConfig;
 import org.tracewall.core.rate.RateLimiter;
-import org.tracewall.core.score.LiveScoreConfig;
+import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.core.stats.DecisionStats;
 import org.tracewall.core.stats.StatsConfig;
@@ -96,11 +99,12 @@ public final class TracewallEngine implements AutoCloseable {
     private final GreylistConfig greylistConfig;
     private final RateConfig rateConfig;
     private final AuthThrottleConfig authThrottleConfig;
-    private final DnsListChecker dnsLists;
-    private final double dnsListThreshold;
+    /** dnsbl.* with its run-time changes; the error answers are counted across changes. */
+    private final LiveSettings<ActiveDnsLists> dnsLists;
+    private final Map<String, LongAdder> dnsListErrorAnswers = new ConcurrentHashMap<>();
     /** The resolver itself, under any view of it the caller wrapped around (its counts are the metrics'). */
     private final DnsJavaResolver resolver;
-    private final LiveScoreConfig score;
+    private final LiveSettings<ScoreConfig> score;
     private final DecisionStats stats;
     private final AlertConfig alertConfig;
     private final OperationLog operations;
@@ -109,12 +113,11 @@ public final class TracewallEngine implements AutoCloseable {
     private final AttachmentReader attachments;
     private final QuarantineConfig quarantine;
     private final WebAdminAccessConfig webAdminAccess;
-    private final UrlListCheck urlLists;
     private final FingerprintConfig fingerprintConfig;
     private FingerprintStore fingerprints;
     private final ReputationConfig reputationConfig;
     private ReputationStore reputation;
-    private final HoneypotConfig honeypotConfig;
+    private final LiveSettings<HoneypotConfig> liveHoneypot;
     private Honeypot honeypot;
     private final AutoWhitelistConfig autoWhitelistConfig;
     private AutoWhitelist autoWhitelist;
@@ -144,11 +147,9 @@ public final class TracewallEngine implements AutoCloseable {
         this.greylistConfig = GreylistConfig.fromProperties(all);
         this.rateConfig = RateConfig.fromProperties(all);
         this.authThrottleConfig = AuthThrottleConfig.fromProperties(all);
-        DnsListConfig lists = DnsListConfig.fromProperties(all);
-        this.dnsLists = new DnsListChecker(dns, lists.lists());
-        this.dnsListThreshold = lists.threshold();
-        this.urlLists = new UrlListCheck(dnsLists, traceability.publicSuffixList(), lists.urlDomains());
-        this.score = new LiveScoreConfig(all, this::store, clock);
+        this.dnsLists = new LiveSettings<>("dnsbl.", all,
+            section -> ActiveDnsLists.of(section, dns, traceability.publicSuffixList(), dnsListErrorAnswers), this::store, clock);
+        this.score = new LiveSettings<>("score.", all, ScoreConfig::read, this::store, clock);
         this.stats = new DecisionStats(this::store, clock, StatsConfig.fromProperties(all));
         this.alertConfig = AlertConfig.fromProperties(all);
         this.bayesConfig = BayesConfig.fromProperties(all, var);
@@ -159,7 +160,7 @@ public final class TracewallEngine implements AutoCloseable {
         this.operatorSessions = new OperatorSessions(this::store, webAdminAccess.sessionLifetime());
         this.fingerprintConfig = FingerprintConfig.fromProperties(all);
         this.reputationConfig = ReputationConfig.fromProperties(all);
-        this.honeypotConfig = HoneypotConfig.fromProperties(all);
+        this.liveHoneypot = new LiveSettings<>("honeypot.", all, HoneypotConfig::fromProperties, this::store, clock);
         this.autoWhitelistConfig = AutoWhitelistConfig.fromProperties(all);
         this.dkim = new DkimVerifier(dns, clock);
         this.dmarc = new DmarcEvaluator(dns, traceability.publicSuffixList());
@@ -213,18 +214,28 @@ public final class TracewallEngine implements AutoCloseable {
         return dmarc;
     }
 
-    /** The DNSBL/DNSWL/DBL lists of {@code dnsbl.*}. */
+    /** The DNSBL/DNSWL/DBL lists of {@code dnsbl.*} in effect now (the file's with the run-time changes). */
     public DnsListChecker dnsLists() {
-        return dnsLists;
+        return dnsLists.current().checker();
     }
 
-    /** The URL block lists of {@code dnsbl.*} ({@code type=url}), over the links of a message. */
+    /** The URL block lists of {@code dnsbl.*} ({@code type=url}) in effect now, over the links of a message. */
     public UrlListCheck urlLists() {
-        return urlLists;
+        return dnsLists.current().urlLists();
     }
 
     public double dnsListThreshold() {
-        return dnsListThreshold;
+        return dnsLists.current().threshold();
+    }
+
+    /** {@code dnsbl.*} with its run-time changes (WebAdmin's DNS list routes), shared by every node through the store. */
+    public LiveSettings<ActiveDnsLists> liveDnsLists() {
+        return dnsLists;
+    }
+
+    /** {@code honeypot.*} with its run-time changes (WebAdmin's honeypot routes), shared by every node through the store. */
+    public LiveSettings<HoneypotConfig> liveHoneypot() {
+        return liveHoneypot;
     }
 
     /**
@@ -233,12 +244,12 @@ public final class TracewallEngine implements AutoCloseable {
      * {@link #liveScore()}, the file's settings with the operator's run-time overrides.
      */
     public ScoringPolicy scoring() {
-        return score.fileConfig().policy();
+        return score.fileValue().policy();
     }
 
     /** The keyword and header rules ({@code score.rule.*}) of the file, a check that emits symbols for the scoring. */
     public ContentRules contentRules() {
-        return score.fileConfig().contentRules();
+        return score.fileValue().contentRules();
     }
 
     /** The hourly counts of the final decisions, in {@link #store()} ({@code stats.*}). */
@@ -257,7 +268,7 @@ public final class TracewallEngine implements AutoCloseable {
     }
 
     /** The score settings with their run-time overrides, kept in {@link #store()} (WebAdmin's score routes change them). */
-    public LiveScoreConfig liveScore() {
+    public LiveSettings<ScoreConfig> liveScore() {
         return score;
     }
 
@@ -316,8 +327,9 @@ public final class TracewallEngine implements AutoCloseable {
 
     /** The trap addresses of {@code honeypot.*} and what they learned, in {@link #store()}. */
     public synchronized Honeypot honeypot() {
-        if (honeypot == null) {
-            honeypot = new Honeypot(honeypotConfig, store());
+        HoneypotConfig config = liveHoneypot.current();
+        if (honeypot == null || honeypot.config() != config) { // rebuilt when the settings change, not per use
+            honeypot = new Honeypot(config, store());
         }
         return honeypot;
     }
@@ -417,8 +429,9 @@ public final class TracewallEngine implements AutoCloseable {
         counters.put("tracewall.dns.lookups", resolver::lookups);
         counters.put("tracewall.dns.cacheHits", resolver::cacheHits);
         counters.put("tracewall.dns.temporaryFailures", resolver::temporaryFailures);
-        for (DnsList list : dnsLists.lists()) {
-            counters.put("tracewall.dnsbl.errorAnswers." + list.zone(), () -> dnsLists.errorAnswerCounts().getOrDefault(list.zone(), 0L));
+        // The lists of the file and of the store at start; a list added later is counted, without a gauge of its own.
+        for (DnsList list : dnsLists().lists()) {
+            counters.put("tracewall.dnsbl.errorAnswers." + list.zone(), () -> dnsLists().errorAnswerCounts().getOrDefault(list.zone(), 0L));
         }
         counters.put("tracewall.greylist.failOpen", () -> greylist().failOpenCount());
         counters.put("tracewall.rate.failOpen", () -> rateLimiter().failOpenCount());
@@ -446,7 +459,7 @@ public final class TracewallEngine implements AutoCloseable {
         alertConfig.webhook().ifPresent(uri -> all.add(new WebhookSink(uri)));
         all.addAll(sinks);
         AlertMonitor.Sources sources = new AlertMonitor.Sources(stats::actionsOnThisNode, this::failOpenTotal, queueSize,
-            own -> dnsLists.check(own, List.of()).hits().stream().filter(hit -> hit.list().weight() > 0) // an allow list vouches
+            own -> dnsLists().check(own, List.of()).hits().stream().filter(hit -> hit.list().weight() > 0) // an allow list vouches
                 .map(hit -> hit.list().name()).distinct().collect(Collectors.toList()));
         return new AlertMonitor(alertConfig, sources, this::store, all, node, clock);
     }

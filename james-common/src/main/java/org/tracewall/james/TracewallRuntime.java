@@ -24,21 +24,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracewall.core.auth.AuthThrottle;
 import org.tracewall.core.awl.AutoWhitelist;
+import org.tracewall.core.config.LiveSettings;
 import org.tracewall.core.config.TracewallSettings;
 import org.tracewall.core.config.WebAdminAccessConfig;
 import org.tracewall.core.dkim.DkimVerifier;
 import org.tracewall.core.dmarc.DmarcEvaluator;
 import org.tracewall.core.dns.DnsResolver;
 import org.tracewall.core.dns.PendingLookups;
+import org.tracewall.core.dnsbl.ActiveDnsLists;
 import org.tracewall.core.dnsbl.DnsListChecker;
 import org.tracewall.core.dnsbl.UrlListCheck;
 import org.tracewall.core.honeypot.Honeypot;
+import org.tracewall.core.honeypot.HoneypotConfig;
 import org.tracewall.core.operator.OperationLog;
 import org.tracewall.core.operator.OperatorSessions;
 import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.core.rate.RateLimiter;
-import org.tracewall.core.score.LiveScoreConfig;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.stats.DecisionStats;
 import org.tracewall.core.store.StateStore;
@@ -186,8 +188,18 @@ public class TracewallRuntime {
         return engine.stats();
     }
 
+    /** {@code dnsbl.*} with its run-time changes ({@link TracewallEngine#liveDnsLists()}). */
+    public LiveSettings<ActiveDnsLists> liveDnsLists() {
+        return engine.liveDnsLists();
+    }
+
+    /** {@code honeypot.*} with its run-time changes ({@link TracewallEngine#liveHoneypot()}). */
+    public LiveSettings<HoneypotConfig> liveHoneypot() {
+        return engine.liveHoneypot();
+    }
+
     /** The score settings with their run-time overrides ({@link TracewallEngine#liveScore()}). */
-    public LiveScoreConfig liveScore() {
+    public LiveSettings<ScoreConfig> liveScore() {
         return engine.liveScore();
     }
 

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.tracewall.core.dnsbl.DnsListChecker;
 import org.tracewall.core.dnsbl.DnsListHit;
@@ -26,12 +27,17 @@ import org.tracewall.core.trace.TraceabilityChecker;
  * Each shortfall becomes one readable problem; run it from cron against every outgoing address.
  */
 public final class SenderAudit {
-    private final DnsListChecker lists;
+    private final Supplier<DnsListChecker> lists;
     private final HeloPtrChecker reverseDns;
     private final SpfEvaluator spf;
     private final TraceabilityChecker traceability;
 
     public SenderAudit(DnsListChecker lists, HeloPtrChecker reverseDns, SpfEvaluator spf, TraceabilityChecker traceability) {
+        this(() -> lists, reverseDns, spf, traceability);
+    }
+
+    /** @param lists the DNS lists in effect at each audit (they change at run time) */
+    public SenderAudit(Supplier<DnsListChecker> lists, HeloPtrChecker reverseDns, SpfEvaluator spf, TraceabilityChecker traceability) {
         this.lists = lists;
         this.reverseDns = reverseDns;
         this.spf = spf;
@@ -45,7 +51,7 @@ public final class SenderAudit {
      */
     public AuditReport audit(InetAddress ip, String domain, String helo) {
         String sender = "postmaster@" + domain.toLowerCase(Locale.ROOT);
-        DnsListVerdict listed = lists.check(ip, List.of(domain, helo));
+        DnsListVerdict listed = lists.get().check(ip, List.of(domain, helo));
         HeloPtrVerdict names = reverseDns.check(ip, helo);
         SpfVerdict spfVerdict = spf.checkMailFrom(ip, sender, helo);
         TraceVerdict traced = traceability.check(new TraceRequest(ip, helo, sender, null));

@@ -39,11 +39,17 @@ public final class DnsListChecker {
 
     private final DnsResolver dns;
     private final List<DnsList> lists;
-    private final Map<String, LongAdder> errorAnswers = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> errorAnswers;
 
     public DnsListChecker(DnsResolver dns, List<DnsList> lists) {
+        this(dns, lists, new ConcurrentHashMap<>());
+    }
+
+    /** @param errorAnswers the error answers counted by zone, kept by the caller when the lists change at run time */
+    public DnsListChecker(DnsResolver dns, List<DnsList> lists, Map<String, LongAdder> errorAnswers) {
         this.dns = Objects.requireNonNull(dns);
         this.lists = List.copyOf(lists);
+        this.errorAnswers = errorAnswers;
     }
 
     public List<DnsList> lists() {

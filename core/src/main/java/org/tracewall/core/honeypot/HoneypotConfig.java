@@ -40,6 +40,11 @@ public final class HoneypotConfig {
         return addresses.contains(address.toLowerCase(Locale.ROOT));
     }
 
+    /** The trap addresses, sorted, lower case. */
+    public List<String> addresses() {
+        return addresses.stream().sorted().collect(Collectors.toList());
+    }
+
     public boolean isEmpty() {
         return addresses.isEmpty();
     }

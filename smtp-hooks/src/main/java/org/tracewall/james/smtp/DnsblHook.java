@@ -2,6 +2,8 @@ package org.tracewall.james.smtp;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -63,15 +65,16 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
         ProtocolSession.AttachmentKey.of(Tracewall.NAMESPACE + ".smtp.dnsbl.verdict", DnsListVerdict.class);
     private static final Logger LOGGER = LoggerFactory.getLogger(DnsblHook.class);
 
-    private final DnsListChecker checker;
+    /** Suppliers: the lists change at run time (WebAdmin's DNS list routes), and each transaction asks the ones in effect. */
+    private final Supplier<DnsListChecker> checker;
     private final PendingLookups pending;
-    private final double threshold;
-    private final UrlListCheck urlLists;
+    private final DoubleSupplier threshold;
+    private final Supplier<UrlListCheck> urlLists;
     private final AttachmentReader attachments;
 
     @Inject
     public DnsblHook(TracewallRuntime runtime) {
-        this(runtime.dnsLists(), runtime.dnsListThreshold(), runtime.pendingLookups(), runtime.urlLists(), runtime.attachments());
+        this(runtime::dnsLists, runtime::dnsListThreshold, runtime.pendingLookups(), runtime::urlLists, runtime.attachments());
     }
 
     DnsblHook(DnsListChecker checker, double threshold) {
@@ -79,6 +82,11 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
     }
 
     DnsblHook(DnsListChecker checker, double threshold, PendingLookups pending, UrlListCheck urlLists, AttachmentReader attachments) {
+        this(() -> checker, () -> threshold, pending, () -> urlLists, attachments);
+    }
+
+    private DnsblHook(Supplier<DnsListChecker> checker, DoubleSupplier threshold, PendingLookups pending, Supplier<UrlListCheck> urlLists,
+                      AttachmentReader attachments) {
         this.checker = checker;
         this.threshold = threshold;
         this.pending = pending;
@@ -96,7 +104,7 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
 
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
-        if (checker.lists().isEmpty() || SessionTrust.skipsSpamChecks(session, rcpt)) {
+        if (checker.get().lists().isEmpty() || SessionTrust.skipsSpamChecks(session, rcpt)) {
             return HookResult.DECLINED;
         }
         Optional<DnsListVerdict> known = session.getAttachment(VERDICT, ProtocolSession.State.Transaction);
@@ -108,7 +116,7 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
 
     private HookResult judge(SMTPSession session, DnsListVerdict verdict) {
         Optional<DnsListHit> strongest = verdict.strongest();
-        if (verdict.score() < threshold || strongest.isEmpty()) {
+        if (verdict.score() < threshold.getAsDouble() || strongest.isEmpty()) {
             return HookResult.DECLINED;
         }
         if (verdict.missingVouch()) {
@@ -135,13 +143,14 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
                 .map(h -> h.list().name() + ":" + h.queried()).collect(Collectors.joining(",")))));
             ScoreSymbols.add(mail, DnsListSymbols.ofClient(verdict));
         });
-        if (urlLists != null && urlLists.isConfigured() && !SessionTrust.isTrusted(session)) {
-            checkLinks(session, mail);
+        UrlListCheck links = urlLists.get();
+        if (links != null && links.isConfigured() && !SessionTrust.isTrusted(session)) {
+            checkLinks(session, mail, links);
         }
         return HookResult.DECLINED;
     }
 
-    private void checkLinks(SMTPSession session, Mail mail) {
+    private void checkLinks(SMTPSession session, Mail mail, UrlListCheck urlLists) {
         List<String> hosts = TransactionText.of(session, mail, attachments).urlDomains();
         if (hosts.isEmpty()) {
             return;
@@ -157,7 +166,7 @@ public class DnsblHook implements RcptHook, JamesMessageHook {
     private DnsListVerdict check(SMTPSession session, MaybeSender sender) {
         String helo = session.getAttachment(SMTPSession.CURRENT_HELO_NAME, ProtocolSession.State.Connection).orElse("");
         String senderDomain = sender.asOptional().map(a -> a.getDomain().asString()).orElse("");
-        DnsListVerdict verdict = checker.check(session.getRemoteAddress().getAddress(), List.of(helo, senderDomain));
+        DnsListVerdict verdict = checker.get().check(session.getRemoteAddress().getAddress(), List.of(helo, senderDomain));
         session.setAttachment(VERDICT, verdict, ProtocolSession.State.Transaction);
         if (!verdict.hits().isEmpty() || !verdict.unavailable().isEmpty()) {
             LOGGER.info("dnsbl ip={} score={} hits={} unavailable={}", session.getRemoteAddress().getAddress().getHostAddress(),

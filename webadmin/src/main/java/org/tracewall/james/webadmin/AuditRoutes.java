@@ -40,7 +40,7 @@ public class AuditRoutes implements MountedRoutes {
 
     @Inject
     public AuditRoutes(TracewallRuntime runtime) {
-        this(new SenderAudit(runtime.dnsLists(), new HeloPtrChecker(runtime.dns()), new SpfEvaluator(runtime.dns()),
+        this(new SenderAudit(runtime::dnsLists, new HeloPtrChecker(runtime.dns()), new SpfEvaluator(runtime.dns()),
             runtime.traceability()));
     }
 

@@ -12,12 +12,9 @@ import javax.inject.Inject;
 
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
-import org.apache.james.webadmin.utils.Responses;
 import org.eclipse.jetty.http.HttpStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.tracewall.core.config.LiveSettings;
 import org.tracewall.core.content.ContentRule;
-import org.tracewall.core.score.LiveScoreConfig;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.Thresholds;
 import org.tracewall.james.TracewallRuntime;
@@ -53,9 +50,8 @@ public class ScoreRoutes implements MountedRoutes {
     public static final String BASE_PATH = "/tracewall/score";
     static final String NAME = ":name";
     private static final Set<String> THRESHOLDS = Set.of("tag", "quarantine", "reject");
-    private static final Logger LOGGER = LoggerFactory.getLogger(ScoreRoutes.class);
 
-    private final LiveScoreConfig score;
+    private final LiveSettings<ScoreConfig> score;
     private final JsonTransformer json = new JsonTransformer();
 
     @Inject
@@ -63,7 +59,7 @@ public class ScoreRoutes implements MountedRoutes {
         this(runtime.liveScore());
     }
 
-    ScoreRoutes(LiveScoreConfig score) {
+    ScoreRoutes(LiveSettings<ScoreConfig> score) {
         this.score = score;
     }
 
@@ -98,23 +94,11 @@ public class ScoreRoutes implements MountedRoutes {
     }
 
     private Object set(Response response, Map<String, String> settings) {
-        try {
-            RouteErrors.available(() -> score.set(settings));
-        } catch (IllegalArgumentException e) {
-            throw RouteErrors.badRequest(e.getMessage(), e);
-        }
-        LOGGER.info("tracewall-admin score set {}", settings);
-        return Responses.returnNoContent(response);
+        return LiveChanges.set(score, settings, response);
     }
 
     private Object remove(Response response, List<String> keys) {
-        try {
-            RouteErrors.available(() -> score.remove(keys));
-        } catch (IllegalArgumentException e) {
-            throw RouteErrors.badRequest(e.getMessage(), e);
-        }
-        LOGGER.info("tracewall-admin score removed {}", keys);
-        return Responses.returnNoContent(response);
+        return LiveChanges.remove(score, keys, response);
     }
 
     private Map<String, String> weight(Request request) {

@@ -17,7 +17,8 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tracewall.core.score.LiveScoreConfig;
+import org.tracewall.core.config.LiveSettings;
+import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.store.InMemoryStateStore;
 
 import io.restassured.RestAssured;
@@ -25,13 +26,13 @@ import io.restassured.http.ContentType;
 
 class ScoreRoutesTest {
     private WebAdminServer server;
-    private LiveScoreConfig score;
+    private LiveSettings<ScoreConfig> score;
 
     @BeforeEach
     void setUp() {
         InMemoryStateStore store = new InMemoryStateStore();
-        score = new LiveScoreConfig(Map.of("score.weight.NO_PTR", "1.5", "score.rule.FILE.in", "body",
-            "score.rule.FILE.pattern", "zq-file", "score.rule.FILE.weight", "2"), () -> store, System::currentTimeMillis);
+        score = new LiveSettings<>("score.", Map.of("score.weight.NO_PTR", "1.5", "score.rule.FILE.in", "body",
+            "score.rule.FILE.pattern", "zq-file", "score.rule.FILE.weight", "2"), ScoreConfig::read, () -> store, System::currentTimeMillis);
         server = WebAdminUtils.createWebAdminServer(new ScoreRoutes(score)).start();
         RestAssured.requestSpecification = WebAdminUtils.buildRequestSpecification(server).build();
     }

@@ -1,4 +1,4 @@
-package org.tracewall.core.score;
+package org.tracewall.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,17 +10,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.tracewall.core.content.ContentRule;
+import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.store.InMemoryStateStore;
 import org.tracewall.core.store.StateStore;
 import org.tracewall.core.store.StoreUnavailableException;
 
-class LiveScoreConfigTest {
+class LiveSettingsTest {
     private static final Map<String, String> FILE = Map.of("score.tag", "6", "score.weight.NO_PTR", "1.5", "dnsbl.threshold", "1");
 
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final StateStore shared = new InMemoryStateStore(now::get);
-    private final LiveScoreConfig thisNode = new LiveScoreConfig(FILE, () -> shared, now::get);
-    private final LiveScoreConfig otherNode = new LiveScoreConfig(FILE, () -> shared, now::get);
+    private final LiveSettings<ScoreConfig> thisNode = new LiveSettings<>("score.", FILE, ScoreConfig::read, () -> shared, now::get);
+    private final LiveSettings<ScoreConfig> otherNode = new LiveSettings<>("score.", FILE, ScoreConfig::read, () -> shared, now::get);
 
     @Test
     void withoutOverridesTheFilesSettingsShouldApply() {
@@ -39,7 +40,7 @@ class LiveScoreConfigTest {
         assertThat(thisNode.current().policy().weights()).containsEntry("NO_PTR", 4.0).containsEntry("OFFER", 3.0);
         assertThat(thisNode.current().contentRules().rules()).extracting(ContentRule::name).containsExactly("OFFER");
         assertThat(otherNode.current().policy().weights()).as("read before the refresh").containsEntry("NO_PTR", 1.5);
-        now.addAndGet(LiveScoreConfig.REFRESH_MILLIS);
+        now.addAndGet(LiveSettings.REFRESH_MILLIS);
         assertThat(otherNode.current().policy().weights()).containsEntry("NO_PTR", 4.0).containsEntry("OFFER", 3.0);
         assertThat(otherNode.overrides()).containsEntry("score.rule.OFFER.pattern", "(?i)offer").hasSize(4);
     }
@@ -63,7 +64,7 @@ class LiveScoreConfigTest {
 
         assertThat(thisNode.current().policy().thresholds().tag()).isEqualTo(6.0);
         assertThat(thisNode.current().policy().weights()).containsEntry("NO_PTR", 1.5);
-        now.addAndGet(LiveScoreConfig.REFRESH_MILLIS);
+        now.addAndGet(LiveSettings.REFRESH_MILLIS);
         assertThat(otherNode.current().policy().weights()).containsEntry("NO_PTR", 1.5);
         assertThat(otherNode.overrides()).isEmpty();
     }
@@ -71,7 +72,7 @@ class LiveScoreConfigTest {
     @Test
     void aStoreThatDoesNotAnswerShouldLeaveTheLastSettingsInEffect() {
         AtomicBoolean down = new AtomicBoolean();
-        LiveScoreConfig node = new LiveScoreConfig(FILE, () -> {
+        LiveSettings<ScoreConfig> node = new LiveSettings<>("score.", FILE, ScoreConfig::read, () -> {
             if (down.get()) {
                 throw new StoreUnavailableException("redis is down", null);
             }
@@ -81,7 +82,7 @@ class LiveScoreConfigTest {
         assertThat(node.current().policy().weights()).containsEntry("NO_PTR", 4.0);
 
         down.set(true);
-        now.addAndGet(LiveScoreConfig.REFRESH_MILLIS);
+        now.addAndGet(LiveSettings.REFRESH_MILLIS);
 
         assertThat(node.current().policy().weights()).containsEntry("NO_PTR", 4.0);
     }
