@@ -86,7 +86,7 @@ class GreylistIntegrationTest {
         DNS.zone().txt("listed.test", "v=spf1 ?all");
         HttpClient http = HttpClient.newHttpClient();
         URI whitelist = URI.create("http://127.0.0.1:" + james.webAdminPort()
-            + "/tracewall/greylist/whitelist/clients?entry=127.0.83.0%2F24");
+            + "/tracewall/greylist/whitelist/clients/127.0.83.0/24");
 
         HttpResponse<String> put = http.send(HttpRequest.newBuilder(whitelist).PUT(HttpRequest.BodyPublishers.noBody()).build(),
             HttpResponse.BodyHandlers.ofString());

@@ -120,7 +120,7 @@ class SentinelFailoverIntegrationTest {
     /** The operator's write, retried while node A's connection has not found the new master (503). */
     private static void softBounceThroughNodeA(String client) throws Exception {
         HttpRequest put = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodeA.webAdminPort()
-            + "/tracewall/rate/softbounce?client=" + client + "&duration=1h")).PUT(HttpRequest.BodyPublishers.noBody()).build();
+            + "/tracewall/rate/softbounce/" + client)).PUT(HttpRequest.BodyPublishers.ofString("{\"duration\": \"1h\"}")).build();
         Instant deadline = Instant.now().plus(FAILOVER_BOUND);
         int status = 0;
         while (status != 204 && Instant.now().isBefore(deadline)) {

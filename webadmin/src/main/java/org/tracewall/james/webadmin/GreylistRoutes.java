@@ -27,15 +27,16 @@ import spark.Service;
  * <pre>
  * GET    /tracewall/greylist                                   status: store, delays, fail-open count
  * GET    /tracewall/greylist/whitelist/{clients|senders|recipients}
- * PUT    /tracewall/greylist/whitelist/clients?entry=192.0.2.0%2F24      204
- * DELETE /tracewall/greylist/whitelist/senders?entry=partner.example     204
+ * PUT    /tracewall/greylist/whitelist/clients/192.0.2.0/24       204
+ * DELETE /tracewall/greylist/whitelist/senders/partner.example     204
  * </pre>
+ *
+ * The entry is the rest of the path, so that a network keeps its {@code /}.
  */
 public class GreylistRoutes implements MountedRoutes {
     public static final String BASE_PATH = "/tracewall/greylist";
     static final String WHITELIST = "/whitelist/:kind";
     static final String KIND = ":kind";
-    static final String ENTRY = "entry";
 
     private final Greylist greylist;
     private final StateStore store;
@@ -60,8 +61,8 @@ public class GreylistRoutes implements MountedRoutes {
     public void define(Service service, String base) {
         service.get(base, this::status, json);
         service.get(base + WHITELIST, this::list, json);
-        service.put(base + WHITELIST, this::add);
-        service.delete(base + WHITELIST, this::remove);
+        service.put(base + WHITELIST + "/*", this::add);
+        service.delete(base + WHITELIST + "/*", this::remove);
     }
 
     private Object status(Request request, Response response) {
@@ -103,9 +104,10 @@ public class GreylistRoutes implements MountedRoutes {
     }
 
     private static String entry(Request request, Greylist.ListKind kind) {
-        String entry = request.queryParams(ENTRY);
-        if (entry == null || entry.isBlank()) {
-            throw RouteErrors.badRequest("Missing query parameter 'entry'", null);
+        String[] rest = request.splat();
+        String entry = rest.length == 0 ? "" : rest[0];
+        if (entry.isBlank()) {
+            throw RouteErrors.badRequest("Missing entry: " + BASE_PATH + "/whitelist/KIND/ENTRY", null);
         }
         try {
             return Greylist.validate(kind, entry);

@@ -28,15 +28,16 @@ import spark.Service;
  *
  * <pre>
  * GET    /tracewall/rate/softbounce                               [{"client":"192.0.2.7","until":"2026-..."}]
- * PUT    /tracewall/rate/softbounce?client=192.0.2.7&amp;duration=2h   204
- * DELETE /tracewall/rate/softbounce?client=192.0.2.7              204
- * GET    /tracewall/rate/counters?client=192.0.2.7[&amp;sender=a@example.com]
+ * PUT    /tracewall/rate/softbounce/192.0.2.7     {"duration": "2h"} (or no body: 1h)  204
+ * DELETE /tracewall/rate/softbounce/192.0.2.7                                          204
+ * GET    /tracewall/rate/counters/192.0.2.7[?sender=a@example.com]
  * </pre>
  */
 public class RateRoutes implements Routes {
     public static final String BASE_PATH = "/tracewall/rate";
     static final String SOFT_BOUNCE = BASE_PATH + "/softbounce";
     static final String COUNTERS = BASE_PATH + "/counters";
+    static final String CLIENT = ":client";
 
     private final RateLimiter limiter;
     private final JsonTransformer json = new JsonTransformer();
@@ -58,9 +59,9 @@ public class RateRoutes implements Routes {
     @Override
     public void define(Service service) {
         service.get(SOFT_BOUNCE, this::list, json);
-        service.put(SOFT_BOUNCE, this::add);
-        service.delete(SOFT_BOUNCE, this::remove);
-        service.get(COUNTERS, this::counters, json);
+        service.put(SOFT_BOUNCE + "/" + CLIENT, this::add);
+        service.delete(SOFT_BOUNCE + "/" + CLIENT, this::remove);
+        service.get(COUNTERS + "/" + CLIENT, this::counters, json);
     }
 
     private Object list(Request request, Response response) {
@@ -93,19 +94,19 @@ public class RateRoutes implements Routes {
     }
 
     private static InetAddress client(Request request) {
-        String value = request.queryParams("client");
+        String value = request.params(CLIENT);
         try {
-            return IpAddresses.parseLiteral(value == null ? "" : value);
+            return IpAddresses.parseLiteral(value);
         } catch (IllegalArgumentException e) {
-            throw RouteErrors.badRequest("Query parameter 'client' must be an IP address, got '" + value + "'", e);
+            throw RouteErrors.badRequest("The client must be an IP address, got '" + value + "'", e);
         }
     }
 
     private static Duration duration(Request request) {
-        String value = request.queryParams("duration");
-        if (value == null) {
+        if (request.body() == null || request.body().isBlank()) {
             return Duration.ofHours(1);
         }
+        String value = JsonBodies.scalar(JsonBodies.object(request), "duration");
         try {
             return ConfigValues.duration("duration", value);
         } catch (IllegalArgumentException e) {

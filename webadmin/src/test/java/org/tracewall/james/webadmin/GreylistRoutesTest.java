@@ -1,6 +1,5 @@
 package org.tracewall.james.webadmin;
 
-import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -53,7 +52,7 @@ class GreylistRoutesTest {
     class Whitelists {
         @Test
         void putShouldAddACanonicalEntryThatTheGreylistHonours() throws Exception {
-            given().queryParam("entry", "192.0.2.77/24").put(GreylistRoutes.BASE_PATH + "/whitelist/clients")
+            when().put(GreylistRoutes.BASE_PATH + "/whitelist/clients/192.0.2.77/24")
                 .then().statusCode(HttpStatus.NO_CONTENT_204);
 
             when().get(GreylistRoutes.BASE_PATH + "/whitelist/clients")
@@ -66,7 +65,7 @@ class GreylistRoutesTest {
         void deleteShouldRemoveTheEntry() {
             greylist.whitelist(Greylist.ListKind.SENDERS, "partner.example");
 
-            given().queryParam("entry", "partner.example").delete(GreylistRoutes.BASE_PATH + "/whitelist/senders")
+            when().delete(GreylistRoutes.BASE_PATH + "/whitelist/senders/partner.example")
                 .then().statusCode(HttpStatus.NO_CONTENT_204);
 
             when().get(GreylistRoutes.BASE_PATH + "/whitelist/senders").then().body("", hasSize(0));
@@ -74,7 +73,7 @@ class GreylistRoutesTest {
 
         @Test
         void putShouldRefuseAMalformedEntry() {
-            given().queryParam("entry", "300.1.2.3").put(GreylistRoutes.BASE_PATH + "/whitelist/clients")
+            when().put(GreylistRoutes.BASE_PATH + "/whitelist/clients/300.1.2.3")
                 .then().statusCode(HttpStatus.BAD_REQUEST_400).contentType(ContentType.JSON)
                 .body("statusCode", equalTo(400))
                 .body("type", equalTo("InvalidArgument"))
@@ -83,8 +82,8 @@ class GreylistRoutesTest {
 
         @Test
         void putShouldRequireTheEntry() {
-            when().put(GreylistRoutes.BASE_PATH + "/whitelist/senders")
-                .then().statusCode(HttpStatus.BAD_REQUEST_400).body("message", equalTo("Missing query parameter 'entry'"));
+            when().put(GreylistRoutes.BASE_PATH + "/whitelist/senders/")
+                .then().statusCode(HttpStatus.BAD_REQUEST_400).body("message", equalTo("Missing entry: /tracewall/greylist/whitelist/KIND/ENTRY"));
         }
 
         @Test

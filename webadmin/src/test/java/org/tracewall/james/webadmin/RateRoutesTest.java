@@ -41,7 +41,7 @@ class RateRoutesTest {
 
     @Test
     void putShouldPutAClientOnTheSoftBounceListThatTheLimiterHonours() throws Exception {
-        given().queryParam("client", "192.0.2.7").queryParam("duration", "2h").put(RateRoutes.SOFT_BOUNCE)
+        given().body("{\"duration\": \"2h\"}").put(RateRoutes.SOFT_BOUNCE + "/192.0.2.7")
             .then().statusCode(HttpStatus.NO_CONTENT_204);
 
         when().get(RateRoutes.SOFT_BOUNCE).then().statusCode(HttpStatus.OK_200)
@@ -53,7 +53,7 @@ class RateRoutesTest {
     void deleteShouldTakeTheClientOff() throws Exception {
         limiter.softBounce(InetAddress.getByName("192.0.2.8"), Duration.ofHours(1));
 
-        given().queryParam("client", "192.0.2.8").delete(RateRoutes.SOFT_BOUNCE).then().statusCode(HttpStatus.NO_CONTENT_204);
+        when().delete(RateRoutes.SOFT_BOUNCE + "/192.0.2.8").then().statusCode(HttpStatus.NO_CONTENT_204);
 
         when().get(RateRoutes.SOFT_BOUNCE).then().body("", hasSize(0));
     }
@@ -62,7 +62,7 @@ class RateRoutesTest {
     void countersShouldShowAClientsWindows() throws Exception {
         limiter.onMail(InetAddress.getByName("192.0.2.9"), "a@example.com", Optional.empty());
 
-        given().queryParam("client", "192.0.2.9").queryParam("sender", "a@example.com").get(RateRoutes.COUNTERS)
+        given().queryParam("sender", "a@example.com").get(RateRoutes.COUNTERS + "/192.0.2.9")
             .then().statusCode(HttpStatus.OK_200)
             .body("clientMessagesPer15m", equalTo(1))
             .body("senderMessagesPer15m", equalTo(1));
@@ -70,14 +70,14 @@ class RateRoutesTest {
 
     @Test
     void aBadClientShouldBeABadRequest() {
-        given().queryParam("client", "mail.example.com").put(RateRoutes.SOFT_BOUNCE)
+        when().put(RateRoutes.SOFT_BOUNCE + "/mail.example.com")
             .then().statusCode(HttpStatus.BAD_REQUEST_400).body("type", equalTo("InvalidArgument"))
-            .body("message", equalTo("Query parameter 'client' must be an IP address, got 'mail.example.com'"));
+            .body("message", equalTo("The client must be an IP address, got 'mail.example.com'"));
     }
 
     @Test
     void aBadDurationShouldBeABadRequest() {
-        given().queryParam("client", "192.0.2.7").queryParam("duration", "forever").put(RateRoutes.SOFT_BOUNCE)
+        given().body("{\"duration\": \"forever\"}").put(RateRoutes.SOFT_BOUNCE + "/192.0.2.7")
             .then().statusCode(HttpStatus.BAD_REQUEST_400).body("message", equalTo(
                 "Invalid value for 'duration': 'forever' (expected a duration such as 500ms, 2s, 5m, 1h or 35d)"));
     }
