@@ -52,6 +52,7 @@ import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.core.stats.DecisionStats;
 import org.tracewall.core.stats.StatsConfig;
+import org.tracewall.core.store.FailOpen;
 import org.tracewall.core.store.StateStore;
 import org.tracewall.core.store.StoreConfig;
 import org.tracewall.core.store.StoreUnavailableException;
@@ -97,7 +98,9 @@ public final class TracewallEngine implements AutoCloseable {
     private final TraceabilityChecker traceability;
     private final StoreConfig storeConfig;
     private final GreylistConfig greylistConfig;
-    private final RateConfig rateConfig;
+    private final LiveSettings<RateConfig> liveRate;
+    /** Counted across changes of the limits. */
+    private final FailOpen rateFailOpen = new FailOpen("rate control");
     private final AuthThrottleConfig authThrottleConfig;
     /** dnsbl.* with its run-time changes; the error answers are counted across changes. */
     private final LiveSettings<ActiveDnsLists> dnsLists;
@@ -145,7 +148,7 @@ public final class TracewallEngine implements AutoCloseable {
         this.traceability = TraceabilityChecker.fromConfig(dns, TraceabilityConfig.fromProperties(all, conf));
         this.storeConfig = StoreConfig.fromProperties(all);
         this.greylistConfig = GreylistConfig.fromProperties(all);
-        this.rateConfig = RateConfig.fromProperties(all);
+        this.liveRate = new LiveSettings<>("rate.", all, RateConfig::fromProperties, this::store, clock);
         this.authThrottleConfig = AuthThrottleConfig.fromProperties(all);
         this.dnsLists = new LiveSettings<>("dnsbl.", all,
             section -> ActiveDnsLists.of(section, dns, traceability.publicSuffixList(), dnsListErrorAnswers), this::store, clock);
@@ -231,6 +234,11 @@ public final class TracewallEngine implements AutoCloseable {
     /** {@code dnsbl.*} with its run-time changes (WebAdmin's DNS list routes), shared by every node through the store. */
     public LiveSettings<ActiveDnsLists> liveDnsLists() {
         return dnsLists;
+    }
+
+    /** {@code rate.*} with its run-time changes (WebAdmin's rate routes), shared by every node through the store. */
+    public LiveSettings<RateConfig> liveRate() {
+        return liveRate;
     }
 
     /** {@code honeypot.*} with its run-time changes (WebAdmin's honeypot routes), shared by every node through the store. */
@@ -350,8 +358,9 @@ public final class TracewallEngine implements AutoCloseable {
     }
 
     public synchronized RateLimiter rateLimiter() {
-        if (rateLimiter == null) {
-            rateLimiter = new RateLimiter(store(), rateConfig, clock);
+        RateConfig config = liveRate.current();
+        if (rateLimiter == null || rateLimiter.config() != config) { // rebuilt when the limits change, not per use
+            rateLimiter = new RateLimiter(store(), config, clock, rateFailOpen);
         }
         return rateLimiter;
     }

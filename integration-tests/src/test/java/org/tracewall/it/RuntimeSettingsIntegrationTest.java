@@ -26,8 +26,9 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  * Settings changed through one node's WebAdmin are in effect on both of two James nodes that
  * share a real redis-server, without a restart: a content rule ({@code PUT /tracewall/score/rules/NAME})
  * refuses its campaign at DATA, a DNS list ({@code PUT /tracewall/dnsbl/lists/NAME}) refuses a client
- * it lists at RCPT, and a trap address ({@code PUT /tracewall/honeypot/traps/ADDRESS}) swallows the
- * mail sent to it; once deleted, each node behaves as before.
+ * it lists at RCPT, a trap address ({@code PUT /tracewall/honeypot/traps/ADDRESS}) swallows the
+ * mail sent to it, and a rate limit ({@code PUT /tracewall/rate/settings}) refuses the recipient
+ * over it; once deleted, each node behaves as before.
  */
 class RuntimeSettingsIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
@@ -43,7 +44,7 @@ class RuntimeSettingsIntegrationTest {
 
     static TracewallJamesExtension node() {
         return Gateway.builder(DNS).property("store.type", "redis").property("store.redis.uri", REDIS.uri())
-            .user("bob@tracewall.local", "pw").build();
+            .user("bob@tracewall.local", "pw").user("carol@tracewall.local", "pw").build();
     }
 
     @BeforeAll
@@ -146,5 +147,26 @@ class RuntimeSettingsIntegrationTest {
         assertThat(webAdmin("DELETE", "/tracewall/honeypot/traps/" + trap, null).statusCode()).as("no longer a trap").isEqualTo(404);
         assertThat(toAdminNode.call().code()).isEqualTo(550);
         awaitReply(550, toOtherNode);
+    }
+
+    @Test
+    void aRateLimitSetThroughOneNodeShouldApplyOnBothAndGoWhenDeleted() throws Exception {
+        Callable<SmtpReply> toTwoOnOtherNode = () -> {
+            try (SmtpTestClient smtp = SmtpTestClient.connect(otherNode.smtpPort(), "127.0.72.5")) {
+                smtp.ehlo("mx.shop.test");
+                return smtp.send("promo@shop.test", List.of("bob@tracewall.local", "carol@tracewall.local"),
+                    "From: promo@shop.test\r\nSubject: minutes\r\n\r\nhello\r\n");
+            }
+        };
+        assertThat(toTwoOnOtherNode.call().code()).as("two recipients before the limit").isEqualTo(250);
+
+        HttpResponse<String> put = webAdmin("PUT", "/tracewall/rate/settings", "{\"rate.recipientsPerMessage\": 1}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+            .untilAsserted(() -> assertThat(toTwoOnOtherNode.call().code()).as("the second recipient is over the limit").isBetween(400, 499));
+
+        assertThat(webAdmin("DELETE", "/tracewall/rate/settings/rate.recipientsPerMessage", null).statusCode()).isEqualTo(204);
+        awaitReply(250, toTwoOnOtherNode);
     }
 }

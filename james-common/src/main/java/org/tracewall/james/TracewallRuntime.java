@@ -40,6 +40,7 @@ import org.tracewall.core.operator.OperationLog;
 import org.tracewall.core.operator.OperatorSessions;
 import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.quarantine.ReleaseTokens;
+import org.tracewall.core.rate.RateConfig;
 import org.tracewall.core.rate.RateLimiter;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.stats.DecisionStats;
@@ -191,6 +192,11 @@ public class TracewallRuntime {
     /** {@code dnsbl.*} with its run-time changes ({@link TracewallEngine#liveDnsLists()}). */
     public LiveSettings<ActiveDnsLists> liveDnsLists() {
         return engine.liveDnsLists();
+    }
+
+    /** {@code rate.*} with its run-time changes ({@link TracewallEngine#liveRate()}). */
+    public LiveSettings<RateConfig> liveRate() {
+        return engine.liveRate();
     }
 
     /** {@code honeypot.*} with its run-time changes ({@link TracewallEngine#liveHoneypot()}). */

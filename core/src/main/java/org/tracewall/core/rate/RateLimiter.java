@@ -35,16 +35,26 @@ public final class RateLimiter {
     private final StateStore store;
     private final RateConfig config;
     private final LongSupplier clockMillis;
-    private final FailOpen failOpen = new FailOpen("rate control");
+    private final FailOpen failOpen;
 
     public RateLimiter(StateStore store, RateConfig config) {
         this(store, config, System::currentTimeMillis);
     }
 
     public RateLimiter(StateStore store, RateConfig config, LongSupplier clockMillis) {
+        this(store, config, clockMillis, new FailOpen("rate control"));
+    }
+
+    /** @param failOpen the fail-open count, kept by the caller when the limits change at run time */
+    public RateLimiter(StateStore store, RateConfig config, LongSupplier clockMillis, FailOpen failOpen) {
         this.store = Objects.requireNonNull(store);
         this.config = Objects.requireNonNull(config);
         this.clockMillis = Objects.requireNonNull(clockMillis);
+        this.failOpen = Objects.requireNonNull(failOpen);
+    }
+
+    public RateConfig config() {
+        return config;
     }
 
     public long failOpenCount() {

@@ -1,5 +1,7 @@
 package org.tracewall.james.smtp;
 
+import java.util.function.Supplier;
+
 import javax.inject.Inject;
 
 import org.apache.commons.configuration2.Configuration;
@@ -36,14 +38,19 @@ public class ConnectionRateHook implements HeloHook {
         ProtocolSession.AttachmentKey.of(Tracewall.NAMESPACE + ".smtp.connectionCounted", Boolean.class);
     private static final Logger LOGGER = LoggerFactory.getLogger(ConnectionRateHook.class);
 
-    private final RateLimiter limiter;
+    /** A supplier: the limits change at run time (WebAdmin's rate routes), and each command asks the ones in effect. */
+    private final Supplier<RateLimiter> limiter;
 
     @Inject
     public ConnectionRateHook(TracewallRuntime runtime) {
-        this(runtime.rateLimiter());
+        this(runtime::rateLimiter);
     }
 
     ConnectionRateHook(RateLimiter limiter) {
+        this(() -> limiter);
+    }
+
+    private ConnectionRateHook(Supplier<RateLimiter> limiter) {
         this.limiter = limiter;
     }
 
@@ -61,7 +68,7 @@ public class ConnectionRateHook implements HeloHook {
             return HookResult.DECLINED;
         }
         session.setAttachment(COUNTED, true, ProtocolSession.State.Connection);
-        RateDecision decision = limiter.onConnect(session.getRemoteAddress().getAddress());
+        RateDecision decision = limiter.get().onConnect(session.getRemoteAddress().getAddress());
         if (decision.isAllowed()) {
             return HookResult.DECLINED;
         }

@@ -2,6 +2,7 @@ package org.tracewall.james.smtp;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
@@ -40,14 +41,19 @@ import org.tracewall.james.TracewallRuntime;
 public class RateLimitHook implements MailHook, RcptHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(RateLimitHook.class);
 
-    private final RateLimiter limiter;
+    /** A supplier: the limits change at run time (WebAdmin's rate routes), and each command asks the ones in effect. */
+    private final Supplier<RateLimiter> limiter;
 
     @Inject
     public RateLimitHook(TracewallRuntime runtime) {
-        this(runtime.rateLimiter());
+        this(runtime::rateLimiter);
     }
 
     RateLimitHook(RateLimiter limiter) {
+        this(() -> limiter);
+    }
+
+    private RateLimitHook(Supplier<RateLimiter> limiter) {
         this.limiter = limiter;
     }
 
@@ -66,7 +72,7 @@ public class RateLimitHook implements MailHook, RcptHook {
         }
         String from = sender.asOptional().map(Object::toString).orElse("");
         Optional<String> user = Optional.ofNullable(session.getUsername()).map(u -> u.asString());
-        RateDecision decision = limiter.onMail(session.getRemoteAddress().getAddress(), from, user);
+        RateDecision decision = limiter.get().onMail(session.getRemoteAddress().getAddress(), from, user);
         return reply(decision, SMTPRetCode.LOCAL_ERROR, DSNStatus.getStatus(DSNStatus.TRANSIENT, DSNStatus.SECURITY_OTHER));
     }
 
@@ -78,7 +84,7 @@ public class RateLimitHook implements MailHook, RcptHook {
         int accepted = session.getAttachment(SMTPSession.RCPT_LIST, ProtocolSession.State.Transaction).map(List::size).orElse(0);
         String from = sender.asOptional().map(Object::toString).orElse("");
         Optional<String> user = Optional.ofNullable(session.getUsername()).map(u -> u.asString());
-        RateDecision decision = limiter.onRcpt(session.getRemoteAddress().getAddress(), from, accepted + 1, user);
+        RateDecision decision = limiter.get().onRcpt(session.getRemoteAddress().getAddress(), from, accepted + 1, user);
         return reply(decision, "452", "4.5.3");
     }
 

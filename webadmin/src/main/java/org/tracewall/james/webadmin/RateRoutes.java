@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
@@ -13,17 +14,23 @@ import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
 import org.tracewall.core.config.ConfigValues;
+import org.tracewall.core.config.LiveSettings;
 import org.tracewall.core.net.IpAddresses;
+import org.tracewall.core.rate.RateConfig;
 import org.tracewall.core.rate.RateLimiter;
 import org.tracewall.james.TracewallRuntime;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import spark.Request;
 import spark.Response;
 import spark.Service;
 
 /**
- * WebAdmin routes for rate control: the high-frequency soft-bounce list (view, add, remove)
- * and the current counters of a client. Register in {@code webadmin.properties}:
+ * WebAdmin routes for rate control: the high-frequency soft-bounce list (view, add, remove),
+ * the current counters of a client, and the limits themselves ({@code rate.*}: limits, groups,
+ * exempt clients) changed at run time on every node (within two seconds), each checked as the
+ * file's own keys are (a 400 names the key; nothing is kept). Register in {@code webadmin.properties}:
  * {@code extensions.routes=org.tracewall.james.webadmin.RateRoutes}.
  *
  * <pre>
@@ -31,6 +38,9 @@ import spark.Service;
  * PUT    /tracewall/rate/softbounce/192.0.2.7     {"duration": "2h"} (or no body: 1h)  204
  * DELETE /tracewall/rate/softbounce/192.0.2.7                                          204
  * GET    /tracewall/rate/counters/192.0.2.7[?sender=a@example.com]
+ * GET    /tracewall/rate/settings                                 {"file": {...}, "overrides": {...}}
+ * PUT    /tracewall/rate/settings      {"rate.client.messagesPer15m": 100, "rate.exempt.clients": "192.0.2.0/24"}  204
+ * DELETE /tracewall/rate/settings/rate.client.messagesPer15m                          204: the file's value again
  * </pre>
  */
 public class RateRoutes implements Routes {
@@ -39,16 +49,20 @@ public class RateRoutes implements Routes {
     static final String COUNTERS = BASE_PATH + "/counters";
     static final String CLIENT = ":client";
 
-    private final RateLimiter limiter;
+    static final String SETTINGS = BASE_PATH + "/settings";
+
+    private final Supplier<RateLimiter> limiter;
+    private final LiveSettings<RateConfig> settings;
     private final JsonTransformer json = new JsonTransformer();
 
     @Inject
     public RateRoutes(TracewallRuntime runtime) {
-        this(runtime.rateLimiter());
+        this(runtime::rateLimiter, runtime.liveRate());
     }
 
-    RateRoutes(RateLimiter limiter) {
+    RateRoutes(Supplier<RateLimiter> limiter, LiveSettings<RateConfig> settings) {
         this.limiter = limiter;
+        this.settings = settings;
     }
 
     @Override
@@ -62,11 +76,14 @@ public class RateRoutes implements Routes {
         service.put(SOFT_BOUNCE + "/" + CLIENT, this::add);
         service.delete(SOFT_BOUNCE + "/" + CLIENT, this::remove);
         service.get(COUNTERS + "/" + CLIENT, this::counters, json);
+        service.get(SETTINGS, this::showSettings, json);
+        service.put(SETTINGS, (request, response) -> LiveChanges.set(settings, rateKeys(request), response));
+        service.delete(SETTINGS + "/:key", (request, response) -> LiveChanges.remove(settings, List.of(request.params(":key")), response));
     }
 
     private Object list(Request request, Response response) {
         List<Map<String, String>> entries = new ArrayList<>();
-        RouteErrors.available(() -> limiter.softBounceList()).forEach((client, until) -> {
+        RouteErrors.available(() -> limiter.get().softBounceList()).forEach((client, until) -> {
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("client", client);
             entry.put("until", until.toString());
@@ -78,19 +95,19 @@ public class RateRoutes implements Routes {
     private Object add(Request request, Response response) {
         InetAddress client = client(request);
         Duration duration = duration(request);
-        RouteErrors.available(() -> limiter.softBounce(client, duration));
+        RouteErrors.available(() -> limiter.get().softBounce(client, duration));
         return Responses.returnNoContent(response);
     }
 
     private Object remove(Request request, Response response) {
         InetAddress client = client(request);
-        RouteErrors.available(() -> limiter.removeSoftBounce(client));
+        RouteErrors.available(() -> limiter.get().removeSoftBounce(client));
         return Responses.returnNoContent(response);
     }
 
     private Object counters(Request request, Response response) {
         InetAddress client = client(request);
-        return RouteErrors.available(() -> limiter.counters(client, request.queryParams("sender")));
+        return RouteErrors.available(() -> limiter.get().counters(client, request.queryParams("sender")));
     }
 
     private static InetAddress client(Request request) {
@@ -114,4 +131,24 @@ public class RateRoutes implements Routes {
         }
     }
 
+
+    private Object showSettings(Request request, Response response) {
+        return RouteErrors.available(() -> {
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("file", settings.fileSettings());
+            shown.put("overrides", settings.overrides());
+            return shown;
+        });
+    }
+
+    /** {"rate.client.messagesPer15m": 100, ...}: keys of rate.*, checked with the file's schema. */
+    private static Map<String, String> rateKeys(Request request) {
+        JsonNode body = JsonBodies.object(request);
+        Map<String, String> changes = new LinkedHashMap<>();
+        body.fieldNames().forEachRemaining(key -> changes.put(key, JsonBodies.scalar(body, key)));
+        if (changes.isEmpty()) {
+            throw RouteErrors.badRequest("No setting to change: {\"rate.client.messagesPer15m\": 100, ...}", null);
+        }
+        return changes;
+    }
 }
