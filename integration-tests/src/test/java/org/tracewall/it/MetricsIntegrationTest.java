@@ -99,4 +99,10 @@ class MetricsIntegrationTest {
         assertThat(stats.get("topClients").get("127.0.71.5").asLong()).isEqualTo(2);
         assertThat(stats.get("actionsByHour")).hasSize(2);
     }
+
+    @Test
+    void theOpenApiDescriptionShouldBeServedBesideTheRoutes() throws Exception {
+        String description = get("/tracewall/openapi.json");
+        assertThat(description).contains("\"openapi\": \"3.0.3\"").contains("/tracewall/dnsbl/lists/{name}");
+    }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -83,6 +84,9 @@ class QuarantineMailRoutesIntegrationTest {
         assertThat(carols.get(0).get("detail").asText()).contains("HOLD");
         assertThat(carols.get(0).get("sender").asText()).isEqualTo("promo@shop.test");
         assertThat(held("?reason=virus")).isEmpty();
+        assertThat(held("?recipient=carol@tracewall.local&since=2000-01-01T00:00:00Z")).hasSize(1);
+        assertThat(held("?recipient=carol@tracewall.local&since=" + Instant.now().plusSeconds(3600))).as("held before that").isEmpty();
+        assertThat(call("GET", "/tracewall/quarantine/mails?since=yesterday", null).statusCode()).isEqualTo(400);
         assertThat(call("GET", "/tracewall/quarantine/mails?limit=0", null).statusCode()).isEqualTo(400);
     }
 

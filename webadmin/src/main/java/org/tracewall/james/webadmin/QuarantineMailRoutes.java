@@ -1,5 +1,7 @@
 package org.tracewall.james.webadmin;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -58,7 +60,7 @@ import spark.Service;
  * {@code extensions.routes=org.tracewall.james.webadmin.QuarantineMailRoutes}.
  *
  * <pre>
- * GET    /tracewall/quarantine/mails?recipient=bob@tracewall.local&amp;reason=score&amp;limit=50
+ * GET    /tracewall/quarantine/mails?recipient=bob@tracewall.local&amp;reason=score&amp;since=2026-12-04T08:00:00Z&amp;limit=50
  *        [{"key":"Mail...","sender":"a@b.example","recipients":["bob@tracewall.local"],"subject":"...","reason":"score","detail":"12.00 ..."}]
  * GET    /tracewall/quarantine/mails/KEY                        the same, with "headers" and "text"
  * POST   /tracewall/quarantine/mails/KEY/release  {"recipients": ["bob@tracewall.local"]}   (none: all)   {"released":[...]}
@@ -111,6 +113,7 @@ public class QuarantineMailRoutes implements MountedRoutes {
         String recipient = onlyFor(request).orElse(lower(request.queryParams("recipient")));
         String sender = lower(request.queryParams("sender"));
         String reason = lower(request.queryParams("reason"));
+        Instant since = since(request);
         int limit = QueryParameters.wholeNumber(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         List<Map<String, Object>> held = new ArrayList<>();
         MailRepository quarantine = quarantine();
@@ -120,7 +123,7 @@ public class QuarantineMailRoutes implements MountedRoutes {
             MailKey key = keys.next();
             Mail mail = quarantine.retrieve(key);
             try {
-                if (mail != null && matches(mail, recipient, sender, reason)) {
+                if (mail != null && matches(mail, recipient, sender, reason) && heldSince(mail, since)) {
                     held.add(summary(key, mail, onlyFor(request)));
                 }
             } finally {
@@ -255,6 +258,23 @@ public class QuarantineMailRoutes implements MountedRoutes {
                 return mail.getAttribute(ScoreAttributes.SCORE).map(a -> String.valueOf(a.getValue().value())).orElse("")
                     + " " + TraceAttributes.string(mail, ScoreAttributes.RULES).orElse("");
         }
+    }
+
+    /** {@code ?since=2026-12-04T08:00:00Z}: mail held at or after that instant; none: all. */
+    private static Instant since(Request request) {
+        String value = request.queryParams("since");
+        if (value == null || value.isBlank()) {
+            return Instant.MIN;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw RouteErrors.badRequest("Query parameter 'since' must be an instant such as 2026-12-04T08:00:00Z, got '" + value + "'", e);
+        }
+    }
+
+    private static boolean heldSince(Mail mail, Instant since) {
+        return since == Instant.MIN || mail.getLastUpdated() != null && !mail.getLastUpdated().toInstant().isBefore(since);
     }
 
     private static boolean matches(Mail mail, String recipient, String sender, String reason) {
