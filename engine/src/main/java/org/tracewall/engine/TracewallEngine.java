@@ -48,6 +48,8 @@ import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.quarantine.ReleaseTokens;
 import org.tracewall.core.rate.RateConfig;
 import org.tracewall.core.rate.RateLimiter;
+import org.tracewall.core.report.DomainReports;
+import org.tracewall.core.report.ReportConfig;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.score.ScoringPolicy;
 import org.tracewall.core.stats.DecisionStats;
@@ -110,6 +112,7 @@ public final class TracewallEngine implements AutoCloseable {
     private final LiveSettings<ScoreConfig> score;
     private final DecisionStats stats;
     private final AlertConfig alertConfig;
+    private final ReportConfig reportConfig;
     private final OperationLog operations;
     private final OperatorSessions operatorSessions;
     private final BayesConfig bayesConfig;
@@ -155,6 +158,7 @@ public final class TracewallEngine implements AutoCloseable {
         this.score = new LiveSettings<>("score.", all, ScoreConfig::read, this::store, clock);
         this.stats = new DecisionStats(this::store, clock, StatsConfig.fromProperties(all));
         this.alertConfig = AlertConfig.fromProperties(all);
+        this.reportConfig = ReportConfig.fromProperties(all);
         this.bayesConfig = BayesConfig.fromProperties(all, var);
         this.attachments = AttachmentConfig.reader(all);
         this.quarantine = QuarantineConfig.fromProperties(all);
@@ -471,6 +475,11 @@ public final class TracewallEngine implements AutoCloseable {
             own -> dnsLists().check(own, List.of()).hits().stream().filter(hit -> hit.list().weight() > 0) // an allow list vouches
                 .map(hit -> hit.list().name()).distinct().collect(Collectors.toList()));
         return new AlertMonitor(alertConfig, sources, this::store, all, node, clock);
+    }
+
+    /** The reports of {@code report.*} to domain admins, from the hourly statistics; the caller checks them each {@code report.checkInterval}. */
+    public DomainReports reports() {
+        return new DomainReports(reportConfig, stats, this::store, clock);
     }
 
     /** Every check that failed open since start: the store's users and Tika. */

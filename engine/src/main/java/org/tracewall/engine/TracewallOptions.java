@@ -19,6 +19,7 @@ import org.tracewall.core.dnsbl.DnsListConfig;
 import org.tracewall.core.honeypot.HoneypotConfig;
 import org.tracewall.core.quarantine.QuarantineConfig;
 import org.tracewall.core.rate.RateConfig;
+import org.tracewall.core.report.ReportConfig;
 import org.tracewall.core.score.ScoreConfig;
 import org.tracewall.core.stats.StatsConfig;
 import org.tracewall.core.store.StoreConfig;
@@ -40,7 +41,7 @@ public final class TracewallOptions {
         FingerprintConfig.OPTIONS, ReputationConfig.OPTIONS, HoneypotConfig.OPTIONS, StatsConfig.OPTIONS,
         AutoWhitelistConfig.OPTIONS,
         AttachmentConfig.OPTIONS, StoreConfig.OPTIONS, QuarantineConfig.OPTIONS,
-        WebAdminAccessConfig.OPTIONS, AlertConfig.OPTIONS);
+        WebAdminAccessConfig.OPTIONS, AlertConfig.OPTIONS, ReportConfig.OPTIONS);
 
     private TracewallOptions() {
     }

@@ -1,6 +1,8 @@
 package org.tracewall.james;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.james.metrics.api.MetricFactory;
@@ -29,8 +31,10 @@ public final class DecisionMetrics {
         symbols.forEach(symbol -> metrics.generate("tracewall.symbol." + symbol).increment());
         if (stats != null) {
             String remote = mail.getRemoteAddr();
+            Set<String> recipientDomains = mail.getRecipients().stream().map(r -> r.getDomain().asString().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
             stats.record(decision.action().code(), symbols, mail.getMaybeSender().asOptional().map(s -> s.getDomain().asString()).orElse(""),
-                remote == null ? "" : remote);
+                remote == null ? "" : remote, recipientDomains);
         }
     }
 }

@@ -75,12 +75,12 @@ public class TracewallRuntime {
     private static final Logger LOGGER = LoggerFactory.getLogger(TracewallRuntime.class);
 
     private final TracewallEngine engine;
-    /** Null unless {@code alert.*} names somewhere to send alerts. */
-    private final AlertScheduler alerts;
+    /** Null unless alerts have somewhere to go or a report to a domain admin is configured. */
+    private final OperatorNotices notices;
 
     /**
      * @param gauges        where the engine's counts ({@link TracewallEngine#counters()}) are served from, as James gauges
-     * @param mailetContext for alert mail; providers, asked at the first alert check, since the
+     * @param mailetContext for alert and report mail; providers, asked at the first alert check, since the
      *                      mailet container is still being built when the first component asks for this
      * @param queues        for the spool queue's size, which alerts watch
      */
@@ -95,7 +95,7 @@ public class TracewallRuntime {
             this.engine = TracewallEngine.from(properties, conf, var, clock);
             engine.counters().forEach((name, value) -> gauges.register(name, value::getAsLong));
             LOGGER.info("Tracewall {} ready: {}", Tracewall.version(), engine.describe());
-            this.alerts = AlertScheduler.start(engine, mailetContext, queues);
+            this.notices = OperatorNotices.start(engine, mailetContext, queues);
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
             throw new ConfigurationException("conf/tracewall.properties: " + e.getMessage(), e);
         }
@@ -275,8 +275,8 @@ public class TracewallRuntime {
     /** Closes the state store when James stops (its file must be free for the next start). */
     @PreDestroy
     public void close() {
-        if (alerts != null) {
-            alerts.close();
+        if (notices != null) {
+            notices.close();
         }
         engine.close();
     }

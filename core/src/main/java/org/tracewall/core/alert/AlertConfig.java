@@ -13,7 +13,6 @@ import org.tracewall.core.config.ConfigValues;
 import org.tracewall.core.config.Option;
 import org.tracewall.core.config.OptionSection;
 import org.tracewall.core.config.OptionValues;
-import org.tracewall.core.domain.DomainNames;
 import org.tracewall.core.net.IpAddresses;
 
 /**
@@ -25,10 +24,10 @@ public final class AlertConfig {
     public static final Option<Optional<URI>> WEBHOOK = Option.<Optional<URI>>of("alert.webhook", "http(s) URL", AlertConfig::webhook,
         Optional.empty(),
         "where each alert is POSTed as JSON ({\"alert\":\"rejected-share\",\"message\":...}); none: no webhook").defaultReads("none");
-    public static final Option<List<String>> MAIL_TO = Option.of("alert.mailTo", "mail addresses", AlertConfig::mailAddresses, List.of(),
+    public static final Option<List<String>> MAIL_TO = Option.of("alert.mailTo", "mail addresses", ConfigValues::mailAddresses, List.of(),
         "operators' addresses that get each alert as a mail (from the postmaster); none: no mail");
     public static final Option<String> MAIL_PROCESSOR = Option.text("alert.mailProcessor", "transport",
-        "the James processor alert mails enter: past the checks of root, which would judge a mail the server wrote itself");
+        "the James processor alert and report mails enter: past the checks of root, which would judge a mail the server wrote itself");
     public static final Option<Duration> INTERVAL = Option.positiveDuration("alert.interval", Duration.ofMinutes(5),
         "how often the thresholds are checked; each rate below is measured over one interval");
     public static final Option<Duration> REPEAT_AFTER = Option.positiveDuration("alert.repeatAfter", Duration.ofHours(1),
@@ -111,17 +110,6 @@ public final class AlertConfig {
             // named below
         }
         throw ConfigValues.bad(key, value, "an http:// or https:// URL");
-    }
-
-    private static List<String> mailAddresses(String key, String value) {
-        List<String> addresses = ConfigValues.list(value);
-        for (String address : addresses) {
-            int at = address.lastIndexOf('@');
-            if (at <= 0 || !DomainNames.isHostName(address.substring(at + 1))) {
-                throw ConfigValues.bad(key, address, "mail addresses (ops@example.com)");
-            }
-        }
-        return List.copyOf(addresses);
     }
 
     private static List<InetAddress> addresses(String key, String value) {

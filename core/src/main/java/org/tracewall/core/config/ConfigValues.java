@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.tracewall.core.domain.DomainNames;
 import org.tracewall.core.net.IpNetwork;
 
 /**
@@ -165,6 +166,18 @@ public final class ConfigValues {
             }
             throw bad(key, value, "one of " + choices);
         }
+    }
+
+    /** "ops@example.com, admin@example.org": a list of mail addresses (a local part, @, a host name). */
+    public static List<String> mailAddresses(String key, String value) {
+        List<String> addresses = list(value);
+        for (String address : addresses) {
+            int at = address.lastIndexOf('@');
+            if (at <= 0 || !DomainNames.isHostName(address.substring(at + 1))) {
+                throw bad(key, address, "mail addresses (admin@example.com)");
+            }
+        }
+        return List.copyOf(addresses);
     }
 
     public static IllegalArgumentException bad(String key, String value, String expected) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -37,6 +38,8 @@ public final class DecisionStats {
     private static final String SYMBOL = "symbol:";
     private static final String DOMAIN = "domain:";
     private static final String CLIENT = "client:";
+    /** Per recipient domain: "rcpt:example.com action:reject", "rcpt:example.com from:shop.test" (the domain admins' reports). */
+    private static final String RECIPIENT = "rcpt:";
 
     private final Supplier<StateStore> store;
     private final LongSupplier clock;
@@ -56,19 +59,20 @@ public final class DecisionStats {
     /**
      * @param senderDomain the MAIL FROM domain, empty for the null sender
      * @param client the client's address as text, empty when unknown
+     * @param recipientDomains the domains of the recipients, each counted once
      */
-    public void record(String action, Collection<String> symbols, String senderDomain, String client) {
+    public void record(String action, Collection<String> symbols, String senderDomain, String client, Collection<String> recipientDomains) {
         actionsHere.computeIfAbsent(action, a -> new LongAdder()).increment();
         try {
-            add(action, symbols, senderDomain, client);
+            add(action, symbols, senderDomain, client, recipientDomains);
         } catch (StoreUnavailableException e) {
             failOpen.record(e);
         }
     }
 
-    private void add(String action, Collection<String> symbols, String senderDomain, String client) {
+    private void add(String action, Collection<String> symbols, String senderDomain, String client, Collection<String> recipientDomains) {
         long hour = hour(clock.getAsLong());
-        List<String> fields = new ArrayList<>(symbols.size() + 3);
+        List<String> fields = new ArrayList<>(symbols.size() + 3 + 2 * recipientDomains.size());
         fields.add(ACTION + action);
         symbols.forEach(symbol -> fields.add(SYMBOL + symbol));
         if (!senderDomain.isEmpty()) {
@@ -76,6 +80,12 @@ public final class DecisionStats {
         }
         if (!client.isEmpty()) {
             fields.add(CLIENT + client);
+        }
+        for (String domain : new TreeSet<>(recipientDomains)) {
+            fields.add(RECIPIENT + domain + " " + ACTION + action);
+            if (!senderDomain.isEmpty()) {
+                fields.add(RECIPIENT + domain + " " + DOMAIN + senderDomain);
+            }
         }
         store.get().addToCounters(KEY + stamp(hour), fields, 1);
         cleanUp(hour);
@@ -112,6 +122,27 @@ public final class DecisionStats {
             only(total, CLIENT, TOP), byHour);
     }
 
+    /**
+     * What the last {@code hours} hours (at most the retention) decided for mail to one recipient
+     * domain: per action, and its top sender domains.
+     *
+     * @throws StoreUnavailableException when the store does not answer
+     */
+    public DomainSummary domainSummary(String recipientDomain, int hours) {
+        long now = hour(clock.getAsLong());
+        int span = Math.max(1, Math.min(hours, retentionHours));
+        String prefix = RECIPIENT + recipientDomain + " ";
+        Map<String, Long> total = new TreeMap<>();
+        for (long hour = now - span + 1; hour <= now; hour++) {
+            store.get().allCounters(KEY + stamp(hour)).forEach((field, count) -> {
+                if (field.startsWith(prefix)) {
+                    total.merge(field.substring(prefix.length()), count, Long::sum);
+                }
+            });
+        }
+        return new DomainSummary(recipientDomain, span, only(total, ACTION, Integer.MAX_VALUE), only(total, DOMAIN, TOP));
+    }
+
     private void cleanUp(long hour) {
         long last = cleanedHour.get();
         if (last == hour || !cleanedHour.compareAndSet(last, hour)) {
@@ -139,6 +170,38 @@ public final class DecisionStats {
         LocalDateTime time = LocalDateTime.ofEpochSecond(hour * 3600, 0, ZoneOffset.UTC);
         long digits = time.getYear() * 1_000_000L + time.getMonthValue() * 10_000L + time.getDayOfMonth() * 100L + time.getHour();
         return Long.toString(digits);
+    }
+
+    /** What the last hours decided for mail to one recipient domain. */
+    public static final class DomainSummary {
+        private final String domain;
+        private final int hours;
+        private final Map<String, Long> actions;
+        private final Map<String, Long> topSenderDomains;
+
+        DomainSummary(String domain, int hours, Map<String, Long> actions, Map<String, Long> topSenderDomains) {
+            this.domain = domain;
+            this.hours = hours;
+            this.actions = actions;
+            this.topSenderDomains = topSenderDomains;
+        }
+
+        public String domain() {
+            return domain;
+        }
+
+        public int hours() {
+            return hours;
+        }
+
+        /** Decisions per action, largest first. */
+        public Map<String, Long> actions() {
+            return actions;
+        }
+
+        public Map<String, Long> topSenderDomains() {
+            return topSenderDomains;
+        }
     }
 
     /** What the last hours decided. */

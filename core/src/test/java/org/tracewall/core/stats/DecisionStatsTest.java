@@ -19,11 +19,11 @@ class DecisionStatsTest {
 
     @Test
     void theSummaryShouldAddUpTheHoursAndRankTheTops() {
-        stats.record("accept", List.of("TRACE_TRACEABLE"), "good.example", "192.0.2.1");
+        stats.record("accept", List.of("TRACE_TRACEABLE"), "good.example", "192.0.2.1", List.of());
         now.addAndGet(HOUR);
-        stats.record("reject", List.of("TRACE_UNTRACEABLE", "DNSBL"), "spam.example", "198.51.100.7");
-        stats.record("reject", List.of("TRACE_UNTRACEABLE"), "spam.example", "198.51.100.8");
-        stats.record("accept", List.of(), "", "");
+        stats.record("reject", List.of("TRACE_UNTRACEABLE", "DNSBL"), "spam.example", "198.51.100.7", List.of());
+        stats.record("reject", List.of("TRACE_UNTRACEABLE"), "spam.example", "198.51.100.8", List.of());
+        stats.record("accept", List.of(), "", "", List.of());
 
         DecisionStats.Summary last2 = stats.summary(2);
 
@@ -39,12 +39,27 @@ class DecisionStatsTest {
 
     @Test
     void anHourBeyondTheRetentionShouldBeDeletedAndNeverSummed() {
-        stats.record("accept", List.of("OLD"), "old.example", "192.0.2.1");
+        stats.record("accept", List.of("OLD"), "old.example", "192.0.2.1", List.of());
         now.addAndGet(4 * HOUR);
-        stats.record("accept", List.of("NEW"), "new.example", "192.0.2.2");
+        stats.record("accept", List.of("NEW"), "new.example", "192.0.2.2", List.of());
 
         assertThat(stats.summary(100).topSymbols()).containsOnlyKeys("NEW");
         assertThat(store.allCounters(DecisionStats.KEY + "2026120318")).as("deleted, not only left out").isEmpty();
         assertThat(store.allCounters(DecisionStats.KEY + "2026120322")).containsEntry("symbol:NEW", 1L);
+    }
+
+    @Test
+    void aDomainsSummaryShouldCountItsMailOnlyEachDecisionOncePerDomain() {
+        stats.record("accept", List.of(), "shop.test", "192.0.2.1", List.of("example.com", "example.org"));
+        stats.record("reject", List.of(), "spam.test", "192.0.2.2", List.of("example.com"));
+        stats.record("reject", List.of(), "spam.test", "192.0.2.2", List.of("example.com"));
+        stats.record("accept", List.of(), "", "192.0.2.3", List.of("example.org"));
+
+        DecisionStats.DomainSummary com = stats.domainSummary("example.com", 24);
+        assertThat(com.actions()).containsExactly(Map.entry("reject", 2L), Map.entry("accept", 1L));
+        assertThat(com.topSenderDomains()).containsExactly(Map.entry("spam.test", 2L), Map.entry("shop.test", 1L));
+        assertThat(stats.domainSummary("example.org", 24).actions()).containsExactly(Map.entry("accept", 2L));
+        assertThat(stats.summary(24).actions()).as("the server-wide counts are unchanged").containsEntry("reject", 2L).containsEntry("accept", 2L);
+        assertThat(stats.summary(24).topSenderDomains()).doesNotContainKey("example.com spam.test");
     }
 }
