@@ -46,8 +46,9 @@ final class AuditCommand implements Callable<Integer> {
         InetAddress address = ip;
         TracewallEngine engine = engineOptions.engine(UnaryOperator.identity());
         DnsResolver resolver = engine.dns();
-        SenderAudit audit = new SenderAudit(engine.dnsLists(), new HeloPtrChecker(resolver), new SpfEvaluator(resolver),
-            engine.traceability());
+        // The file's lists: the command does not open the state store (a running James may hold it).
+        SenderAudit audit = new SenderAudit(engine.liveDnsLists().fileValue().checker(), new HeloPtrChecker(resolver),
+            new SpfEvaluator(resolver), engine.traceability());
         AuditReport report = audit.audit(address, domain, helo == null || helo.isBlank() ? domain : helo);
         if (json) {
             out.println(Json.object(report.asMap()));

@@ -442,8 +442,8 @@ public final class TracewallEngine implements AutoCloseable {
         counters.put("tracewall.dns.lookups", resolver::lookups);
         counters.put("tracewall.dns.cacheHits", resolver::cacheHits);
         counters.put("tracewall.dns.temporaryFailures", resolver::temporaryFailures);
-        // The lists of the file and of the store at start; a list added later is counted, without a gauge of its own.
-        for (DnsList list : dnsLists().lists()) {
+        // The file's lists (asking the store here would open it at start); a list added at run time is counted, without a gauge.
+        for (DnsList list : dnsLists.fileValue().checker().lists()) {
             counters.put("tracewall.dnsbl.errorAnswers." + list.zone(), () -> dnsLists().errorAnswerCounts().getOrDefault(list.zone(), 0L));
         }
         counters.put("tracewall.greylist.failOpen", () -> greylist().failOpenCount());

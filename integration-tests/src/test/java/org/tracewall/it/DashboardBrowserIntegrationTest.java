@@ -152,6 +152,36 @@ class DashboardBrowserIntegrationTest {
     }
 
     @Test
+    void anAdminShouldAddADnsListAndATrapThroughThePageAndAnAuditorNeither() throws Exception {
+        signIn("admin@tracewall.local", "admin-pw");
+        browser.findElement(By.cssSelector("#tabs button[data-tab=lists]")).click();
+        waitFor(() -> browser.findElement(By.id("dns-list-form")).isDisplayed());
+        browser.findElement(By.id("dns-list-name")).sendKeys("zqlist");
+        browser.findElement(By.id("dns-list-zone")).sendKeys("zq.bl.test");
+        browser.findElement(By.cssSelector("#dns-list-form button")).click();
+        waitFor(() -> text("dns-lists").contains("zq.bl.test"));
+        browser.findElement(By.id("trap-address")).sendKeys("zq-trap@tracewall.local");
+        browser.findElement(By.cssSelector("#trap-form button")).click();
+        waitFor(() -> text("traps").contains("zq-trap@tracewall.local"));
+        screenshot("lists");
+
+        assertThat(webAdmin("/tracewall/dnsbl")).as("kept for every node").contains("\"zone\":\"zq.bl.test\"");
+        assertThat(webAdmin("/tracewall/honeypot")).contains("zq-trap@tracewall.local");
+        browser.findElement(By.cssSelector("#traps li[data-trap='zq-trap@tracewall.local'] button")).click();
+        waitFor(() -> !text("traps").contains("zq-trap@tracewall.local"));
+        assertThat(webAdmin("/tracewall/honeypot")).doesNotContain("zq-trap@tracewall.local");
+
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(() -> browser.findElement(By.id("login")).isDisplayed());
+        signIn("audit@tracewall.local", "audit-pw");
+        browser.findElement(By.cssSelector("#tabs button[data-tab=lists]")).click();
+        waitFor(() -> text("dns-lists").contains("zq.bl.test"));
+        assertThat(browser.findElement(By.id("trap-form")).isDisplayed()).isFalse();
+        assertThat(fetchStatus("PUT", "/tracewall/ui/api/honeypot/traps/zq-other@tracewall.local", null)).isEqualTo(403);
+        assertThat(webAdmin("/tracewall/honeypot")).doesNotContain("zq-other@tracewall.local");
+    }
+
+    @Test
     void aChangeThroughJamesOwnRoutesShouldBeLoggedWithoutItsPassword() throws Exception {
         // James answers PUT /users with a halt: the log must see halted answers too.
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -173,7 +203,9 @@ class DashboardBrowserIntegrationTest {
     }
 
     private void signIn(String user, String password) {
+        browser.findElement(By.id("login-user")).clear();
         browser.findElement(By.id("login-user")).sendKeys(user);
+        browser.findElement(By.id("login-password")).clear();
         browser.findElement(By.id("login-password")).sendKeys(password);
         browser.findElement(By.id("login-submit")).click();
         if (!"wrong".equals(password)) {

@@ -61,7 +61,7 @@ import spark.Service;
  * POST   /tracewall/ui/session   {"user": "bob@example.com", "password": "..."}   {"user":...,"role":"user"} + cookie
  * DELETE /tracewall/ui/session                                                    204
  * GET    /tracewall/ui/api/me                                 {"user":...,"role":...,"address":...}
- * GET    /tracewall/ui/api/stats, /quarantine/mails, /score, /greylist, /audit, /operations ... as WebAdmin's
+ * GET    /tracewall/ui/api/stats, /quarantine/mails, /score, /greylist, /dnsbl, /honeypot, /audit, /operations ... as WebAdmin's
  * </pre>
  */
 public class DashboardRoutes implements PublicRoutes {
@@ -97,7 +97,8 @@ public class DashboardRoutes implements PublicRoutes {
         this.throttle = runtime.authThrottle();
         this.operations = runtime.operations();
         this.mounted = List.of(new StatsRoutes(runtime), new QuarantineMailRoutes(runtime, repositories, context), new ScoreRoutes(runtime),
-            new GreylistRoutes(runtime), new AuditRoutes(runtime), new OperationRoutes(runtime));
+            new GreylistRoutes(runtime), new AuditRoutes(runtime), new OperationRoutes(runtime), new DnsListRoutes(runtime),
+            new HoneypotRoutes(runtime));
     }
 
     @Override

@@ -73,7 +73,8 @@ async function start() {
   }
 }
 
-const loaders = { overview: loadOverview, quarantine: loadQuarantine, rules: loadRules, audit: async () => {}, operations: loadOperations };
+const loaders = { overview: loadOverview, quarantine: loadQuarantine, rules: loadRules, lists: loadLists, audit: async () => {},
+  operations: loadOperations };
 
 function show(tab) {
   Object.keys(loaders).forEach(name => { document.getElementById(name).hidden = name !== tab; });
@@ -209,7 +210,7 @@ async function loadRules() {
   }
 }
 
-function editable(kind, name, value, admin, save) {
+function editable(kind, name, value, admin, save, reload = loadRules) {
   if (!admin) {
     return String(value);
   }
@@ -217,9 +218,41 @@ function editable(kind, name, value, admin, save) {
   const node = el('span', {}, input, button('Save', 'save', async () => {
     await save(input.value);
     say(name + ' set to ' + input.value);
-    await loadRules();
+    await reload();
   }));
   return node;
+}
+
+// --- lists: DNS lists and trap addresses ---
+
+async function loadLists() {
+  const admin = me.role === 'admin';
+  const dnsbl = await call('GET', API + '/dnsbl');
+  rows(document.querySelector('#dns-lists tbody'), dnsbl.lists.map(list => [list.name, list.zone, list.type,
+    editable('list-weight', list.name, list.weight, admin, value => call('PUT', API + '/dnsbl/lists/' + encodeURIComponent(list.name),
+      { weight: value }), loadLists)]));
+  const honeypot = await call('GET', API + '/honeypot');
+  document.getElementById('traps').replaceChildren(...honeypot.traps.map(trap => el('li', { 'data-trap': trap }, trap, ' ',
+    admin ? button('Remove', 'delete', async () => {
+      await call('DELETE', API + '/honeypot/traps/' + encodeURIComponent(trap));
+      say(trap + ' is no longer a trap');
+      await loadLists();
+    }) : '')));
+}
+
+async function addDnsList() {
+  const name = document.getElementById('dns-list-name').value;
+  await call('PUT', API + '/dnsbl/lists/' + encodeURIComponent(name), { zone: document.getElementById('dns-list-zone').value,
+    type: document.getElementById('dns-list-type').value, weight: document.getElementById('dns-list-weight').value });
+  say('DNS list ' + name + ' added');
+  await loadLists();
+}
+
+async function addTrap() {
+  const address = document.getElementById('trap-address').value;
+  await call('PUT', API + '/honeypot/traps/' + encodeURIComponent(address));
+  say(address + ' is a trap');
+  await loadLists();
 }
 
 // --- audit and operations ---
@@ -253,6 +286,8 @@ document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('hours').addEventListener('change', guarded(loadOverview));
   document.getElementById('quarantine-filter').addEventListener('submit', guarded(loadQuarantine));
   document.getElementById('audit-form').addEventListener('submit', guarded(runAudit));
+  document.getElementById('dns-list-form').addEventListener('submit', guarded(addDnsList));
+  document.getElementById('trap-form').addEventListener('submit', guarded(addTrap));
   document.getElementById('rule-form').addEventListener('submit', guarded(async () => {
     const name = document.getElementById('rule-name').value;
     await call('PUT', API + '/score/rules/' + name, { in: document.getElementById('rule-in').value,
