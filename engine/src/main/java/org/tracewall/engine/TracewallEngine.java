@@ -58,6 +58,7 @@ import org.tracewall.core.store.FailOpen;
 import org.tracewall.core.store.StateStore;
 import org.tracewall.core.store.StoreConfig;
 import org.tracewall.core.store.StoreUnavailableException;
+import org.tracewall.core.trace.SharedTraceEntries;
 import org.tracewall.core.trace.TraceabilityChecker;
 import org.tracewall.core.trace.TraceabilityConfig;
 import org.tracewall.greylist.Greylist;
@@ -97,7 +98,11 @@ public final class TracewallEngine implements AutoCloseable {
     private final LongSupplier clock;
     private final DnsResolver dns;
     private final PendingLookups pendingLookups;
+    /** The files' registry and compensation list alone: what the CLI, which opens no store, traces with. */
     private final TraceabilityChecker traceability;
+    private final SharedTraceEntries sharedTraceEntries;
+    /** With the operator's run-time entries of the state store first: what the server traces with. */
+    private final TraceabilityChecker liveTraceability;
     private final StoreConfig storeConfig;
     private final GreylistConfig greylistConfig;
     private final LiveSettings<RateConfig> liveRate;
@@ -149,6 +154,8 @@ public final class TracewallEngine implements AutoCloseable {
         this.dns = dnsView.apply(resolver);
         this.pendingLookups = PendingLookups.from(settings.dns(), dns);
         this.traceability = TraceabilityChecker.fromConfig(dns, TraceabilityConfig.fromProperties(all, conf));
+        this.sharedTraceEntries = new SharedTraceEntries(this::store, clock);
+        this.liveTraceability = traceability.withShared(sharedTraceEntries);
         this.storeConfig = StoreConfig.fromProperties(all);
         this.greylistConfig = GreylistConfig.fromProperties(all);
         this.liveRate = new LiveSettings<>("rate.", all, RateConfig::fromProperties, this::store, clock);
@@ -207,8 +214,19 @@ public final class TracewallEngine implements AutoCloseable {
         return pendingLookups;
     }
 
+    /** Traceability from the files alone (the CLI's: no store is opened). */
     public TraceabilityChecker traceability() {
         return traceability;
+    }
+
+    /** Traceability with the run-time registry and compensation entries of the state store before the files'. */
+    public TraceabilityChecker liveTraceability() {
+        return liveTraceability;
+    }
+
+    /** The run-time registry and compensation entries (WebAdmin's traceability routes), shared by every node. */
+    public SharedTraceEntries sharedTraceEntries() {
+        return sharedTraceEntries;
     }
 
     /** DKIM signatures verified with keys from {@link #dns()}. */

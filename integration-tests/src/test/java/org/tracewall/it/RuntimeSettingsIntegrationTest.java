@@ -28,7 +28,8 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  * refuses its campaign at DATA, a DNS list ({@code PUT /tracewall/dnsbl/lists/NAME}) refuses a client
  * it lists at RCPT, a trap address ({@code PUT /tracewall/honeypot/traps/ADDRESS}) swallows the
  * mail sent to it, and a rate limit ({@code PUT /tracewall/rate/settings}) refuses the recipient
- * over it; once deleted, each node behaves as before.
+ * over it, and traceability entries ({@code PUT /tracewall/traceability/...}) trace or refuse a sender
+ * domain; once deleted, each node behaves as before.
  */
 class RuntimeSettingsIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
@@ -50,7 +51,8 @@ class RuntimeSettingsIntegrationTest {
     @BeforeAll
     static void zones() {
         DNS.zone().txt("shop.test", "v=spf1 ip4:127.0.72.0/24 -all").a("mx.shop.test", "127.0.72.5").ptr("127.0.72.5", "mx.shop.test")
-            .a("mx2.shop.test", "127.0.72.6").ptr("127.0.72.6", "mx2.shop.test").a("6.72.0.127.rt.bl.test", "127.0.0.2");
+            .a("mx2.shop.test", "127.0.72.6").ptr("127.0.72.6", "mx2.shop.test").a("6.72.0.127.rt.bl.test", "127.0.0.2")
+            .txt("outsourced.test", "v=spf1 ip4:192.0.2.1 -all");
     }
 
     @AfterAll
@@ -168,5 +170,34 @@ class RuntimeSettingsIntegrationTest {
 
         assertThat(webAdmin("DELETE", "/tracewall/rate/settings/rate.recipientsPerMessage", null).statusCode()).isEqualTo(204);
         awaitReply(250, toTwoOnOtherNode);
+    }
+
+    @Test
+    void traceabilityEntriesMadeThroughOneNodeShouldApplyOnBothAndGoWhenDeleted() throws Exception {
+        Callable<SmtpReply> outsourcedToOther = () -> {
+            try (SmtpTestClient smtp = SmtpTestClient.connect(otherNode.smtpPort(), "127.0.72.5")) {
+                smtp.ehlo("mx.shop.test");
+                return smtp.send("news@outsourced.test", List.of("bob@tracewall.local"), "From: news@outsourced.test\r\nSubject: news\r\n\r\nhi\r\n");
+            }
+        };
+        Callable<SmtpReply> shopToOther = () -> send(otherNode, "127.0.72.5", "mx.shop.test", "bob@tracewall.local", "news");
+        assertThat(outsourcedToOther.call().code()).as("SPF fails for the client: untraceable").isEqualTo(550);
+
+        HttpResponse<String> bad = webAdmin("PUT", "/tracewall/traceability/compensation/outsourced.test", "{\"networks\": [\"127.0.72.0/33\"]}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("compensation.outsourced.test");
+        assertThat(webAdmin("PUT", "/tracewall/traceability/compensation/outsourced.test", "{\"networks\": [\"127.0.72.0/24\"]}")
+            .statusCode()).isEqualTo(204);
+        awaitReply(250, outsourcedToOther);
+
+        assertThat(webAdmin("PUT", "/tracewall/traceability/registry/shop.test", "{\"answer\": \"untrusted\"}").statusCode()).isEqualTo(204);
+        awaitReply(550, shopToOther);
+        assertThat(webAdmin("GET", "/tracewall/traceability", null).body()).contains("\"shop.test\":\"untrusted\"")
+            .contains("\"outsourced.test\":[\"127.0.72.0/24\"]");
+
+        assertThat(webAdmin("DELETE", "/tracewall/traceability/registry/shop.test", null).statusCode()).isEqualTo(204);
+        assertThat(webAdmin("DELETE", "/tracewall/traceability/compensation/outsourced.test", null).statusCode()).isEqualTo(204);
+        awaitReply(250, shopToOther);
+        awaitReply(550, outsourcedToOther);
     }
 }

@@ -122,8 +122,9 @@ public class TracewallRuntime {
         return engine.pendingLookups();
     }
 
+    /** Traceability with the operator's run-time registry and compensation entries first ({@link TracewallEngine#liveTraceability()}). */
     public TraceabilityChecker traceability() {
-        return engine.traceability();
+        return engine.liveTraceability();
     }
 
     public DkimVerifier dkim() {

@@ -29,9 +29,21 @@ import org.tracewall.core.net.IpNetwork;
  */
 public final class CompensationList {
     private final ReloadingFile<Map<String, List<IpNetwork>>> file;
+    /** The operator's run-time entries, asked first; null: the file alone. */
+    private final SharedTraceEntries shared;
 
     public CompensationList(Path path) {
-        this.file = new ReloadingFile<>(path, CompensationList::parse, Map.of());
+        this(new ReloadingFile<>(path, CompensationList::parse, Map.of()), null);
+    }
+
+    private CompensationList(ReloadingFile<Map<String, List<IpNetwork>>> file, SharedTraceEntries shared) {
+        this.file = file;
+        this.shared = shared;
+    }
+
+    /** This list with the run-time entries of the state store before the file's. */
+    CompensationList withShared(SharedTraceEntries entries) {
+        return new CompensationList(file, entries);
     }
 
     /** A list that never compensates. */
@@ -41,6 +53,10 @@ public final class CompensationList {
 
     /** The network that covers {@code ip} for {@code domain} (or a parent domain), if any. */
     public Optional<IpNetwork> find(String domain, InetAddress ip) {
+        Optional<IpNetwork> atRunTime = shared == null ? Optional.empty() : shared.compensated(domain, ip);
+        if (atRunTime.isPresent()) {
+            return atRunTime;
+        }
         Map<String, List<IpNetwork>> entries = file.current();
         String d = domain.toLowerCase(Locale.ROOT);
         while (true) {

@@ -68,6 +68,15 @@ public final class TraceabilityChecker {
         return new TraceabilityChecker(dns, new SpfEvaluator(dns), config, registry, compensation, psl);
     }
 
+    /**
+     * This checker with the operator's run-time registry and compensation entries (in the state
+     * store, shared by every node) asked before the files' and the registry zone's.
+     */
+    public TraceabilityChecker withShared(SharedTraceEntries shared) {
+        return new TraceabilityChecker(dns, spf, config, new CompositeTrustedRegistry(List.of(shared.asRegistry(), registry)),
+            compensation.withShared(shared), psl);
+    }
+
     public TraceabilityConfig config() {
         return config;
     }
