@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
+import org.tracewall.core.access.AccessAction;
+import org.tracewall.core.access.AccessDb;
 import org.tracewall.core.alert.AlertConfig;
 import org.tracewall.core.alert.AlertMonitor;
 import org.tracewall.core.alert.AlertSink;
@@ -101,6 +103,8 @@ public final class TracewallEngine implements AutoCloseable {
     /** The files' registry and compensation list alone: what the CLI, which opens no store, traces with. */
     private final TraceabilityChecker traceability;
     private final SharedTraceEntries sharedTraceEntries;
+    /** Access db entries an operator added at run time ({@code access.<entry>=<action>} in the store), over the hooks' files. */
+    private final LiveSettings<Map<String, AccessAction>> liveAccess;
     /** With the operator's run-time entries of the state store first: what the server traces with. */
     private final TraceabilityChecker liveTraceability;
     private final StoreConfig storeConfig;
@@ -155,6 +159,7 @@ public final class TracewallEngine implements AutoCloseable {
         this.pendingLookups = PendingLookups.from(settings.dns(), dns);
         this.traceability = TraceabilityChecker.fromConfig(dns, TraceabilityConfig.fromProperties(all, conf));
         this.sharedTraceEntries = new SharedTraceEntries(this::store, clock);
+        this.liveAccess = new LiveSettings<>("access.", Map.of(), raw -> AccessDb.entries("access.", raw), this::store, clock);
         this.liveTraceability = traceability.withShared(sharedTraceEntries);
         this.storeConfig = StoreConfig.fromProperties(all);
         this.greylistConfig = GreylistConfig.fromProperties(all);
@@ -222,6 +227,11 @@ public final class TracewallEngine implements AutoCloseable {
     /** Traceability with the run-time registry and compensation entries of the state store before the files'. */
     public TraceabilityChecker liveTraceability() {
         return liveTraceability;
+    }
+
+    /** The access db entries added at run time (WebAdmin's access routes), shared by every node; each AccessDbHook puts them over its file. */
+    public LiveSettings<Map<String, AccessAction>> liveAccess() {
+        return liveAccess;
     }
 
     /** The run-time registry and compensation entries (WebAdmin's traceability routes), shared by every node. */

@@ -27,9 +27,10 @@ import org.tracewall.testing.smtp.SmtpTestClient;
  * share a real redis-server, without a restart: a content rule ({@code PUT /tracewall/score/rules/NAME})
  * refuses its campaign at DATA, a DNS list ({@code PUT /tracewall/dnsbl/lists/NAME}) refuses a client
  * it lists at RCPT, a trap address ({@code PUT /tracewall/honeypot/traps/ADDRESS}) swallows the
- * mail sent to it, and a rate limit ({@code PUT /tracewall/rate/settings}) refuses the recipient
- * over it, and traceability entries ({@code PUT /tracewall/traceability/...}) trace or refuse a sender
- * domain; once deleted, each node behaves as before.
+ * mail sent to it, a rate limit ({@code PUT /tracewall/rate/settings}) refuses the recipient over
+ * it, an access db entry ({@code PUT /tracewall/access/ENTRY}) refuses a client, and traceability
+ * entries ({@code PUT /tracewall/traceability/...}) trace or refuse a sender domain; once deleted,
+ * each node behaves as before.
  */
 class RuntimeSettingsIntegrationTest {
     static final LoopbackDnsServer DNS = LoopbackDnsServer.startOrFail();
@@ -199,5 +200,27 @@ class RuntimeSettingsIntegrationTest {
         assertThat(webAdmin("DELETE", "/tracewall/traceability/compensation/outsourced.test", null).statusCode()).isEqualTo(204);
         awaitReply(250, shopToOther);
         awaitReply(550, outsourcedToOther);
+    }
+
+    @Test
+    void anAccessEntryAddedThroughOneNodeShouldRefuseOnBothAndGoWhenDeleted() throws Exception {
+        // The reply to EHLO: a client the access db rejects is refused there, and the connection closed.
+        Callable<SmtpReply> ehloOnOtherNode = () -> {
+            try (SmtpTestClient smtp = SmtpTestClient.connect(otherNode.smtpPort(), "127.0.72.6")) {
+                return smtp.ehlo("mx2.shop.test");
+            }
+        };
+        assertThat(ehloOnOtherNode.call().code()).isEqualTo(250);
+
+        assertThat(webAdmin("PUT", "/tracewall/access/Connect:127.0.72.6", "{\"action\": \"BOGUS\"}").statusCode()).isEqualTo(400);
+        try {
+            assertThat(webAdmin("PUT", "/tracewall/access/Connect:127.0.72.6", "{\"action\": \"REJECT\"}").statusCode()).isEqualTo(204);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(ehloOnOtherNode.call().code()).isBetween(500, 599));
+            assertThat(webAdmin("GET", "/tracewall/access", null).body()).contains("access.Connect:127.0.72.6");
+        } finally {
+            assertThat(webAdmin("DELETE", "/tracewall/access/Connect:127.0.72.6", null).statusCode()).isEqualTo(204);
+        }
+        awaitReply(250, ehloOnOtherNode);
     }
 }

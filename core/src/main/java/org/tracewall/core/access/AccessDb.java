@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.tracewall.core.config.ReloadingFile;
 import org.tracewall.core.net.IpNetwork;
@@ -36,9 +37,67 @@ public final class AccessDb {
     public enum Tag { CONNECT, FROM, TO, SPAM }
 
     private final ReloadingFile<Map<String, AccessAction>> file;
+    /** The operator's run-time entries (the state store's, every node's), over the file's. */
+    private final Supplier<Map<String, AccessAction>> shared;
+    /** The file's and the shared entries together, made again only when either changes. */
+    private volatile Merged merged = new Merged(null, null, Map.of());
 
     public AccessDb(Path path) {
+        this(path, Map::of);
+    }
+
+    /** @param shared run-time entries in {@link #entries} form, which win over the file's */
+    public AccessDb(Path path, Supplier<Map<String, AccessAction>> shared) {
         this.file = new ReloadingFile<>(path, AccessDb::parse, Map.of());
+        this.shared = shared;
+    }
+
+    /**
+     * Entries as the file writes them ({@code Connect:192.0.2}, {@code From:spam.example},
+     * {@code example.com}) with their actions, read as the file's lines are.
+     *
+     * @param keyPrefix what the names carry before the entry ({@code access.}), named in errors
+     * @throws IllegalArgumentException naming the bad entry
+     */
+    public static Map<String, AccessAction> entries(String keyPrefix, Map<String, String> raw) {
+        Map<String, AccessAction> entries = new HashMap<>();
+        raw.forEach((name, action) -> {
+            try {
+                entries.put(key(name.substring(keyPrefix.length())), AccessAction.parse(action));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+            }
+        });
+        return entries;
+    }
+
+    private Map<String, AccessAction> current() {
+        Map<String, AccessAction> fromFile = file.current();
+        Map<String, AccessAction> atRunTime = shared.get();
+        Merged last = merged;
+        if (last.fromFile == fromFile && last.atRunTime == atRunTime) {
+            return last.entries;
+        }
+        Map<String, AccessAction> entries = fromFile;
+        if (!atRunTime.isEmpty()) {
+            entries = new HashMap<>(fromFile);
+            entries.putAll(atRunTime);
+        }
+        merged = new Merged(fromFile, atRunTime, entries);
+        return entries;
+    }
+
+    /** Two sources and what they make together. */
+    private static final class Merged {
+        final Map<String, AccessAction> fromFile;
+        final Map<String, AccessAction> atRunTime;
+        final Map<String, AccessAction> entries;
+
+        Merged(Map<String, AccessAction> fromFile, Map<String, AccessAction> atRunTime, Map<String, AccessAction> entries) {
+            this.fromFile = fromFile;
+            this.atRunTime = atRunTime;
+            this.entries = entries;
+        }
     }
 
     public List<String> problems() {
@@ -47,7 +106,7 @@ public final class AccessDb {
 
     /** The action for a connecting address. */
     public Optional<AccessAction> connect(InetAddress client) {
-        Map<String, AccessAction> entries = file.current();
+        Map<String, AccessAction> entries = current();
         InetAddress ip = IpNetwork.normalize(client);
         if (IpNetwork.isIpv4(ip)) {
             String[] octets = ip.getHostAddress().split("\\.");
@@ -79,7 +138,7 @@ public final class AccessDb {
 
     /** The action for a sender (From:) or recipient (To:, Spam:) address. */
     public Optional<AccessAction> address(Tag tag, String address) {
-        Map<String, AccessAction> entries = file.current();
+        Map<String, AccessAction> entries = current();
         String a = address.toLowerCase(Locale.ROOT);
         Optional<AccessAction> exact = find(entries, tag, a);
         if (exact.isPresent() || a.isEmpty()) {

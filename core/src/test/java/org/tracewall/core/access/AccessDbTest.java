@@ -1,10 +1,13 @@
 package org.tracewall.core.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,5 +94,23 @@ class AccessDbTest {
         Files.writeString(file, Files.readString(file) + "Connect:203.0.113 ERROR:4.7.1:Try later\n");
 
         assertThat(db.connect(ip("203.0.113.1")).orElseThrow().isTemporary()).isTrue();
+    }
+
+    @Test
+    void runTimeEntriesShouldWinOverTheFilesAndBeReadAsItsLinesAre() throws Exception {
+        // A new map on each change, as the state store's reading gives (the merge is made again on a new map only).
+        AtomicReference<Map<String, AccessAction>> shared = new AtomicReference<>(Map.of());
+        AccessDb withShared = new AccessDb(file, shared::get);
+        assertThat(withShared.connect(ip("192.0.2.9"))).map(AccessAction::toString).contains(db.connect(ip("192.0.2.9")).get().toString());
+
+        shared.set(AccessDb.entries("access.", Map.of("access.Connect:192.0.2", "OK", "access.From:fresh.example", "REJECT")));
+
+        assertThat(withShared.connect(ip("192.0.2.9")).get().kind()).isEqualTo(db.connect(ip("192.0.2.7")).get().kind());
+        assertThat(withShared.address(AccessDb.Tag.FROM, "a@fresh.example")).isPresent();
+        assertThat(db.address(AccessDb.Tag.FROM, "a@fresh.example")).as("the file alone").isEmpty();
+        assertThatThrownBy(() -> AccessDb.entries("access.", Map.of("access.Connect:300.1.1", "REJECT")))
+            .hasMessageContaining("access.Connect:300.1.1");
+        assertThatThrownBy(() -> AccessDb.entries("access.", Map.of("access.From:x.example", "MAYBE")))
+            .hasMessageContaining("access.From:x.example");
     }
 }

@@ -5,7 +5,9 @@ import java.io.FileNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
@@ -36,6 +38,7 @@ import org.tracewall.core.config.OptionSection;
 import org.tracewall.core.score.KnownSymbol;
 import org.tracewall.james.ScoreSymbols;
 import org.tracewall.james.Tracewall;
+import org.tracewall.james.TracewallRuntime;
 
 /**
  * sendmail's access database in James: {@code Connect:} entries judged at the first
@@ -65,11 +68,22 @@ public class AccessDbHook implements HeloHook, MailHook, RcptHook, JamesMessageH
     private static final Logger LOGGER = LoggerFactory.getLogger(AccessDbHook.class);
 
     private final FileSystem fileSystem;
+    /** The entries added at run time, shared by every node; none in the unit tests. */
+    private final Supplier<Map<String, AccessAction>> shared;
     private AccessDb db;
 
     @Inject
-    public AccessDbHook(FileSystem fileSystem) {
+    public AccessDbHook(FileSystem fileSystem, TracewallRuntime runtime) {
+        this(fileSystem, runtime.engine().liveAccess()::current);
+    }
+
+    AccessDbHook(FileSystem fileSystem) {
+        this(fileSystem, Map::of);
+    }
+
+    private AccessDbHook(FileSystem fileSystem, Supplier<Map<String, AccessAction>> shared) {
         this.fileSystem = fileSystem;
+        this.shared = shared;
     }
 
     static final Option<String> FILE = Option.text("file", "access.txt",
@@ -89,7 +103,7 @@ public class AccessDbHook implements HeloHook, MailHook, RcptHook, JamesMessageH
         if (!file.isFile()) {
             throw new ConfigurationException("<file>" + name + "</file>: no such file " + file + " (an empty file is an empty access db)");
         }
-        db = new AccessDb(file.toPath());
+        db = new AccessDb(file.toPath(), shared);
         db.problems().forEach(problem -> LOGGER.warn("access db {}: {}", name, problem));
     }
 

@@ -41,7 +41,8 @@ class OpenApiDescriptionTest {
         return List.of(new GreylistRoutes(runtime), new RateRoutes(runtime), new QuarantineRoutes(runtime, null, null, null),
             new QuarantineMailRoutes(runtime, null, null), new AuditRoutes(runtime), new FingerprintRoutes(runtime), new ScoreRoutes(runtime),
             new DnsListRoutes(runtime), new HoneypotRoutes(runtime), new StatsRoutes(runtime), new OperationRoutes(runtime),
-            new ReportRoutes(runtime, null), new TraceabilityRoutes(runtime), new OpenApiRoutes());
+            new ReportRoutes(runtime, null), new TraceabilityRoutes(runtime), new AccessRoutes(runtime),
+            new OpenApiRoutes());
     }
 
     @Test
