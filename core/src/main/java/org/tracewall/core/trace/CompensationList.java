@@ -54,23 +54,7 @@ public final class CompensationList {
     /** The network that covers {@code ip} for {@code domain} (or a parent domain), if any. */
     public Optional<IpNetwork> find(String domain, InetAddress ip) {
         Optional<IpNetwork> atRunTime = shared == null ? Optional.empty() : shared.compensated(domain, ip);
-        if (atRunTime.isPresent()) {
-            return atRunTime;
-        }
-        Map<String, List<IpNetwork>> entries = file.current();
-        String d = domain.toLowerCase(Locale.ROOT);
-        while (true) {
-            for (IpNetwork network : entries.getOrDefault(d, List.of())) {
-                if (network.contains(ip)) {
-                    return Optional.of(network);
-                }
-            }
-            int dot = d.indexOf('.');
-            if (dot < 0) {
-                return Optional.empty();
-            }
-            d = d.substring(dot + 1);
-        }
+        return atRunTime.isPresent() ? atRunTime : DomainEntries.covering(file.current(), domain, ip);
     }
 
     /** Appends an entry to the file; it applies from the next check on. */

@@ -27,19 +27,7 @@ public final class FileTrustedRegistry implements TrustedRegistry {
 
     @Override
     public Answer lookup(String domain) {
-        Map<String, Answer> entries = file.current();
-        String d = domain.toLowerCase(Locale.ROOT);
-        while (true) {
-            Answer answer = entries.get(d);
-            if (answer != null) {
-                return answer;
-            }
-            int dot = d.indexOf('.');
-            if (dot < 0) {
-                return Answer.UNLISTED;
-            }
-            d = d.substring(dot + 1);
-        }
+        return DomainEntries.mostSpecific(file.current(), domain).orElse(Answer.UNLISTED);
     }
 
     @Override

@@ -76,7 +76,7 @@ public final class SharedTraceEntries {
         return new TrustedRegistry() {
             @Override
             public Answer lookup(String name) {
-                return mostSpecific(registryEntries(), name).orElse(Answer.UNLISTED);
+                return DomainEntries.mostSpecific(registryEntries(), name).orElse(Answer.UNLISTED);
             }
 
             @Override
@@ -88,35 +88,7 @@ public final class SharedTraceEntries {
 
     /** The network of the run-time entries that covers {@code ip} for {@code domain} (or a parent domain), if any. */
     Optional<IpNetwork> compensated(String domain, InetAddress ip) {
-        Map<String, List<IpNetwork>> entries = compensationEntries();
-        String d = domain.toLowerCase(Locale.ROOT);
-        while (true) {
-            for (IpNetwork network : entries.getOrDefault(d, List.of())) {
-                if (network.contains(ip)) {
-                    return Optional.of(network);
-                }
-            }
-            int dot = d.indexOf('.');
-            if (dot < 0) {
-                return Optional.empty();
-            }
-            d = d.substring(dot + 1);
-        }
-    }
-
-    private static <T> Optional<T> mostSpecific(Map<String, T> entries, String name) {
-        String d = name.toLowerCase(Locale.ROOT);
-        while (true) {
-            T value = entries.get(d);
-            if (value != null) {
-                return Optional.of(value);
-            }
-            int dot = d.indexOf('.');
-            if (dot < 0) {
-                return Optional.empty();
-            }
-            d = d.substring(dot + 1);
-        }
+        return DomainEntries.covering(compensationEntries(), domain, ip);
     }
 
     private static String domain(String domain) {
