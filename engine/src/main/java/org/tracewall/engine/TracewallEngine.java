@@ -133,14 +133,14 @@ public final class TracewallEngine implements AutoCloseable {
     private final ReputationConfig reputationConfig;
     private ReputationStore reputation;
     private final LiveSettings<HoneypotConfig> liveHoneypot;
-    private Honeypot honeypot;
+    private volatile Honeypot honeypot;
     private final AutoWhitelistConfig autoWhitelistConfig;
     private AutoWhitelist autoWhitelist;
     private final DkimVerifier dkim;
     private final DmarcEvaluator dmarc;
     private StateStore store;
     private Greylist greylist;
-    private RateLimiter rateLimiter;
+    private volatile RateLimiter rateLimiter;
     private AuthThrottle authThrottle;
     private BayesFilter bayes;
     private ReleaseTokens releaseTokens;
@@ -168,9 +168,9 @@ public final class TracewallEngine implements AutoCloseable {
         this.dnsLists = new LiveSettings<>("dnsbl.", all,
             section -> ActiveDnsLists.of(section, dns, traceability.publicSuffixList(), dnsListErrorAnswers), this::store, clock);
         this.score = new LiveSettings<>("score.", all, ScoreConfig::read, this::store, clock);
-        this.stats = new DecisionStats(this::store, clock, StatsConfig.fromProperties(all));
-        this.alertConfig = AlertConfig.fromProperties(all);
         this.reportConfig = ReportConfig.fromProperties(all);
+        this.stats = new DecisionStats(this::store, clock, StatsConfig.fromProperties(all), reportConfig.domains());
+        this.alertConfig = AlertConfig.fromProperties(all);
         this.bayesConfig = BayesConfig.fromProperties(all, var);
         this.attachments = AttachmentConfig.reader(all);
         this.quarantine = QuarantineConfig.fromProperties(all);
@@ -366,12 +366,16 @@ public final class TracewallEngine implements AutoCloseable {
     }
 
     /** The trap addresses of {@code honeypot.*} and what they learned, in {@link #store()}. */
-    public synchronized Honeypot honeypot() {
+    public Honeypot honeypot() {
+        // No lock: each RCPT asks, and the settings' refresh may wait on the store. Rebuilt when they
+        // change, not per use; two threads may both build one, alike.
         HoneypotConfig config = liveHoneypot.current();
-        if (honeypot == null || honeypot.config() != config) { // rebuilt when the settings change, not per use
-            honeypot = new Honeypot(config, store());
+        Honeypot built = honeypot;
+        if (built == null || built.config() != config) {
+            built = new Honeypot(config, store());
+            honeypot = built;
         }
-        return honeypot;
+        return built;
     }
 
     /** The correspondents local users wrote to ({@code awl.*}), in {@link #store()}. */
@@ -389,12 +393,15 @@ public final class TracewallEngine implements AutoCloseable {
         return greylist;
     }
 
-    public synchronized RateLimiter rateLimiter() {
+    public RateLimiter rateLimiter() {
+        // No lock, as honeypot(): rebuilt when the limits change, not per use.
         RateConfig config = liveRate.current();
-        if (rateLimiter == null || rateLimiter.config() != config) { // rebuilt when the limits change, not per use
-            rateLimiter = new RateLimiter(store(), config, clock, rateFailOpen);
+        RateLimiter built = rateLimiter;
+        if (built == null || built.config() != config) {
+            built = new RateLimiter(store(), config, clock, rateFailOpen);
+            rateLimiter = built;
         }
-        return rateLimiter;
+        return built;
     }
 
     /** Failed-login counting per client and account ({@code auth.*}), in the state store. */
@@ -475,7 +482,7 @@ public final class TracewallEngine implements AutoCloseable {
             counters.put("tracewall.dnsbl.errorAnswers." + list.zone(), () -> dnsLists().errorAnswerCounts().getOrDefault(list.zone(), 0L));
         }
         counters.put("tracewall.greylist.failOpen", () -> greylist().failOpenCount());
-        counters.put("tracewall.rate.failOpen", () -> rateLimiter().failOpenCount());
+        counters.put("tracewall.rate.failOpen", rateFailOpen::count);
         counters.put("tracewall.authThrottle.failOpen", () -> authThrottle().failOpenCount());
         counters.put("tracewall.stats.failOpen", stats::failOpenCount);
         if (attachments instanceof TikaAttachmentReader) {

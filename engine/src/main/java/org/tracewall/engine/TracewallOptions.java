@@ -105,11 +105,17 @@ public final class TracewallOptions {
         return out.toString();
     }
 
-    /** "key = value", "key = 2s    # default", or "key =    # default: the system's (resolv.conf)"; a secret by its length. */
+    /**
+     * "key = value", "key = 2s    # default", or "key =    # default: the system's (resolv.conf)"; a
+     * secret by its length, a webhook by its host (chat tools' webhook URLs carry their secret in the path).
+     */
     private static String line(OptionSection section, String key, OptionValues.Setting setting) {
         Option<?> option = section.optionFor(key);
         if (!setting.isDefault()) {
-            return key + " = " + (option == QuarantineConfig.SECRET ? "(set, " + setting.value().length() + " characters)" : setting.value());
+            if (option == QuarantineConfig.SECRET) {
+                return key + " = (set, " + setting.value().length() + " characters)";
+            }
+            return key + " = " + (option == AlertConfig.WEBHOOK ? AlertConfig.describeWebhook(setting.value()) : setting.value());
         }
         return option.isDefaultWritable() ? key + " = " + setting.value() + "    # default" : key + " =    # default: " + setting.value();
     }

@@ -69,6 +69,13 @@ class TracewallOptionsTest {
     }
 
     @Test
+    void theDumpShouldNotShowTheWebhooksPath() {
+        String dump = TracewallOptions.dump(Map.of("alert.webhook", "https://chat.example.com/hooks/T0/B0/xoxb-secret"), true);
+
+        assertThat(dump).doesNotContain("xoxb-secret").contains("alert.webhook = https://chat.example.com/…");
+    }
+
+    @Test
     void theReferenceShouldListEveryKeyWithItsDefault() {
         String reference = TracewallOptions.reference();
 

@@ -217,10 +217,11 @@ class RuntimeSettingsIntegrationTest {
             assertThat(webAdmin("PUT", "/tracewall/access/Connect:127.0.72.6", "{\"action\": \"REJECT\"}").statusCode()).isEqualTo(204);
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(ehloOnOtherNode.call().code()).isBetween(500, 599));
-            assertThat(webAdmin("GET", "/tracewall/access", null).body()).contains("access.Connect:127.0.72.6");
+            assertThat(webAdmin("GET", "/tracewall/access", null).body()).contains("access.connect:127.0.72.6");
         } finally {
-            assertThat(webAdmin("DELETE", "/tracewall/access/Connect:127.0.72.6", null).statusCode()).isEqualTo(204);
+            assertThat(webAdmin("DELETE", "/tracewall/access/CONNECT:127.0.72.6", null).statusCode()).as("any spelling").isEqualTo(204);
         }
+        assertThat(webAdmin("DELETE", "/tracewall/access/Connect:127.0.72.6", null).statusCode()).isEqualTo(404);
         awaitReply(250, ehloOnOtherNode);
     }
 }

@@ -88,14 +88,15 @@ final class OperatorNotices implements AutoCloseable {
             try {
                 mailer.get().send(report.to(), report.subject(), report.text());
                 LOGGER.info("Tracewall report sent to {}: {}", report.to(), report.subject());
-            } catch (IOException e) {
-                LOGGER.warn("Tracewall report to {} not sent: {}", report.to(), e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                reports.release(report);
+                LOGGER.warn("Tracewall report to {} not sent, tried again at the next check: {}", report.to(), e.getMessage());
             }
         }
     }
 
     private static String describe(AlertConfig config) {
-        return (config.webhook().isPresent() ? "webhook " + config.webhook().get().getHost() : "")
+        return (config.webhook().isPresent() ? "webhook " + AlertConfig.describeWebhook(config.webhook().get().toString()) : "")
             + (config.mailTo().isEmpty() ? "" : (config.webhook().isPresent() ? " and " : "") + "mail to " + config.mailTo());
     }
 

@@ -71,6 +71,17 @@ public final class AccessDb {
         return entries;
     }
 
+    /**
+     * One spelling per entry, as the run-time entries are kept: {@code Connect:192.0.2} and
+     * {@code connect:192.0.2} are one entry, {@code connect:192.0.2}; an untagged one stays untagged.
+     *
+     * @throws IllegalArgumentException for an entry the file would refuse
+     */
+    public static String canonical(String entry) {
+        String key = key(entry);
+        return key.startsWith("*:") ? key.substring(2) : key;
+    }
+
     private Map<String, AccessAction> current() {
         Map<String, AccessAction> fromFile = file.current();
         Map<String, AccessAction> atRunTime = shared.get();

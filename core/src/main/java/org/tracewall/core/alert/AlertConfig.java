@@ -100,6 +100,16 @@ public final class AlertConfig {
         return values.get(OWN_ADDRESSES);
     }
 
+    /** "https://chat.example.com/…": a webhook URL without its path, which may carry a secret (for logs and dumps). */
+    public static String describeWebhook(String url) {
+        try {
+            URI uri = new URI(url.trim());
+            return uri.getScheme() + "://" + uri.getRawAuthority() + "/…";
+        } catch (URISyntaxException e) {
+            return "(not a URL)";
+        }
+    }
+
     private static Optional<URI> webhook(String key, String value) {
         try {
             URI uri = new URI(value);
@@ -107,9 +117,9 @@ public final class AlertConfig {
                 return Optional.of(uri);
             }
         } catch (URISyntaxException e) {
-            // named below
+            // named below, without the value: it may carry a secret
         }
-        throw ConfigValues.bad(key, value, "an http:// or https:// URL");
+        throw new IllegalArgumentException(key + ": not an http:// or https:// URL (" + describeWebhook(value) + ")");
     }
 
     private static List<InetAddress> addresses(String key, String value) {

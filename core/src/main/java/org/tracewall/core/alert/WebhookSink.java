@@ -42,7 +42,6 @@ public final class WebhookSink implements AlertSink {
 
     @Override
     public String describe() {
-        // Not the path: chat tools' webhook URLs carry their secret there.
-        return "webhook " + target.getScheme() + "://" + target.getAuthority();
+        return "webhook " + AlertConfig.describeWebhook(target.toString());
     }
 }

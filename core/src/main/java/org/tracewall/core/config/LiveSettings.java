@@ -56,6 +56,8 @@ public final class LiveSettings<T> {
     private final AtomicReference<Snapshot<T>> snapshot;
     /** One thread refreshes; the others go on with the settings last read instead of waiting on the store too. */
     private final AtomicBoolean refreshing = new AtomicBoolean();
+    /** The last refusal logged, so that each is logged once. */
+    private volatile String lastRefused = "";
 
     /**
      * @param prefix the section's prefix ("score.")
@@ -102,12 +104,24 @@ public final class LiveSettings<T> {
      * @throws IllegalArgumentException naming the bad key (nothing is kept then)
      */
     public synchronized void set(Map<String, String> settings) {
+        update(inEffect -> settings);
+    }
+
+    /**
+     * Sets overrides computed from the settings in effect as the store holds them now (not as the
+     * last refresh read them): a list changed entry by entry (a trap added) keeps what another
+     * change just added. Two nodes writing in the same instant can still lose one of the two.
+     *
+     * @throws IllegalArgumentException naming the bad key (nothing is kept then)
+     */
+    public synchronized void update(Function<T, Map<String, String>> changes) {
+        Map<String, String> overrides = new TreeMap<>(readOverrides());
+        Map<String, String> settings = changes.apply(build(overrides));
         for (String name : settings.keySet()) {
             if (!name.startsWith(prefix)) {
                 throw new IllegalArgumentException("Only " + prefix + "* settings change here, not " + name);
             }
         }
-        Map<String, String> overrides = new TreeMap<>(readOverrides());
         overrides.putAll(settings);
         write(overrides);
     }
@@ -153,8 +167,13 @@ public final class LiveSettings<T> {
         } catch (StoreUnavailableException e) {
             LOGGER.warn("{}*: state store unavailable, the run-time settings last read stay in effect: {}", prefix, e.getMessage());
         } catch (IllegalArgumentException e) {
-            // Written by another version, or by hand into the store: refused whole, the last good settings stay.
-            LOGGER.error("{}*: the run-time settings in the state store are refused: {}", prefix, e.getMessage());
+            // Written by another version, by hand, or valid with another node's file: refused whole, the
+            // last good settings stay. Said once per refused text, not at every refresh.
+            String refused = e.getMessage();
+            if (!refused.equals(lastRefused)) {
+                lastRefused = refused;
+                LOGGER.error("{}*: the run-time settings in the state store are refused: {}", prefix, refused);
+            }
         }
         return new Snapshot<>(last.overrides, last.value, now);
     }

@@ -45,15 +45,32 @@ public final class DomainReports {
         return config.checkInterval();
     }
 
-    /** The reports due now, each claimed by this node (it must send them). */
+    /**
+     * The reports due now, each claimed by this node (it must send them, or {@link #release} the
+     * claim). A report whose counts cannot be read is not claimed: the next check tries again.
+     */
     public List<DomainReport> due() {
         List<DomainReport> due = new ArrayList<>();
         for (ReportConfig.DomainReportSpec spec : config.reports()) {
-            if (claim(spec)) {
-                due.add(report(spec));
+            try {
+                DomainReport report = report(spec);
+                if (claim(spec)) {
+                    due.add(report);
+                }
+            } catch (StoreUnavailableException e) {
+                // Neither built nor claimed: the next check tries again.
             }
         }
         return due;
+    }
+
+    /** Gives up the claim of a report that could not be sent, so that the next check sends it. */
+    public void release(DomainReport report) {
+        try {
+            store.get().delete(KEY + report.name());
+        } catch (StoreUnavailableException e) {
+            // Kept claimed: this span's report is lost, the next one goes.
+        }
     }
 
     private boolean claim(ReportConfig.DomainReportSpec spec) {
@@ -103,7 +120,7 @@ public final class DomainReports {
         text.append("\nHeld mail can be looked at and released in the dashboard (/tracewall/ui/).\n");
         String subject = "[Tracewall] " + spec.domain() + ": " + total + " mails, " + summary.actions().getOrDefault("reject", 0L)
             + " rejected, " + summary.actions().getOrDefault("quarantine", 0L) + " quarantined (" + span + ")";
-        return new DomainReport(spec.to(), subject, text.toString());
+        return new DomainReport(spec.name(), spec.to(), subject, text.toString());
     }
 
     private static void table(StringBuilder text, Map<String, Long> counts) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.tracewall.core.config.ConfigValues;
 import org.tracewall.core.config.Option;
@@ -70,6 +72,11 @@ public final class ReportConfig {
 
     public List<DomainReportSpec> reports() {
         return reports;
+    }
+
+    /** The domains a report goes to: the ones the statistics count on their own. */
+    public Set<String> domains() {
+        return reports.stream().map(DomainReportSpec::domain).collect(Collectors.toSet());
     }
 
     public Duration checkInterval() {

@@ -91,7 +91,8 @@ public final class Symbol {
     /** Details come from the SMTP session (HELO names, sender domains): keep them one printable line. */
     private static String printable(String text) {
         String bounded = text.length() > 200 ? text.substring(0, 200) : text;
-        // A loop, not a regex: every symbol a mail carries is decoded here once per phase.
+        // A loop, not a regex: every symbol a mail carries is decoded here once per phase. ISO controls
+        // include C1 (U+0080-U+009F), which \p{Cntrl} left in: none belongs in a header either.
         char[] chars = null;
         for (int i = 0; i < bounded.length(); i++) {
             if (Character.isISOControl(bounded.charAt(i))) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,7 @@ public final class DecisionStats {
     private final Supplier<StateStore> store;
     private final LongSupplier clock;
     private final int retentionHours;
+    private final Set<String> reportedDomains;
     private final AtomicLong cleanedHour = new AtomicLong(Long.MIN_VALUE);
     /** The decisions of this node since it started, by action, whatever the store: what alerts measure rates with. */
     private final Map<String, LongAdder> actionsHere = new ConcurrentHashMap<>();
@@ -51,15 +53,24 @@ public final class DecisionStats {
     private final FailOpen failOpen = new FailOpen("stats");
 
     public DecisionStats(Supplier<StateStore> store, LongSupplier clock, StatsConfig config) {
+        this(store, clock, config, Set.of());
+    }
+
+    /**
+     * @param reportedDomains the recipient domains counted on their own (those a report goes to): every
+     *                        other domain would grow each hour's counts with nobody to read them
+     */
+    public DecisionStats(Supplier<StateStore> store, LongSupplier clock, StatsConfig config, Set<String> reportedDomains) {
         this.store = store;
         this.clock = clock;
         this.retentionHours = config.retentionHours();
+        this.reportedDomains = Set.copyOf(reportedDomains);
     }
 
     /**
      * @param senderDomain the MAIL FROM domain, empty for the null sender
      * @param client the client's address as text, empty when unknown
-     * @param recipientDomains the domains of the recipients, each counted once
+     * @param recipientDomains the domains of the recipients, each counted once (those with a report)
      */
     public void record(String action, Collection<String> symbols, String senderDomain, String client, Collection<String> recipientDomains) {
         actionsHere.computeIfAbsent(action, a -> new LongAdder()).increment();
@@ -82,6 +93,9 @@ public final class DecisionStats {
             fields.add(CLIENT + client);
         }
         for (String domain : new TreeSet<>(recipientDomains)) {
+            if (!reportedDomains.contains(domain)) {
+                continue;
+            }
             fields.add(RECIPIENT + domain + " " + ACTION + action);
             if (!senderDomain.isEmpty()) {
                 fields.add(RECIPIENT + domain + " " + DOMAIN + senderDomain);

@@ -52,7 +52,7 @@ public final class SharedTraceEntries {
     }
 
     public void untrust(String domain) {
-        registry.remove(List.of(REGISTRY + domain.toLowerCase(Locale.ROOT)));
+        registry.remove(List.of(REGISTRY + domain.trim().toLowerCase(Locale.ROOT)));
     }
 
     /** The run-time compensation entries, by domain. */
@@ -68,7 +68,7 @@ public final class SharedTraceEntries {
     }
 
     public void uncompensate(String domain) {
-        compensation.remove(List.of(COMPENSATION + domain.toLowerCase(Locale.ROOT)));
+        compensation.remove(List.of(COMPENSATION + domain.trim().toLowerCase(Locale.ROOT)));
     }
 
     /** The run-time entries as a registry, asked before the file's and the DNS zone's. */

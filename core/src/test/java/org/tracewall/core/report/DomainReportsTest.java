@@ -18,10 +18,10 @@ import org.tracewall.core.store.StoreUnavailableException;
 class DomainReportsTest {
     private final AtomicLong now = new AtomicLong(Instant.parse("2026-12-04T10:30:00Z").toEpochMilli());
     private final InMemoryStateStore store = new InMemoryStateStore(now::get);
-    private final DecisionStats stats = new DecisionStats(() -> store, now::get, StatsConfig.fromProperties(Map.of()));
     private final ReportConfig config = ReportConfig.fromProperties(Map.of("report.com.domain", "Example.com",
         "report.com.to", "admin@example.com", "report.org.domain", "example.org", "report.org.to", "admin@example.org",
         "report.org.every", "week"));
+    private final DecisionStats stats = new DecisionStats(() -> store, now::get, StatsConfig.fromProperties(Map.of()), config.domains());
 
     @Test
     void aReportShouldCountItsDomainsMailAndBeSentOncePerSpanByAllNodes() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -50,16 +51,19 @@ class DecisionStatsTest {
 
     @Test
     void aDomainsSummaryShouldCountItsMailOnlyEachDecisionOncePerDomain() {
-        stats.record("accept", List.of(), "shop.test", "192.0.2.1", List.of("example.com", "example.org"));
-        stats.record("reject", List.of(), "spam.test", "192.0.2.2", List.of("example.com"));
-        stats.record("reject", List.of(), "spam.test", "192.0.2.2", List.of("example.com"));
-        stats.record("accept", List.of(), "", "192.0.2.3", List.of("example.org"));
+        DecisionStats reported = new DecisionStats(() -> store, now::get, StatsConfig.fromProperties(Map.of()), Set.of("example.com", "example.org"));
+        reported.record("accept", List.of(), "shop.test", "192.0.2.4", List.of("gmail.example"));
+        reported.record("accept", List.of(), "shop.test", "192.0.2.1", List.of("example.com", "example.org"));
+        reported.record("reject", List.of(), "spam.test", "192.0.2.2", List.of("example.com"));
+        reported.record("reject", List.of(), "spam.test", "192.0.2.2", List.of("example.com"));
+        reported.record("accept", List.of(), "", "192.0.2.3", List.of("example.org"));
 
-        DecisionStats.DomainSummary com = stats.domainSummary("example.com", 24);
+        DecisionStats.DomainSummary com = reported.domainSummary("example.com", 24);
         assertThat(com.actions()).containsExactly(Map.entry("reject", 2L), Map.entry("accept", 1L));
         assertThat(com.topSenderDomains()).containsExactly(Map.entry("spam.test", 2L), Map.entry("shop.test", 1L));
-        assertThat(stats.domainSummary("example.org", 24).actions()).containsExactly(Map.entry("accept", 2L));
-        assertThat(stats.summary(24).actions()).as("the server-wide counts are unchanged").containsEntry("reject", 2L).containsEntry("accept", 2L);
-        assertThat(stats.summary(24).topSenderDomains()).doesNotContainKey("example.com spam.test");
+        assertThat(reported.domainSummary("example.org", 24).actions()).containsExactly(Map.entry("accept", 2L));
+        assertThat(reported.summary(24).actions()).as("the server-wide counts are unchanged").containsEntry("reject", 2L).containsEntry("accept", 3L);
+        assertThat(reported.summary(24).topSenderDomains()).doesNotContainKey("example.com spam.test");
+        assertThat(reported.domainSummary("gmail.example", 24).actions()).as("no report for it: not counted on its own").isEmpty();
     }
 }

@@ -33,7 +33,10 @@ final class TransactionText {
             return kept.get().text;
         }
         MessageText text = MailText.of(mail, () -> TransactionBytes.of(session, mail), attachments);
-        session.setAttachment(TEXT, new Kept(bodySize, text), ProtocolSession.State.Transaction);
+        if (bodySize >= 0) {
+            // A body of unknown size (-1) could change unseen: MailText does not carry its text either.
+            session.setAttachment(TEXT, new Kept(bodySize, text), ProtocolSession.State.Transaction);
+        }
         return text;
     }
 

@@ -5,8 +5,11 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
+import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
+import org.eclipse.jetty.http.HttpStatus;
 import org.tracewall.core.access.AccessAction;
+import org.tracewall.core.access.AccessDb;
 import org.tracewall.core.config.LiveSettings;
 import org.tracewall.james.TracewallRuntime;
 
@@ -52,15 +55,28 @@ public class AccessRoutes implements MountedRoutes {
     public void define(Service service, String base) {
         service.get(base, (request, response) -> RouteErrors.available(access::overrides), json);
         service.put(base + "/*", (request, response) -> LiveChanges.set(access,
-            Map.of(PREFIX + entry(request), JsonBodies.scalar(JsonBodies.object(request), "action")), response));
-        service.delete(base + "/*", (request, response) -> LiveChanges.remove(access, List.of(PREFIX + entry(request)), response));
+            Map.of(key(request), JsonBodies.scalar(JsonBodies.object(request), "action")), response));
+        service.delete(base + "/*", (request, response) -> LiveChanges.remove(access, List.of(known(key(request))), response));
     }
 
-    private static String entry(Request request) {
+    /** The entry's one spelling ({@link AccessDb#canonical}), so that any spelling of it finds it. */
+    private static String key(Request request) {
         String[] rest = request.splat();
         if (rest.length == 0 || rest[0].isBlank()) {
             throw RouteErrors.badRequest("Missing entry: " + BASE_PATH + "/ENTRY (Connect:192.0.2, From:spam.example ...)", null);
         }
-        return rest[0];
+        try {
+            return PREFIX + AccessDb.canonical(rest[0]);
+        } catch (IllegalArgumentException e) {
+            throw RouteErrors.badRequest("Invalid access entry '" + rest[0] + "': " + e.getMessage(), e);
+        }
+    }
+
+    private String known(String key) {
+        if (!RouteErrors.available(access::overrides).containsKey(key)) {
+            throw ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404).type(ErrorResponder.ErrorType.NOT_FOUND)
+                .message("No run-time access entry %s", key.substring(PREFIX.length())).haltError();
+        }
+        return key;
     }
 }

@@ -9,9 +9,7 @@ import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
-import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
-import org.eclipse.jetty.http.HttpStatus;
 import org.tracewall.core.config.LiveSettings;
 import org.tracewall.core.dnsbl.ActiveDnsLists;
 import org.tracewall.core.dnsbl.DnsList;
@@ -33,13 +31,14 @@ import spark.Service;
  * <pre>
  * GET    /tracewall/dnsbl                    threshold and lists in effect; the overrides
  * PUT    /tracewall/dnsbl/lists/zen          {"zone": "zen.spamhaus.org", "weight": 5, "codes": "127.0.0.2-127.0.0.11"}   204
- * DELETE /tracewall/dnsbl/lists/zen          204 (a list of the file: 409, set its weight to 0)
+ * DELETE /tracewall/dnsbl/lists/zen          204: its run-time changes gone (a list of the file: the file's values again)
  * PUT    /tracewall/dnsbl/threshold          {"points": 3}                                                           204
  * DELETE /tracewall/dnsbl/threshold          204
  * </pre>
  *
  * A list's fields are those of {@code dnsbl.list.<name>.*}: zone (required for a new list), weight,
- * codes, message, type (ip, domain, url) and mask; a field left out keeps its value.
+ * codes, message, type (ip, domain, url) and mask; a field left out keeps its value. A list of the
+ * file is silenced with weight 0.
  */
 public class DnsListRoutes implements MountedRoutes {
     public static final String BASE_PATH = "/tracewall/dnsbl";
@@ -67,8 +66,7 @@ public class DnsListRoutes implements MountedRoutes {
     public void define(Service service, String base) {
         service.get(base, this::show, json);
         service.put(base + "/lists/" + NAME, (request, response) -> LiveChanges.set(lists, list(request), response));
-        service.delete(base + "/lists/" + NAME, (request, response) -> LiveChanges.remove(lists, listKeys(fromOverridesOnly(request)),
-            response));
+        service.delete(base + "/lists/" + NAME, (request, response) -> LiveChanges.remove(lists, listKeys(request), response));
         service.put(base + "/threshold", (request, response) -> LiveChanges.set(lists,
             Map.of("dnsbl.threshold", JsonBodies.scalar(JsonBodies.object(request), "points")), response));
         service.delete(base + "/threshold", (request, response) -> LiveChanges.remove(lists, List.of("dnsbl.threshold"), response));
@@ -99,18 +97,6 @@ public class DnsListRoutes implements MountedRoutes {
             throw RouteErrors.badRequest("No field to set (" + String.join(", ", sorted(FIELDS)) + ")", null);
         }
         return changes;
-    }
-
-    /** Only a list added at run time can be deleted here; one of the file is silenced with weight 0. */
-    private Request fromOverridesOnly(Request request) {
-        String name = name(request);
-        if (lists.fileSettings().containsKey("dnsbl.list." + name + ".zone")) {
-            throw ErrorResponder.builder().statusCode(HttpStatus.CONFLICT_409).type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
-                .message("The list %s is tracewall.properties': set its weight to 0 (PUT %s/lists/%s {\"weight\": 0}) to silence it",
-                    name, BASE_PATH, name)
-                .haltError();
-        }
-        return request;
     }
 
     private static List<String> listKeys(Request request) {

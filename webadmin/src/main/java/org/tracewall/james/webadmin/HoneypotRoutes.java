@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import javax.inject.Inject;
 
@@ -73,19 +74,24 @@ public class HoneypotRoutes implements MountedRoutes {
     }
 
     private Object add(Request request, Response response) {
-        TreeSet<String> traps = new TreeSet<>(RouteErrors.available(() -> honeypot.current().addresses()));
-        traps.add(address(request));
-        return LiveChanges.set(honeypot, Map.of(HoneypotConfig.ADDRESSES.name(), String.join(", ", traps)), response);
+        String address = address(request);
+        return LiveChanges.update(honeypot, inEffect -> traps(inEffect, traps -> traps.add(address)), response);
     }
 
     private Object remove(Request request, Response response) {
-        TreeSet<String> traps = new TreeSet<>(RouteErrors.available(() -> honeypot.current().addresses()));
         String address = address(request);
-        if (!traps.remove(address)) {
+        if (!RouteErrors.available(() -> honeypot.current().isTrap(address))) {
             throw ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404).type(ErrorResponder.ErrorType.NOT_FOUND)
                 .message("%s is not a trap address", address).haltError();
         }
-        return LiveChanges.set(honeypot, Map.of(HoneypotConfig.ADDRESSES.name(), String.join(", ", traps)), response);
+        return LiveChanges.update(honeypot, inEffect -> traps(inEffect, traps -> traps.remove(address)), response);
+    }
+
+    /** The trap list with one change, as the one override that replaces the file's list. */
+    private static Map<String, String> traps(HoneypotConfig inEffect, Consumer<TreeSet<String>> change) {
+        TreeSet<String> traps = new TreeSet<>(inEffect.addresses());
+        change.accept(traps);
+        return Map.of(HoneypotConfig.ADDRESSES.name(), String.join(", ", traps));
     }
 
     private static String address(Request request) {

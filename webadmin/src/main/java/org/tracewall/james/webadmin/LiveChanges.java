@@ -2,6 +2,7 @@ package org.tracewall.james.webadmin;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.james.webadmin.utils.Responses;
 import org.slf4j.Logger;
@@ -28,6 +29,17 @@ final class LiveChanges {
             throw RouteErrors.badRequest(e.getMessage(), e);
         }
         LOGGER.info("tracewall-admin set {}", changes);
+        return Responses.returnNoContent(response);
+    }
+
+    /** A change computed from the settings in effect as the store holds them ({@link LiveSettings#update}). */
+    static <T> Object update(LiveSettings<T> settings, Function<T, Map<String, String>> changes, Response response) {
+        try {
+            RouteErrors.available(() -> settings.update(changes));
+        } catch (IllegalArgumentException e) {
+            throw RouteErrors.badRequest(e.getMessage(), e);
+        }
+        LOGGER.info("tracewall-admin updated {}", settings.overrides().keySet());
         return Responses.returnNoContent(response);
     }
 

@@ -9,6 +9,8 @@ import javax.inject.Inject;
 
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.apache.james.webadmin.utils.Responses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tracewall.core.net.IpNetwork;
 import org.tracewall.core.trace.SharedTraceEntries;
 import org.tracewall.core.trace.TrustedRegistry;
@@ -38,6 +40,8 @@ public class TraceabilityRoutes implements MountedRoutes {
     public static final String BASE_PATH = "/tracewall/traceability";
     static final String DOMAIN = ":domain";
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(TraceabilityRoutes.class);
+
     private final SharedTraceEntries entries;
     private final JsonTransformer json = new JsonTransformer();
 
@@ -58,12 +62,13 @@ public class TraceabilityRoutes implements MountedRoutes {
     @Override
     public void define(Service service, String base) {
         service.get(base, this::show, json);
-        service.put(base + "/registry/" + DOMAIN, (request, response) -> change(response, () -> entries.trust(request.params(DOMAIN),
-            answer(JsonBodies.scalar(JsonBodies.object(request), "answer")))));
-        service.delete(base + "/registry/" + DOMAIN, (request, response) -> change(response, () -> entries.untrust(request.params(DOMAIN))));
-        service.put(base + "/compensation/" + DOMAIN, (request, response) -> change(response, () -> entries.compensate(request.params(DOMAIN),
-            JsonBodies.strings(JsonBodies.object(request), "networks"))));
-        service.delete(base + "/compensation/" + DOMAIN, (request, response) -> change(response,
+        service.put(base + "/registry/" + DOMAIN, (request, response) -> change(request, response,
+            () -> entries.trust(request.params(DOMAIN), answer(JsonBodies.scalar(JsonBodies.object(request), "answer")))));
+        service.delete(base + "/registry/" + DOMAIN, (request, response) -> change(request, response,
+            () -> entries.untrust(request.params(DOMAIN))));
+        service.put(base + "/compensation/" + DOMAIN, (request, response) -> change(request, response,
+            () -> entries.compensate(request.params(DOMAIN), JsonBodies.strings(JsonBodies.object(request), "networks"))));
+        service.delete(base + "/compensation/" + DOMAIN, (request, response) -> change(request, response,
             () -> entries.uncompensate(request.params(DOMAIN))));
     }
 
@@ -92,12 +97,13 @@ public class TraceabilityRoutes implements MountedRoutes {
         }
     }
 
-    private static Object change(Response response, Runnable change) {
+    private static Object change(Request request, Response response, Runnable change) {
         try {
             RouteErrors.available(change);
         } catch (IllegalArgumentException e) {
             throw RouteErrors.badRequest(e.getMessage(), e);
         }
+        LOGGER.info("tracewall-admin {} {}", request.requestMethod(), request.pathInfo());
         return Responses.returnNoContent(response);
     }
 }

@@ -67,14 +67,14 @@ class DnsListRoutesTest {
     }
 
     @Test
-    void aFieldLeftOutShouldKeepItsValueAndAListOfTheFileShouldNotBeDeleted() {
+    void aFieldLeftOutShouldKeepItsValueAndADeleteShouldBringBackTheFilesValues() {
         given().body("{\"weight\": 0}").put(DnsListRoutes.BASE_PATH + "/lists/zen").then().statusCode(HttpStatus.NO_CONTENT_204);
         assertThat(lists.current().checker().lists()).singleElement().satisfies(list -> {
             assertThat(list.zone()).isEqualTo("zen.example");
             assertThat(list.weight()).isZero();
         });
-        when().delete(DnsListRoutes.BASE_PATH + "/lists/zen").then().statusCode(HttpStatus.CONFLICT_409)
-            .body("message", containsString("set its weight to 0"));
+        when().delete(DnsListRoutes.BASE_PATH + "/lists/zen").then().statusCode(HttpStatus.NO_CONTENT_204);
+        assertThat(lists.current().checker().lists()).singleElement().satisfies(list -> assertThat(list.weight()).isEqualTo(2.0));
     }
 
     @Test
