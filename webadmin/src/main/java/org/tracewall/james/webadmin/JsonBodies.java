@@ -2,7 +2,9 @@ package org.tracewall.james.webadmin;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +39,20 @@ final class JsonBodies {
             throw RouteErrors.badRequest("Missing field '" + name + "' (a number or a string)", null);
         }
         return value.asText();
+    }
+
+    /**
+     * A body of settings, {"rate.messagesPer15m": 100, ...}: every field a key, its scalar value the
+     * setting (the section's schema checks them).
+     */
+    static Map<String, String> settings(Request request, String example) {
+        JsonNode body = object(request);
+        Map<String, String> settings = new LinkedHashMap<>();
+        body.fieldNames().forEachRemaining(key -> settings.put(key, scalar(body, key)));
+        if (settings.isEmpty()) {
+            throw RouteErrors.badRequest("No setting to change: " + example, null);
+        }
+        return settings;
     }
 
     /** A field that is a list of one or more strings. */

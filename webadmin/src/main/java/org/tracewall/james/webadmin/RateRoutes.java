@@ -20,8 +20,6 @@ import org.tracewall.core.rate.RateConfig;
 import org.tracewall.core.rate.RateLimiter;
 import org.tracewall.james.TracewallRuntime;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import spark.Request;
 import spark.Response;
 import spark.Service;
@@ -39,8 +37,8 @@ import spark.Service;
  * DELETE /tracewall/rate/softbounce/192.0.2.7                                          204
  * GET    /tracewall/rate/counters/192.0.2.7[?sender=a@example.com]
  * GET    /tracewall/rate/settings                                 {"file": {...}, "overrides": {...}}
- * PUT    /tracewall/rate/settings      {"rate.client.messagesPer15m": 100, "rate.exempt.clients": "192.0.2.0/24"}  204
- * DELETE /tracewall/rate/settings/rate.client.messagesPer15m                          204: the file's value again
+ * PUT    /tracewall/rate/settings      {"rate.messagesPer15m": 100, "rate.exempt.clients": "192.0.2.0/24"}  204
+ * DELETE /tracewall/rate/settings/rate.messagesPer15m                          204: the file's value again
  * </pre>
  */
 public class RateRoutes implements Routes {
@@ -77,7 +75,8 @@ public class RateRoutes implements Routes {
         service.delete(SOFT_BOUNCE + "/" + CLIENT, this::remove);
         service.get(COUNTERS + "/" + CLIENT, this::counters, json);
         service.get(SETTINGS, this::showSettings, json);
-        service.put(SETTINGS, (request, response) -> LiveChanges.set(settings, rateKeys(request), response));
+        service.put(SETTINGS, (request, response) -> LiveChanges.set(settings,
+            JsonBodies.settings(request, "{\"rate.messagesPer15m\": 100, ...}"), response));
         service.delete(SETTINGS + "/:key", (request, response) -> LiveChanges.remove(settings, List.of(request.params(":key")), response));
     }
 
@@ -131,7 +130,6 @@ public class RateRoutes implements Routes {
         }
     }
 
-
     private Object showSettings(Request request, Response response) {
         return RouteErrors.available(() -> {
             Map<String, Object> shown = new LinkedHashMap<>();
@@ -139,16 +137,5 @@ public class RateRoutes implements Routes {
             shown.put("overrides", settings.overrides());
             return shown;
         });
-    }
-
-    /** {"rate.client.messagesPer15m": 100, ...}: keys of rate.*, checked with the file's schema. */
-    private static Map<String, String> rateKeys(Request request) {
-        JsonNode body = JsonBodies.object(request);
-        Map<String, String> changes = new LinkedHashMap<>();
-        body.fieldNames().forEachRemaining(key -> changes.put(key, JsonBodies.scalar(body, key)));
-        if (changes.isEmpty()) {
-            throw RouteErrors.badRequest("No setting to change: {\"rate.client.messagesPer15m\": 100, ...}", null);
-        }
-        return changes;
     }
 }

@@ -41,6 +41,8 @@ import spark.Service;
  * DELETE /tracewall/score/rules/OFFER                                                               204
  * PUT    /tracewall/score/thresholds/tag       {"points": 6}  or  {"points": "off"}                  204
  * DELETE /tracewall/score/thresholds/tag                                                            204
+ * PUT    /tracewall/score/settings   {"score.group.outbound.direction": "outbound", "score.group.outbound.tag": "off"}   204
+ * DELETE /tracewall/score/settings/score.group.outbound.tag                                         204
  * </pre>
  *
  * A rule of the file cannot be deleted here (409: it is the file's); set its weight to 0 to silence it
@@ -77,6 +79,10 @@ public class ScoreRoutes implements MountedRoutes {
         service.delete(base + "/rules/" + NAME, (request, response) -> remove(response, ruleKeys(fromOverridesOnly(request))));
         service.put(base + "/thresholds/" + NAME, (request, response) -> set(response, threshold(request)));
         service.delete(base + "/thresholds/" + NAME, (request, response) -> remove(response, List.of(thresholdKey(request))));
+        // Any score.* key, for what has no route of its own: policy groups, combinations.
+        service.put(base + "/settings", (request, response) -> set(response,
+            JsonBodies.settings(request, "{\"score.group.outbound.tag\": \"off\", ...}")));
+        service.delete(base + "/settings/:key", (request, response) -> remove(response, List.of(request.params(":key"))));
     }
 
     private Object show(Request request, Response response) {

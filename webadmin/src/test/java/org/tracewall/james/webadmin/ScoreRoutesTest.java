@@ -109,4 +109,19 @@ class ScoreRoutesTest {
 
         assertThat(score.overrides()).isEmpty();
     }
+
+    @Test
+    void anyScoreKeyShouldBeSetAndRemovedThroughTheSettings() {
+        given().body("{\"score.group.outbound.direction\": \"outbound\", \"score.group.outbound.tag\": \"off\"}")
+            .put(ScoreRoutes.BASE_PATH + "/settings").then().statusCode(HttpStatus.NO_CONTENT_204);
+        assertThat(score.overrides()).containsEntry("score.group.outbound.tag", "off");
+
+        given().body("{\"score.group.outbound.tagg\": \"off\"}").put(ScoreRoutes.BASE_PATH + "/settings")
+            .then().statusCode(HttpStatus.BAD_REQUEST_400).body("message", containsString("score.group.outbound.tagg"));
+        given().body("{\"rate.messagesPer15m\": 1}").put(ScoreRoutes.BASE_PATH + "/settings")
+            .then().statusCode(HttpStatus.BAD_REQUEST_400);
+
+        when().delete(ScoreRoutes.BASE_PATH + "/settings/score.group.outbound.tag").then().statusCode(HttpStatus.NO_CONTENT_204);
+        assertThat(score.overrides()).doesNotContainKey("score.group.outbound.tag").containsKey("score.group.outbound.direction");
+    }
 }
