@@ -73,7 +73,8 @@ public final class MailText {
         }
     }
 
-    private static long bodySize(Mail mail) {
+    /** James's size of the mail's body, -1 when unknown (a mailet changed it): what a carried text is checked against. */
+    public static long bodySize(Mail mail) {
         try {
             return mail.getMessage() == null ? -1 : mail.getMessage().getSize();
         } catch (MessagingException e) {

@@ -104,7 +104,10 @@ public final class LiveSettings<T> {
      * @throws IllegalArgumentException naming the bad key (nothing is kept then)
      */
     public synchronized void set(Map<String, String> settings) {
-        update(inEffect -> settings);
+        checkPrefix(settings);
+        Map<String, String> overrides = new TreeMap<>(readOverrides());
+        overrides.putAll(settings);
+        write(overrides);
     }
 
     /**
@@ -117,13 +120,17 @@ public final class LiveSettings<T> {
     public synchronized void update(Function<T, Map<String, String>> changes) {
         Map<String, String> overrides = new TreeMap<>(readOverrides());
         Map<String, String> settings = changes.apply(build(overrides));
+        checkPrefix(settings);
+        overrides.putAll(settings);
+        write(overrides);
+    }
+
+    private void checkPrefix(Map<String, String> settings) {
         for (String name : settings.keySet()) {
             if (!name.startsWith(prefix)) {
                 throw new IllegalArgumentException("Only " + prefix + "* settings change here, not " + name);
             }
         }
-        overrides.putAll(settings);
-        write(overrides);
     }
 
     /** Removes overrides (the file's value, or the default, applies again); unknown keys are ignored. */

@@ -53,6 +53,10 @@ public final class DomainReports {
         List<DomainReport> due = new ArrayList<>();
         for (ReportConfig.DomainReportSpec spec : config.reports()) {
             try {
+                // Claimed already (the usual case, each hour): not worth reading a day or a week of counts.
+                if (store.get().get(KEY + spec.name()).isPresent()) {
+                    continue;
+                }
                 DomainReport report = report(spec);
                 if (claim(spec)) {
                     due.add(report);

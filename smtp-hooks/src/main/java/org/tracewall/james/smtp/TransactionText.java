@@ -2,8 +2,6 @@ package org.tracewall.james.smtp;
 
 import java.util.Optional;
 
-import javax.mail.MessagingException;
-
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.mailet.Mail;
@@ -27,7 +25,7 @@ final class TransactionText {
     }
 
     static MessageText of(SMTPSession session, Mail mail, AttachmentReader attachments) {
-        long bodySize = bodySize(mail);
+        long bodySize = MailText.bodySize(mail);
         Optional<Kept> kept = session.getAttachment(TEXT, ProtocolSession.State.Transaction).filter(k -> k.bodySize == bodySize);
         if (kept.isPresent()) {
             return kept.get().text;
@@ -38,14 +36,6 @@ final class TransactionText {
             session.setAttachment(TEXT, new Kept(bodySize, text), ProtocolSession.State.Transaction);
         }
         return text;
-    }
-
-    private static long bodySize(Mail mail) {
-        try {
-            return mail.getMessage() == null ? -1 : mail.getMessage().getSize();
-        } catch (MessagingException e) {
-            return -1;
-        }
     }
 
     /** A text and the body size it was read at. */
